@@ -1,0 +1,229 @@
+"""Text measurement with real font metrics.
+
+PowerPoint lays text out with the deck's fonts (Calibri, Arial, ...). Those files are rarely on a
+Linux build machine, but metric-compatible clones are: Carlito has Calibri's advance widths,
+Liberation Sans has Arial's. Measuring with the clone gives the same line breaks PowerPoint and
+LibreOffice will produce, which a characters-times-average-width guess cannot.
+
+Font files are located with ``fc-match`` when fontconfig is installed, else by scanning the usual
+font folders. Everything degrades gracefully: with no usable font file, widths fall back to an
+average of 0.5 em per character and nothing raises.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import struct
+import subprocess
+import unicodedata
+from pathlib import Path
+
+from PIL import ImageFont
+
+#: Pixel size fonts are loaded at; widths are scaled back to points. Large enough that
+#: FreeType's per-glyph rounding is far below anything that matters.
+_LOAD_PX = 1000
+
+#: Width of one character, in em, when no font file can be found at all.
+FALLBACK_EM_PER_CHAR = 0.5
+
+#: Single line height, in em, when the font's vertical metrics are unknown. PowerPoint's
+#: "single" spacing is about 1.2 em for most fonts.
+FALLBACK_LINE_EM = 1.2
+
+#: Requested family (lower case) -> families to try, best first. The real font comes first so a
+#: machine that has it measures with it; then its metric-compatible clone. Aptos has no clone:
+#: it is measured as Calibri (Carlito), which is about as wide; LibreOffice renders it with its
+#: own fallback (DejaVu Sans here, much wider), so render tests should not use Aptos.
+METRIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "calibri": ("Calibri", "Carlito"),
+    "calibri light": ("Calibri Light", "Carlito"),
+    "aptos": ("Aptos", "Carlito"),
+    "arial": ("Arial", "Liberation Sans"),
+    "helvetica": ("Helvetica", "Liberation Sans"),
+    "helvetica neue": ("Helvetica Neue", "Liberation Sans"),
+    "arial narrow": ("Arial Narrow", "Liberation Sans Narrow", "Liberation Sans"),
+    "cambria": ("Cambria", "Caladea", "DejaVu Serif"),
+    "times new roman": ("Times New Roman", "Liberation Serif"),
+    "courier new": ("Courier New", "Liberation Mono"),
+}
+
+#: Tried after a family's own candidates: Carlito (Calibri-sized, the usual Office default),
+#: then DejaVu Sans, which nearly every Linux system has.
+FALLBACK_FAMILIES: tuple[str, ...] = ("Carlito", "DejaVu Sans")
+
+FONT_DIRS: tuple[Path, ...] = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".local/share/fonts",
+    Path.home() / ".fonts",
+)
+
+
+def candidates(family: str) -> tuple[str, ...]:
+    """Families to try for ``family``, best first, ending with the generic fallbacks."""
+    own = METRIC_ALIASES.get(family.strip().lower(), (family.strip(),))
+    return tuple(dict.fromkeys((*own, *FALLBACK_FAMILIES)))
+
+
+@functools.lru_cache(maxsize=None)
+def font_file(family: str, bold: bool = False) -> Path | None:
+    """The font file used to measure ``family`` (regular or bold), or None if none is found."""
+    for name in candidates(family):
+        path = _locate(name, bold)
+        if path is not None:
+            return path
+    return None
+
+
+def _locate(family: str, bold: bool) -> Path | None:
+    """A file whose family is exactly ``family``: fontconfig first, else a folder scan.
+
+    fontconfig always answers with *some* font, so its answer only counts when the family it
+    names is the one asked for; otherwise the next candidate in the chain is tried.
+    """
+    if _fc_match_path() is not None:
+        return _fc_locate(family, bold)
+    return _scan_locate(family, bold)
+
+
+def _fc_match_path() -> str | None:
+    """Path of the ``fc-match`` executable, or None. A function so tests can stub it."""
+    return shutil.which("fc-match")
+
+
+def _fc_locate(family: str, bold: bool) -> Path | None:
+    fc = _fc_match_path()
+    pattern = f"{family}:style={'Bold' if bold else 'Regular'}"
+    try:
+        out = subprocess.run(
+            [str(fc), "-f", "%{family}\t%{file}", pattern],
+            capture_output=True, text=True, timeout=10, check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names, _, file = out.partition("\t")
+    wanted = _norm(family)
+    if file and any(_norm(n) == wanted for n in names.split(",")):
+        path = Path(file)
+        return path if path.is_file() else None
+    return None
+
+
+def _norm(name: str) -> str:
+    return "".join(name.lower().split())
+
+
+def _scan_locate(family: str, bold: bool) -> Path | None:
+    """Find ``family`` by loading the plausibly named files under :data:`FONT_DIRS`."""
+    stem = _norm(family).replace("-", "")
+    for path in _font_files():
+        if not path.stem.lower().replace("-", "").replace("_", "").startswith(stem):
+            continue
+        name = _face_name(path)
+        if name is None or _norm(name[0]) != _norm(family):
+            continue
+        is_bold = "bold" in name[1].lower()
+        is_italic = any(w in name[1].lower() for w in ("italic", "oblique"))
+        if is_bold == bold and not is_italic:
+            return path
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _font_files() -> tuple[Path, ...]:
+    found: list[Path] = []
+    for root in FONT_DIRS:
+        if root.is_dir():
+            for dirpath, _dirs, files in os.walk(root):
+                found += [Path(dirpath, f) for f in files if f.lower().endswith((".ttf", ".otf"))]
+    return tuple(sorted(found))
+
+
+def _face_name(path: Path) -> tuple[str, str] | None:
+    try:
+        family, style = ImageFont.truetype(str(path), 10).getname()
+    except OSError:
+        return None
+    return (family or "", style or "")
+
+
+@functools.lru_cache(maxsize=None)
+def _pil_font(path: Path) -> ImageFont.FreeTypeFont | None:
+    try:
+        return ImageFont.truetype(str(path), _LOAD_PX)
+    except OSError:
+        return None
+
+
+def _font(family: str, bold: bool) -> ImageFont.FreeTypeFont | None:
+    path = font_file(family, bold)
+    return _pil_font(path) if path is not None else None
+
+
+def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> float:
+    """Advance width of ``text`` set in ``family`` at ``size_pt``, in points (one line).
+
+    Wide East Asian characters count at least 1 em each: the Latin clones have no CJK glyphs
+    and would otherwise measure their narrow "missing glyph" box, while the renderer will use a
+    full-width fallback font.
+    """
+    if not text:
+        return 0.0
+    font = _font(family, bold)
+    if font is None:
+        return len(text) * FALLBACK_EM_PER_CHAR * size_pt
+    em = font.getlength(text) / _LOAD_PX
+    wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
+    if wide:
+        em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
+    return em * size_pt
+
+
+def line_height(family: str, size_pt: float, bold: bool = False) -> float:
+    """Height of one line at "single" spacing, in points, from the font's vertical metrics.
+
+    Uses the larger of the hhea line (ascender + descender + line gap, what LibreOffice uses)
+    and the OS/2 Windows metrics (what PowerPoint uses), and never less than 1.2 em.
+    """
+    path = font_file(family, bold)
+    em = _line_em(path) if path is not None else None
+    return max(em or FALLBACK_LINE_EM, FALLBACK_LINE_EM) * size_pt
+
+
+@functools.lru_cache(maxsize=None)
+def _line_em(path: Path) -> float | None:
+    """Single line height in em read from the font's ``head``/``hhea``/``OS/2`` tables."""
+    try:
+        data = path.read_bytes()
+        tables = _sfnt_tables(data)
+        upm = struct.unpack_from(">H", data, tables["head"] + 18)[0]
+        asc, desc, gap = struct.unpack_from(">hhh", data, tables["hhea"] + 4)
+        hhea = asc - desc + gap
+        win = 0
+        if "OS/2" in tables:
+            win = sum(struct.unpack_from(">HH", data, tables["OS/2"] + 74))
+        return max(hhea, win) / upm if upm else None
+    except (OSError, KeyError, struct.error):
+        return None
+
+
+def _sfnt_tables(data: bytes) -> dict[str, int]:
+    """Table tag -> offset for a TrueType/OpenType file (first face of a collection)."""
+    base = 0
+    if data[:4] == b"ttcf":
+        base = struct.unpack_from(">I", data, 12)[0]
+    count = struct.unpack_from(">H", data, base + 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _sum, offset, _len = struct.unpack_from(">4sIII", data, base + 12 + 16 * i)
+        tables[tag.decode("latin-1")] = offset
+    return tables
+
+
+def clear_cache() -> None:
+    """Forget located files and loaded fonts (for tests that change the environment)."""
+    for fn in (font_file, _font_files, _pil_font, _line_em):
+        fn.cache_clear()

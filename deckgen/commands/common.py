@@ -1,0 +1,44 @@
+"""What every command does first: load and model the project, and decide the edition date."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from ..diagnostics import ContentError, Reporter
+from ..load import load_project
+from ..model import Project, build_project
+
+
+def build_date(env: Optional[dict[str, str]] = None) -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    env = os.environ if env is None else env
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+@dataclass
+class Checked:
+    reporter: Reporter
+    project: Optional[Project]
+
+
+def check_project(root: Path, today: Optional[date] = None) -> Checked:
+    """Load and model the project, collecting every diagnostic; never raises for bad content."""
+    reporter = Reporter()
+    raw = load_project(root, reporter)
+    project = build_project(raw, reporter, today or build_date())
+    return Checked(reporter, project if not reporter.errors else None)
+
+
+def require_project(root: Path, strict: bool = False) -> tuple[Project, Reporter]:
+    """A project fit to act on, or ContentError carrying the reasons."""
+    checked = check_project(root)
+    failing = checked.reporter.errors or (strict and checked.reporter.warnings)
+    if checked.project is None or failing:
+        raise ContentError(checked.reporter)
+    return checked.project, checked.reporter

@@ -1,0 +1,99 @@
+"""Diagnostics are values: every stage reports into one Reporter, nothing prints on its own.
+
+Keeping them as data lets `check` sort and count them, lets `--strict` fail on warnings, and
+lets the other commands refuse to touch content that has errors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Level(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file: 1-based line and column, as editors count them."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line:
+            parts.append(str(self.line))
+            if self.col:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    level: Level
+    message: str
+    position: Position
+
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        pos = self.position
+        return (pos.path, pos.line, pos.col, self.level != Level.ERROR, self.message)
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.level.value}: {self.message}"
+
+
+@dataclass
+class Reporter:
+    """Collects the diagnostics of one run; duplicates are kept once."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, position: Position) -> None:
+        self._add(Diagnostic(Level.ERROR, message, position))
+
+    def warning(self, message: str, position: Position) -> None:
+        self._add(Diagnostic(Level.WARNING, message, position))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        if diagnostic not in self.diagnostics:
+            self.diagnostics.append(diagnostic)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == Level.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics, key=Diagnostic.sort_key)
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        if not e and not w:
+            return "no problems found"
+        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+
+
+class ContentError(Exception):
+    """Raised when a command cannot go on because the content has errors.
+
+    The reporter holds the details; the CLI prints them and exits 1.
+    """
+
+    def __init__(self, reporter: Reporter) -> None:
+        super().__init__(reporter.summary())
+        self.reporter = reporter
+
+
+def relative(path: Path, root: Path) -> str:
+    """The path as users see it in messages: relative to the project, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

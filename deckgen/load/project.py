@@ -1,0 +1,126 @@
+"""Files to raw data: find every file of a deck project and parse it, reporting what is wrong.
+
+The loader knows the file layout of the content format and nothing of slides or pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Position, Reporter, relative
+from .files import MAX_ASSET_BYTES, read_bytes, read_text
+from .frontmatter import split_front_matter
+from .source import Document, Source
+from .yaml_source import parse_yaml
+
+CONTENT = "content"
+YAML_FILES = {"deck.yaml": True, "company.yaml": True, "big-rocks.yaml": True, "team.yaml": True,
+              "intake.yaml": False}
+MARKDOWN_FILES = {"charter.md": True, "strategy.md": True, "wins.md": False, "asks.md": False}
+OKR_NAME = re.compile(r"^(\d{4})-Q([1-4])\.yaml$")
+
+
+@dataclass
+class RawProject:
+    """Everything read from a project, still untyped. None marks a file that failed to parse."""
+
+    root: Path
+    yaml: dict[str, Source | None] = field(default_factory=dict)
+    markdown: dict[str, Document | None] = field(default_factory=dict)
+    okrs: dict[str, Source | None] = field(default_factory=dict)
+    slides: dict[str, Document | None] = field(default_factory=dict)
+
+    def shown(self, path: Path) -> str:
+        return relative(path, self.root)
+
+
+def load_project(root: Path, reporter: Reporter) -> RawProject:
+    """Read and parse every content file under ``root/content``."""
+    raw = RawProject(root)
+    content = root / CONTENT
+    if not content.is_dir():
+        reporter.error(f"no '{CONTENT}/' folder here; is this a deck project? (try 'deckgen init')",
+                       Position(relative(content, root)))
+        return raw
+    for name, required in YAML_FILES.items():
+        if _present(content / name, raw, reporter, required):
+            raw.yaml[name] = load_yaml_file(content / name, raw.shown(content / name), reporter)
+    for name, required in MARKDOWN_FILES.items():
+        if _present(content / name, raw, reporter, required):
+            raw.markdown[name] = load_markdown_file(content / name, raw.shown(content / name), reporter)
+    _load_okrs(content / "okrs", raw, reporter)
+    _load_slides(content / "slides", raw, reporter)
+    return raw
+
+
+def _present(path: Path, raw: RawProject, reporter: Reporter, required: bool) -> bool:
+    if path.exists() or path.is_symlink():
+        return True
+    if required:
+        reporter.error("required file is missing", Position(raw.shown(path)))
+    return False
+
+
+def load_yaml_file(path: Path, shown: str, reporter: Reporter) -> Source | None:
+    """One YAML content file; an empty one is an error, since every YAML file has required keys."""
+    text = read_text(path, shown, reporter)
+    if text is None:
+        return None
+    if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.split("\n")):
+        reporter.error("file is empty", Position(shown, 1, 1))
+        return None
+    return parse_yaml(text, shown, reporter)
+
+
+def load_markdown_file(path: Path, shown: str, reporter: Reporter) -> Document | None:
+    text = read_text(path, shown, reporter)
+    if text is None:
+        return None
+    return split_front_matter(text, shown, reporter)
+
+
+def _load_okrs(folder: Path, raw: RawProject, reporter: Reporter) -> None:
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        reporter.error("expected a folder of quarter files, found a file", Position(raw.shown(folder)))
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if not OKR_NAME.match(path.name):
+            reporter.error(
+                "an OKR file is named after its quarter, e.g. 'okrs/2027-Q1.yaml'",
+                Position(raw.shown(path)),
+            )
+            continue
+        raw.okrs[path.stem] = load_yaml_file(path, raw.shown(path), reporter)
+
+
+def _load_slides(folder: Path, raw: RawProject, reporter: Reporter) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix != ".md":
+            continue
+        raw.slides[path.stem] = load_markdown_file(path, raw.shown(path), reporter)
+
+
+def read_asset(root: Path, base: Path, reference: str, position: Position,
+               reporter: Reporter) -> tuple[str, bytes] | None:
+    """An image or template named from ``base``'s folder: it must exist and stay inside the project.
+
+    Returns the path as shown to users and the file's bytes.
+    """
+    target = (base.parent / reference).resolve()
+    try:
+        target.relative_to(root.resolve())
+    except ValueError:
+        reporter.error(f"path '{reference}' leads outside the project folder", position)
+        return None
+    if not target.is_file():
+        reporter.error(f"file '{reference}' not found", position)
+        return None
+    data = read_bytes(target, relative(target, root), reporter, MAX_ASSET_BYTES)
+    return (relative(target, root), data) if data is not None else None

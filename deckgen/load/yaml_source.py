@@ -1,0 +1,123 @@
+"""YAML 1.2 to plain data, where text stays text.
+
+We compose the YAML into nodes and build the data ourselves instead of letting a constructor guess
+types: a plain scalar is always the string the user typed (``no``, ``0755``, ``1:30``,
+``2027-01-05``), except the YAML null forms. The model then reads each field as its declared
+type, so a text field is never a boolean and a number field still parses ``30``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..diagnostics import Position, Reporter
+from .source import Loc, Source
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_VALUES = 100_000
+MAX_DEPTH = 50
+
+
+class _Abort(Exception):
+    """Stops building a document that cannot be turned into data (cycle, bomb, bad key)."""
+
+    def __init__(self, message: str, node: Node) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -> Source | None:
+    """Parse one YAML document; report problems at ``path`` with lines shifted by ``line_offset``."""
+    source = Source(path)
+    try:
+        root = YAML(typ="safe", pure=True).compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        reporter.error(f"YAML syntax error: {problem}", Position(path, line + line_offset, col))
+        return None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        reporter.error(f"YAML syntax error: {_first_line(exc)}", Position(path, 1 + line_offset))
+        return None
+    if root is None:
+        return source
+    builder = _Builder(source, reporter, line_offset)
+    try:
+        source.data = builder.build(root, ())
+    except _Abort as abort:
+        reporter.error(abort.args[0], builder.position(abort.node))
+        return None
+    return source
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or ["invalid YAML"])[0]
+
+
+class _Builder:
+    def __init__(self, source: Source, reporter: Reporter, line_offset: int) -> None:
+        self.source = source
+        self.reporter = reporter
+        self.offset = line_offset
+        self.count = 0
+        self.active: set[int] = set()
+
+    def where(self, node: Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def position(self, node: Node) -> Position:
+        line, col = self.where(node)
+        return Position(self.source.path, line, col)
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Abort(f"document has more than {MAX_VALUES} values (an alias bomb?)", node)
+        if len(loc) > MAX_DEPTH:
+            raise _Abort(f"document is nested deeper than {MAX_DEPTH} levels", node)
+        if id(node) in self.active:
+            raise _Abort("an alias refers to a value that contains it", node)
+        self.source.values[loc] = self.where(node)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, loc)
+        finally:
+            self.active.discard(id(node))
+        raise _Abort("unsupported YAML node", node)
+
+    @staticmethod
+    def scalar(node: ScalarNode) -> str | None:
+        if node.style is None and node.value in NULLS:
+            return None
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        return str(node.value)
+
+    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Abort("a mapping key must be a plain value, not a list or mapping", key_node)
+            key = self.scalar(key_node)
+            key = "" if key is None else key
+            line, col = self.where(key_node)
+            if key in first_seen:
+                self.reporter.error(
+                    f"duplicate key '{key}' (first defined on line {first_seen[key]})",
+                    Position(self.source.path, line, col),
+                )
+                continue
+            first_seen[key] = line
+            self.source.keys[loc + (key,)] = (line, col)
+            result[key] = self.build(value_node, loc + (key,))
+        return result

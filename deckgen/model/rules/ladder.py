@@ -1,0 +1,80 @@
+"""Laddering: company priorities ← big rocks ← OKR objectives."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..project import Project
+from .base import Report, duplicates
+
+MAX_ROCKS = 4
+STALE_AFTER = timedelta(days=90)
+
+
+def unique_priorities(project: Project, report: Report) -> None:
+    ids = [p.id for p in project.company.priorities]
+    for index, first in duplicates(ids).items():
+        line = report.at("company.yaml", ("priorities", first, "id")).line
+        report.error("company.yaml", ("priorities", index, "id"),
+                     f"priority id '{ids[index]}' is used twice (first on line {line})")
+
+
+def unique_rocks(project: Project, report: Report) -> None:
+    ids = [r.id for r in project.rocks]
+    for index, first in duplicates(ids).items():
+        line = report.at("big-rocks.yaml", ("big_rocks", first, "id")).line
+        report.error("big-rocks.yaml", ("big_rocks", index, "id"),
+                     f"big rock id '{ids[index]}' is used twice (first on line {line})")
+
+
+def rocks_support_known_priorities(project: Project, report: Report) -> None:
+    known = [p.id for p in project.company.priorities]
+    for r_index, rock in enumerate(project.rocks):
+        for s_index, priority_id in enumerate(rock.supports):
+            if priority_id not in known:
+                report.error("big-rocks.yaml", ("big_rocks", r_index, "supports", s_index),
+                             f"big rock '{rock.id}' supports '{priority_id}', which is not a company "
+                             f"priority (known: {', '.join(known)})")
+
+
+def rock_count(project: Project, report: Report) -> None:
+    if len(project.rocks) > MAX_ROCKS:
+        report.warning("big-rocks.yaml", ("big_rocks", MAX_ROCKS),
+                       f"{len(project.rocks)} big rocks; a team carries three or four")
+    if not project.rocks:
+        report.warning("big-rocks.yaml", ("big_rocks",), "no big rocks: the deck has nothing to ladder")
+
+
+def priorities_supported(project: Project, report: Report) -> None:
+    for index, priority in enumerate(project.company.priorities):
+        if not project.rocks_supporting(priority.id):
+            report.warning("company.yaml", ("priorities", index, "id"),
+                           f"company priority '{priority.id}' is supported by no big rock")
+
+
+def alignment_current(project: Project, report: Report) -> None:
+    edition = project.edition_date
+    for r_index, rock in enumerate(project.rocks):
+        for a_index, alignment in enumerate(rock.alignment):
+            loc = ("big_rocks", r_index, "alignment", a_index)
+            if alignment.status != "aligned":
+                report.warning("big-rocks.yaml", loc + ("status",),
+                               f"big rock '{rock.id}': {alignment.stakeholder} is {alignment.status}")
+            if alignment.on and edition - alignment.on > STALE_AFTER:
+                days = (edition - alignment.on).days
+                report.warning("big-rocks.yaml", loc + ("on",),
+                               f"big rock '{rock.id}': alignment with {alignment.stakeholder} is {days} "
+                               f"days old (over 90 days before the edition date {edition})")
+
+
+def objectives_ladder_to_rocks(project: Project, report: Report) -> None:
+    known = [r.id for r in project.rocks]
+    for name, okrs in project.quarters.items():
+        for index, objective in enumerate(okrs.objectives):
+            if objective.rock not in known:
+                report.error(f"okrs/{name}", ("objectives", index, "rock"),
+                             f"objective '{objective.id}' names rock '{objective.rock}', which is not a "
+                             f"big rock (known: {', '.join(known) or 'none'})")
+
+
+RULES = [unique_priorities, unique_rocks, rocks_support_known_priorities, rock_count,
+         priorities_supported, alignment_current, objectives_ladder_to_rocks]
