@@ -1,0 +1,178 @@
+"""Tests for deckgen.builders.pptx.textfit (and the font measurement under it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.builders.pptx import fonts
+from deckgen.builders.pptx.textfit import (
+    CELL_MARGINS,
+    HEIGHT_SAFETY,
+    Insets,
+    Paragraph,
+    fit_size,
+    row_height,
+    split_to_fit,
+    text_height,
+    wrap,
+)
+
+FAMILY = "Calibri"
+LOREM = (
+    "Our platform cuts reporting time by half for mid-market finance teams, "
+    "with connectors to every major ERP and a forecasting model tuned on their own data. "
+)
+
+
+# --- fonts ----------------------------------------------------------------------------------
+
+def test_text_width_grows_with_text_size_and_weight() -> None:
+    base = fonts.text_width("Hello world", FAMILY, 18)
+    assert base > 0
+    assert fonts.text_width("Hello world!", FAMILY, 18) > base
+    assert fonts.text_width("Hello world", FAMILY, 36) == pytest.approx(2 * base)
+    assert fonts.text_width("", FAMILY, 18) == 0.0
+
+
+def test_bold_is_wider_when_a_bold_face_exists() -> None:
+    if fonts.font_file(FAMILY, bold=True) in (None, fonts.font_file(FAMILY)):
+        pytest.skip("no separate bold face installed")
+    assert fonts.text_width("Hello world", FAMILY, 18, bold=True) > fonts.text_width(
+        "Hello world", FAMILY, 18
+    )
+
+
+def test_calibri_is_measured_with_a_metric_compatible_font() -> None:
+    path = fonts.font_file("Calibri")
+    if path is None:
+        pytest.skip("no font files at all on this machine")
+    assert path.stem.lower().startswith(("carlito", "calibri", "dejavu"))
+
+
+def test_wide_cjk_characters_count_at_least_one_em() -> None:
+    assert fonts.text_width("中文字", FAMILY, 10) >= 30.0
+
+
+def test_no_font_file_falls_back_to_half_an_em(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "font_file", lambda family, bold=False: None)
+    assert fonts.text_width("abcd", "Nonexistent Sans", 10) == pytest.approx(20.0)
+    assert fonts.line_height("Nonexistent Sans", 10) == pytest.approx(12.0)
+    assert wrap("abcd efgh", "Nonexistent Sans", 10, 25) == ["abcd", "efgh"]
+
+
+def test_folder_scan_finds_fonts_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
+    with_fc = fonts.font_file("Arial")
+    monkeypatch.setattr(fonts, "_fc_match_path", lambda: None)
+    fonts.clear_cache()
+    try:
+        without_fc = fonts.font_file("Arial")
+    finally:
+        fonts.clear_cache()
+    assert without_fc == with_fc
+
+
+def test_line_height_is_at_least_single_spacing() -> None:
+    assert fonts.line_height(FAMILY, 10) >= 12.0
+
+
+# --- wrap -----------------------------------------------------------------------------------
+
+def test_wrap_keeps_every_line_within_the_width() -> None:
+    lines = wrap(LOREM, FAMILY, 18, 200)
+    assert len(lines) > 3
+    assert all(fonts.text_width(line, FAMILY, 18) <= 200 for line in lines)
+    assert " ".join(lines).split() == LOREM.split()
+
+
+def test_wrap_breaks_a_word_longer_than_the_line() -> None:
+    lines = wrap("Supercalifragilisticexpialidocious ok", FAMILY, 18, 80)
+    assert "".join(lines[:-1]) == "Supercalifragilisticexpialidocious"
+    assert lines[-1] == "ok"
+    assert all(fonts.text_width(line, FAMILY, 18) <= 80 for line in lines)
+
+
+def test_wrap_breaks_cjk_text_between_characters() -> None:
+    text = "これは日本語のテキストです。改行が必要です。"
+    lines = wrap(text, FAMILY, 12, 60)
+    assert len(lines) > 1
+    assert "".join(lines) == text
+
+
+def test_wrap_honours_line_breaks_and_empty_text() -> None:
+    assert wrap("a\n\nb", FAMILY, 12, 100) == ["a", "", "b"]
+    assert wrap("", FAMILY, 12, 100) == [""]
+
+
+# --- fit_size -------------------------------------------------------------------------------
+
+def test_short_text_gets_the_maximum_size() -> None:
+    assert fit_size(["Hi"], FAMILY, 400, 200, max_pt=32, min_pt=12) == 32
+
+
+def test_fit_size_decreases_as_text_grows() -> None:
+    sizes = [fit_size([LOREM * n], FAMILY, 400, 250, max_pt=32, min_pt=8) for n in (1, 2, 4, 6)]
+    assert None not in sizes
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] > sizes[-1]
+
+
+def test_fit_size_result_actually_fits_and_one_step_up_does_not() -> None:
+    paras = [Paragraph(LOREM, space_before_pt=6), Paragraph(LOREM, level=1)]
+    size = fit_size(paras, FAMILY, 400, 250, max_pt=40, min_pt=8)
+    assert size is not None and size < 40
+    assert (size * 2) == int(size * 2)  # on the 0.5 pt grid
+    usable = (250 - 3.6 - 3.6) * HEIGHT_SAFETY
+    assert text_height(paras, FAMILY, size, 400) <= usable
+    assert text_height(paras, FAMILY, size + 0.5, 400) > usable
+
+
+def test_fit_size_is_none_below_the_floor() -> None:
+    assert fit_size([LOREM * 20], FAMILY, 300, 100, max_pt=18, min_pt=12) is None
+
+
+def test_larger_insets_and_spacing_never_allow_a_larger_size() -> None:
+    base = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8)
+    padded = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8, insets=Insets(36, 36, 18, 18))
+    spaced = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8, line_spacing=1.5)
+    assert base is not None and padded is not None and spaced is not None
+    assert padded <= base and spaced <= base
+
+
+# --- split_to_fit ---------------------------------------------------------------------------
+
+def test_split_to_fit_chunks_each_fit_and_keep_the_order() -> None:
+    paras = [Paragraph(f"{i}: {LOREM}", level=i % 2, space_before_pt=4) for i in range(10)]
+    chunks = split_to_fit(paras, FAMILY, 400, 200, 14)
+    assert len(chunks) > 1
+    for chunk in chunks:
+        assert fit_size(chunk, FAMILY, 400, 200, 14, 14) == 14
+    assert [p for chunk in chunks for p in chunk] == paras  # whole paragraphs kept whole
+
+
+def test_split_to_fit_cuts_a_paragraph_taller_than_the_box() -> None:
+    text = (LOREM * 12).strip()
+    chunks = split_to_fit([Paragraph(text, bold=True)], FAMILY, 400, 150, 14)
+    assert len(chunks) > 1
+    for chunk in chunks:
+        assert fit_size(chunk, FAMILY, 400, 150, 14, 14) == 14
+    pieces = [p for chunk in chunks for p in chunk]
+    assert all(p.bold for p in pieces)
+    assert " ".join(p.text for p in pieces).split() == text.split()
+
+
+def test_split_to_fit_gives_an_impossible_line_its_own_chunk() -> None:
+    chunks = split_to_fit(["tiny", "x"], FAMILY, 400, 5, 40)
+    assert [[p.text for p in c] for c in chunks] == [["tiny"], ["x"]]
+    assert split_to_fit([], FAMILY, 400, 100, 12) == []
+
+
+# --- row_height -----------------------------------------------------------------------------
+
+def test_row_height_is_set_by_the_tallest_cell() -> None:
+    one_line = row_height(["Short", "Also short"], [120, 120], FAMILY, 12)
+    expected = (fonts.line_height(FAMILY, 12) + CELL_MARGINS.top + CELL_MARGINS.bottom)
+    assert one_line == pytest.approx(expected / HEIGHT_SAFETY)
+    taller = row_height(["Short", LOREM], [120, 120], FAMILY, 12)
+    assert taller > 3 * one_line / 2
+    with pytest.raises(ValueError):
+        row_height(["a", "b"], [100], FAMILY, 12)
