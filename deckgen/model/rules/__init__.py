@@ -8,9 +8,9 @@ from __future__ import annotations
 from ...diagnostics import Reporter
 from ..project import Project
 from .base import Report
-from . import deck, ladder
+from . import deck, ladder, theme
 
-RULES = [*ladder.RULES, *deck.RULES]
+RULES = [*ladder.RULES, *deck.RULES, *theme.RULES]
 
 
 def check(project: Project, reporter: Reporter) -> None:
