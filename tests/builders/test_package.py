@@ -177,7 +177,9 @@ BODY = [
 ]
 
 
-def add_fitted_text(slide, left: float, top: float, width: float, height: float) -> float:  # noqa: ANN001
+def add_fitted_text(
+    slide, left: float, top: float, width: float, height: float  # noqa: ANN001 - a Slide
+) -> float:
     """A text box whose font size comes from textfit, laid out as textfit assumes."""
     size = fit_size(BODY, "Calibri", width, height, max_pt=40, min_pt=12, level_indent_pt=18)
     assert size is not None

@@ -44,7 +44,9 @@ def validator_available() -> bool:
     return validator_command() is not None
 
 
-def validate_pptx(path: Path, office_version: str = "Microsoft365", timeout: float = 120) -> list[str]:
+def validate_pptx(
+    path: Path, office_version: str = "Microsoft365", timeout: float = 120
+) -> list[str]:
     """Schema and semantic errors in ``path``, one readable line each; [] when valid.
 
     Raises RuntimeError when the validator is missing or could not run.

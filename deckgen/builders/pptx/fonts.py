@@ -34,9 +34,9 @@ FALLBACK_EM_PER_CHAR = 0.5
 FALLBACK_LINE_EM = 1.2
 
 #: Requested family (lower case) -> families to try, best first. The real font comes first so a
-#: machine that has it measures with it; then its metric-compatible clone. Aptos has no clone:
-#: it is measured as Calibri (Carlito), which is about as wide; LibreOffice renders it with its
-#: own fallback (DejaVu Sans here, much wider), so render tests should not use Aptos.
+#: machine that has it measures with it; then its metric-compatible clone. Aptos has no free
+#: clone: it is measured with Carlito as an approximation, while LibreOffice renders it with
+#: fontconfig's fallback (DejaVu Sans on Debian, far wider), so render tests should not use it.
 METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "calibri": ("Calibri", "Carlito"),
     "calibri light": ("Calibri Light", "Carlito"),

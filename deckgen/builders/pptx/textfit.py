@@ -75,23 +75,34 @@ def wrap(text: str, family: str, size_pt: float, width_pt: float, bold: bool = F
 
 
 def _line_spans(
-    text: str, family: str, size_pt: float, width_pt: float, bold: bool
+    text: str, family: str, size_pt: float, width_pt: float, bold: bool,
+    max_lines: int | None = None,
 ) -> list[tuple[int, int]]:
-    """(start, end) offsets into ``text`` of each wrapped line, trailing spaces excluded."""
+    """(start, end) offsets into ``text`` of each wrapped line, trailing spaces excluded.
+
+    With ``max_lines``, wrapping may stop once more than that many lines were found (enough
+    to know the text does not fit), which keeps fitting long texts into small boxes fast.
+    """
     spans: list[tuple[int, int]] = []
     offset = 0
     for hard in text.split("\n"):
-        spans += _wrap_hard_line(text, offset, offset + len(hard), family, size_pt, width_pt, bold)
+        if max_lines is not None and len(spans) > max_lines:
+            break
+        spans += _wrap_hard_line(text, offset, offset + len(hard), family, size_pt, width_pt,
+                                 bold, max_lines)
         offset += len(hard) + 1
     return spans
 
 
 def _wrap_hard_line(
-    text: str, lo: int, hi: int, family: str, size: float, width: float, bold: bool
+    text: str, lo: int, hi: int, family: str, size: float, width: float, bold: bool,
+    max_lines: int | None = None,
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, end = lo, lo
     for tok in _TOKEN.finditer(text, lo, hi):
+        if max_lines is not None and len(spans) > max_lines:
+            return spans
         if text_width(text[start : tok.end()], family, size, bold) <= width:
             end = tok.end()
             continue
@@ -147,13 +158,27 @@ class _Frame:
         return line_height(self.family, size, bold) * self.line_spacing
 
     def spans(self, p: Paragraph, size: float) -> list[tuple[int, int]]:
+        """All wrapped lines of ``p`` as offsets into its text."""
         return _line_spans(p.text, self.family, size, self.text_width(p.level), p.bold)
 
-    def height(self, paragraphs: Sequence[Paragraph], size: float) -> float:
-        return sum(
-            p.space_before_pt + len(self.spans(p, size)) * self.line(size, p.bold)
-            for p in paragraphs
-        )
+    def height(
+        self, paragraphs: Sequence[Paragraph], size: float, limit: float | None = None
+    ) -> float:
+        """Total height; with ``limit``, may stop early once the total exceeds it."""
+        total = 0.0
+        for p in paragraphs:
+            line = self.line(size, p.bold)
+            max_lines = None if limit is None else int(max(limit - total, 0.0) // line) + 1
+            lines = _line_spans(p.text, self.family, size, self.text_width(p.level), p.bold,
+                                max_lines)
+            total += p.space_before_pt + len(lines) * line
+            if limit is not None and total > limit:
+                break
+        return total
+
+    def fits(self, paragraphs: Sequence[Paragraph], size: float) -> bool:
+        room = self.text_height()
+        return self.height(paragraphs, size, limit=room) <= room
 
 
 def text_height(
@@ -181,7 +206,7 @@ def fit_size(
     paras = _as_paragraphs(paragraphs)
     size = max_pt
     while size >= min_pt - 1e-9:
-        if frame.height(paras, size) <= frame.text_height():
+        if frame.fits(paras, size):
             return size
         size = round(size - step, 4)
     return None
@@ -205,9 +230,9 @@ def split_to_fit(
     pending = _as_paragraphs(paragraphs)[::-1]
     while pending:
         para = pending.pop()
-        if frame.height([*current, para], size_pt) <= frame.text_height():
+        if frame.fits([*current, para], size_pt):
             current.append(para)
-        elif current and frame.height([para], size_pt) <= frame.text_height():
+        elif current and frame.fits([para], size_pt):
             chunks.append(current)
             current = [para]
         else:
