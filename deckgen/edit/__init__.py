@@ -1,0 +1,1 @@
+"""Editing content files without losing anything: round-trip YAML and atomic multi-file writes."""
