@@ -72,7 +72,9 @@ def candidates(family: str) -> tuple[str, ...]:
 def font_file(family: str, bold: bool = False) -> Path | None:
     """The font file used to measure ``family`` (regular or bold), or None if none is found."""
     for name in candidates(family):
-        path = _locate(name, bold)
+        # A family without a bold face is still better than the next family: renderers
+        # embolden the regular face.
+        path = _locate(name, bold) or (_locate(name, False) if bold else None)
         if path is not None:
             return path
     return None

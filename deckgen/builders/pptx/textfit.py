@@ -185,7 +185,8 @@ def text_height(
     paragraphs: Sequence[ParagraphLike], family: str, size_pt: float, width_pt: float,
     line_spacing: float = 1.0, *, insets: Insets = TEXT_FRAME_INSETS, level_indent_pt: float = 18.0,
 ) -> float:
-    """Height the paragraphs take in a frame ``width_pt`` wide, insets excluded, in points."""
+    """Height the paragraphs take in a frame ``width_pt`` wide, insets excluded, in points
+    (wrapped with the same :data:`WIDTH_SAFETY` as :func:`fit_size`)."""
     frame = _Frame(family, width_pt, 0.0, line_spacing, insets, level_indent_pt)
     return frame.height(_as_paragraphs(paragraphs), size_pt)
 
