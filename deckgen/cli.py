@@ -48,3 +48,17 @@ def check(project: Path, strict: bool) -> None:
     for line in lines:
         click.echo(line)
     sys.exit(code)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Create a deck project in FOLDER (new or empty), copied from the example."""
+    from .commands.init import InitError, run_init
+
+    try:
+        lines = run_init(folder)
+    except InitError as error:
+        raise click.ClickException(str(error)) from error
+    for line in lines:
+        click.echo(line)
