@@ -89,9 +89,7 @@ class Transaction:
     # Applying -----------------------------------------------------------------------------------
     def commit(self) -> None:
         """Stage everything, then rename it all into place; on any failure undo and re-raise."""
-        for step in self.steps:
-            if step.kind != "write" and step.target.exists():
-                raise FileExistsError(f"{self.shown(step.target)} already exists")
+        self._check_targets()
         made: list[Path] = []
         staged: list[tuple[Step, Path]] = []
         try:
@@ -101,6 +99,16 @@ class Transaction:
             _discard([path for _, path in staged], made)
             raise
         self._apply(staged, made)
+
+    def _check_targets(self) -> None:
+        """Copies and moves never replace: their target must be free, or freed by an earlier move."""
+        vacated: set[Path] = set()
+        for step in self.steps:
+            if step.kind != "write" and step.target.exists() and step.target not in vacated:
+                raise FileExistsError(f"{self.shown(step.target)} already exists")
+            if step.kind == "move":
+                assert step.source is not None
+                vacated.add(step.source)
 
     def _stage(self, step: Step, made: list[Path]) -> Path:
         _make_parents(step.target.parent, made)
