@@ -62,3 +62,89 @@ def init(folder: Path) -> None:
         raise click.ClickException(str(error)) from error
     for line in lines:
         click.echo(line)
+
+
+def _echo(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line)
+
+
+DRY_RUN = click.option("--dry-run", is_flag=True, help="Show what would change, with diffs; write nothing.")
+
+
+@main.group()
+def okr() -> None:
+    """The quarterly OKR update: status, close a quarter, start the next."""
+
+
+@okr.command("status")
+@PROJECT
+def okr_status(project: Path) -> None:
+    """The quarter ahead and behind: progress, scores, confidence, what needs attention."""
+    from .commands.okr import run_status
+
+    _echo(run_status(project))
+
+
+@okr.command("close")
+@click.argument("words", nargs=-1, metavar="[QUARTER] [PROJECT]")
+@DRY_RUN
+def okr_close(words: tuple[str, ...], dry_run: bool) -> None:
+    """Close QUARTER (default: the quarter behind if open, else the quarter ahead) and score it."""
+    from .commands.arguments import quarter_and_project
+    from .commands.okr import run_close
+
+    quarter, project = quarter_and_project(words)
+    _echo(run_close(project, quarter, dry_run))
+
+
+@okr.command("new")
+@click.argument("quarter")
+@PROJECT
+@DRY_RUN
+def okr_new(quarter: str, project: Path, dry_run: bool) -> None:
+    """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
+    from .commands.arguments import QUARTER
+    from .commands.okr import run_new
+
+    if not QUARTER.match(quarter):
+        raise click.BadParameter(f"expected a quarter like 2027-Q2, got '{quarter}'", param_hint="QUARTER")
+    _echo(run_new(project, quarter, dry_run))
+
+
+@main.group()
+def year() -> None:
+    """The yearly refresh: archive the edition and start the next year, or restore one."""
+
+
+@year.command("new")
+@click.argument("new_year", metavar="YEAR", type=click.IntRange(1900, 2999))
+@PROJECT
+@DRY_RUN
+def year_new(new_year: int, project: Path, dry_run: bool) -> None:
+    """Archive this edition under archive/<year>/ and move the content to YEAR."""
+    from .commands.year import run_new
+
+    _echo(run_new(project, new_year, dry_run))
+
+
+@year.command("restore")
+@click.argument("old_year", metavar="YEAR", type=click.IntRange(1900, 2999))
+@PROJECT
+@DRY_RUN
+def year_restore(old_year: int, project: Path, dry_run: bool) -> None:
+    """Put the archived YEAR edition back; the current one is archived first."""
+    from .commands.year import run_restore
+
+    _echo(run_restore(project, old_year, dry_run))
+
+
+@main.command()
+@click.argument("words", nargs=-1, metavar="[FROM] [TO] [PROJECT]")
+def diff(words: tuple[str, ...]) -> None:
+    """What changed between two quarters (2026-Q4) or editions (archive/2026, current)."""
+    from .commands.arguments import split_words
+    from .commands.diff import run_diff
+
+    ends, project = split_words(words, 2)
+    _echo(run_diff(project, *(ends + [None, None])[:2]))
