@@ -7,10 +7,12 @@ type, so a text field is never a boolean and a number field still parses ``30``.
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Position, Reporter
@@ -33,12 +35,19 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
     """Parse one YAML document; report problems at ``path`` with lines shifted by ``line_offset``."""
     source = Source(path)
     try:
-        root = YAML(typ="safe", pure=True).compose(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", YAMLWarning)  # e.g. a reused anchor: valid YAML 1.2
+            root = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        reporter.error(f"YAML syntax error: {problem}", Position(path, line + line_offset, col))
+        reporter.error(f"YAML syntax error: {_explain(exc, line_offset)}",
+                       Position(path, line + line_offset, col))
+        return None
+    except ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        reporter.error(f"character U+{exc.character:04X} is not allowed in YAML; remove it",
+                       Position(path, line + line_offset, col))
         return None
     except (YAMLError, ValueError, RecursionError) as exc:
         reporter.error(f"YAML syntax error: {_first_line(exc)}", Position(path, 1 + line_offset))
@@ -56,6 +65,26 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or ["invalid YAML"])[0]
+
+
+def _explain(exc: MarkedYAMLError, line_offset: int) -> str:
+    """The parser's complaint in words a content writer can act on, with where the construct began."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "'\\t'" in problem:
+        return "a tab character; YAML allows only spaces here: replace it with spaces, or quote the text"
+    if "another document" in problem:
+        return "a second YAML document starts here; a content file holds one ('---' ends front matter " \
+               "in Markdown, and is not needed in a YAML file)"
+    context, mark = exc.context, exc.context_mark
+    if context and mark and exc.problem and (not exc.problem_mark or mark.line != exc.problem_mark.line):
+        return f"{problem} ({context} that began on line {mark.line + 1 + line_offset})"
+    return problem
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 class _Builder:
