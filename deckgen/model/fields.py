@@ -31,6 +31,13 @@ def _percent(value: object) -> object:
     return value
 
 
+def _iso_date(value: object) -> object:
+    """Only ``2027-01-05``: pydantic alone would also read ``0`` or ``86400`` as a Unix time."""
+    if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
+        raise ValueError(f"expected a date like 2027-01-05, got '{value}'")
+    return value
+
+
 def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise ValueError("expected a finite number")
@@ -54,7 +61,7 @@ Percent = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
                               {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%?\s*$"}]}),
 ]
-Date = Annotated[date, WithJsonSchema({"type": "string", "format": "date"})]
+Date = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def is_id(text: str) -> bool:

@@ -1,13 +1,13 @@
 """From raw data to a typed file model, with every pydantic error turned into a located diagnostic."""
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Reporter
 from ..load.source import Source
+from .suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -22,6 +22,7 @@ EXPECTED = {
     "bool_parsing": "expected true or false",
     "bool_type": "expected true or false",
     "date_from_datetime_parsing": "expected a date like 2027-01-05",
+    "date_from_datetime_inexact": "expected a date like 2027-01-05",
     "date_parsing": "expected a date like 2027-01-05",
     "date_type": "expected a date like 2027-01-05",
     "list_type": "expected a list",
@@ -52,15 +53,19 @@ def _report(model: type[BaseModel], source: Source, error: Any, reporter: Report
         return
     if kind == "missing":
         where = f" in {_describe(loc[:-1])}" if loc[:-1] else ""
+        if not loc[:-1] and source.path.endswith(".md") and not source.values:
+            where = " (the front matter is missing or empty: put the keys between two '---' lines at the top)"
         reporter.error(f"missing required key '{loc[-1]}'{where}", source.position(loc[:-1]))
         return
-    reporter.error(f"{_describe(loc)}: {_message(error)}", source.position(loc))
+    empty = error.get("input") is None  # an empty value has no text of its own: point at its key
+    reporter.error(f"{_describe(loc)}: {_message(error)}",
+                   source.key_position(loc) if empty else source.position(loc))
 
 
 def _message(error: Any) -> str:
     kind = error["type"]
     got = error.get("input")
-    shown = "" if isinstance(got, (dict, list)) or got is None else f", got '{got}'"
+    shown = "" if isinstance(got, (dict, list)) else ", got nothing" if got is None else f", got '{got}'"
     if kind in EXPECTED:
         return EXPECTED[kind] + shown
     if kind == "literal_error":
@@ -98,8 +103,8 @@ def _describe(loc: tuple[Any, ...]) -> str:
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> str:
     fields = _fields_at(model, loc[:-1])
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(fields)}" if fields else ""
+    close = closest(key, fields)
+    hint = f" (did you mean '{close}'?)" if close else f"; known keys: {', '.join(fields)}" if fields else ""
     return f"unknown key '{key}'{hint}"
 
 
