@@ -51,7 +51,11 @@ def build_project(raw: RawProject, reporter: Reporter, today: date) -> Optional[
 
 
 def _typed(model, source: Optional[Source], reporter: Reporter):  # type: ignore[no-untyped-def]
-    return validate(model, source, reporter) if source is not None else None
+    """The file's model, its single-file rules already run (they need no other file)."""
+    typed = validate(model, source, reporter) if source is not None else None
+    if typed is not None and source is not None:
+        rules.check_file(typed, source, reporter)
+    return typed
 
 
 def _body(doc: Document) -> Markdown:

@@ -1,10 +1,11 @@
-"""What rules share: reporting at a path inside a named content file."""
+"""What rules share: reporting at a path inside a named content file, or inside the file being checked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
 from ...diagnostics import Position, Reporter
+from ...load.source import Source
 from ..project import Project
 
 
@@ -28,6 +29,29 @@ class Report:
         self.reporter.warning(message, self.at(file, loc, key))
 
 
+@dataclass
+class FileReport:
+    """Reports a single-file rule's findings inside that file, whatever the rest of the project holds."""
+
+    source: Source
+    reporter: Reporter
+
+    def at(self, loc: tuple[Any, ...] = (), key: bool = False) -> Position:
+        return self.source.key_position(loc) if key else self.source.position(loc)
+
+    def error(self, loc: tuple[Any, ...], message: str, key: bool = False) -> None:
+        self.reporter.error(message, self.at(loc, key))
+
+    def warning(self, loc: tuple[Any, ...], message: str, key: bool = False) -> None:
+        self.reporter.warning(message, self.at(loc, key))
+
+
+def first_on(before: Position, now: Position) -> str:
+    """Where a repeated value was first written: 'first on line 17', or 'first at column 9' when both
+    stand on one line (a flow list)."""
+    return f"first at column {before.col}" if before.line == now.line else f"first on line {before.line}"
+
+
 def duplicates(ids: list[str]) -> dict[int, int]:
     """Index of each repeated id → index of its first occurrence."""
     first: dict[str, int] = {}
@@ -38,3 +62,8 @@ def duplicates(ids: list[str]) -> dict[int, int]:
         else:
             first[value] = index
     return repeated
+
+
+def number(value: float) -> str:
+    """A number as users typed it: 30 not 30.0, 0.25 as 0.25."""
+    return str(int(value)) if float(value).is_integer() else repr(value)

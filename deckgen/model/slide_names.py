@@ -1,0 +1,86 @@
+"""Slide names, in one place: the check validates `deck.yaml`'s `slides` with them, the plan orders by them.
+
+A slide is named by its kind (``okrs``) or, for a free-form slide, by its file (``slides/NAME``).
+Some slides show optional content; ``absence`` says why such a slide has nothing to show, which
+the plan uses to leave it out and the check uses to reject a `slides` list that names it.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from .project import Project
+
+FREE_PREFIX = "slides/"
+
+DEFAULT_ORDER: tuple[str, ...] = (
+    "title", "charter", "priorities", "big-rocks", "strategy", "team", "okrs", "results", "wins",
+    "asks", "intake",
+)
+
+
+def _results(project: Project) -> Optional[str]:
+    if project.previous_okrs is None:
+        return f"there is no file for the quarter behind (content/okrs/{project.quarter.previous()}.yaml)"
+    return None
+
+
+def _items(file: str, kind: str) -> Callable[[Project], Optional[str]]:
+    def absence(project: Project) -> Optional[str]:
+        items = getattr(project, kind)
+        if items is None:
+            return f"there is no content/{file}"
+        if not items.items:
+            return f"content/{file} has no top-level bullets (each bullet is one of the slide's items)"
+        return None
+    return absence
+
+
+def _intake(project: Project) -> Optional[str]:
+    if project.intake is None:
+        return "there is no content/intake.yaml"
+    if not project.intake.requests:
+        return "content/intake.yaml lists no requests"
+    return None
+
+
+OPTIONAL: dict[str, Callable[[Project], Optional[str]]] = {
+    "results": _results,
+    "wins": _items("wins.md", "wins"),
+    "asks": _items("asks.md", "asks"),
+    "intake": _intake,
+}
+
+
+def free_name(file_stem: str) -> str:
+    """The slide name of ``content/slides/<file_stem>.md``."""
+    return FREE_PREFIX + file_stem
+
+
+def is_free(name: str) -> bool:
+    return name.startswith(FREE_PREFIX)
+
+
+def known_names(project: Project) -> list[str]:
+    """Every slide name this project could show: the built-in kinds, then its free-form slides."""
+    return [*DEFAULT_ORDER, *(free_name(slide.name) for slide in project.free_slides)]
+
+
+def absence(project: Project, name: str) -> Optional[str]:
+    """Why slide ``name`` has no content in ``project``; None when it has some.
+
+    ``name`` must be a built-in kind or ``slides/NAME``; an unknown built-in name raises KeyError.
+    """
+    if is_free(name):
+        stem = name[len(FREE_PREFIX):]
+        if any(slide.name == stem for slide in project.free_slides):
+            return None
+        return f"there is no content/{name}.md"
+    if name not in DEFAULT_ORDER:
+        raise KeyError(name)
+    check = OPTIONAL.get(name)
+    return check(project) if check else None
+
+
+def is_present(project: Project, name: str) -> bool:
+    """Whether slide ``name`` has content to show."""
+    return absence(project, name) is None
