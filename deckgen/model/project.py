@@ -13,6 +13,7 @@ from .content import (BigRock, CharterFront, CompanyFile, DeckFile, IntakeFile, 
 from .quarters import Quarter
 
 ONE_OFFS = "one-offs"
+BUDGET_TOLERANCE = 1e-6  # shares are sums of floats: 15.000000001 is 15
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,23 @@ class Project:
         if not any(p.allocation for p in self.team.people):
             return None
         return self.allocation_shares()[ONE_OFFS]
+
+    @property
+    def rock_share(self) -> Optional[float]:
+        """Percent of all allocated time on the big rocks together; None when nobody has an allocation."""
+        share = self.one_off_share
+        return None if share is None else 100.0 - share
+
+    @property
+    def one_off_position(self) -> Optional[str]:
+        """Where the one-off share sits against ``one_off_budget``: 'below', 'within' or 'above'."""
+        share = self.one_off_share
+        if share is None:
+            return None
+        low, high = self.team.one_off_budget
+        if share < low - BUDGET_TOLERANCE:
+            return "below"
+        return "above" if share > high + BUDGET_TOLERANCE else "within"
 
 
 def asset_key(content_file: str, reference: str) -> str:
