@@ -41,6 +41,22 @@ def percent(value: Optional[float]) -> str:
     return "—" if value is None else f"{value:.0f}%"
 
 
+def fraction(value: Optional[float]) -> str:
+    """A 0–1 figure (a confidence) as a percentage: 0.6 → '60%'."""
+    return "—" if value is None else percent(100 * value)
+
+
+WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count(value: int, singular: str = "", plural: Optional[str] = None) -> str:
+    """How many, as a title says it: 'four big rocks', 'one objective', '12 key results', 'three'."""
+    amount = WORDS[value] if 0 <= value < len(WORDS) else f"{value:,}"
+    if not singular:
+        return amount
+    return f"{amount} {singular if value == 1 else plural or singular + 's'}"
+
+
 def target(kr: KeyResult) -> str:
     """'32% → 40%' for a numeric key result, 'Milestone' for one that is done or not."""
     if kr.baseline is None or kr.target is None:
@@ -64,6 +80,8 @@ FILTERS = {
     "with_unit": with_unit,
     "score": score,
     "percent": percent,
+    "fraction": fraction,
+    "count": count,
     "target": target,
     "progress": progress,
     "long_date": long_date,

@@ -118,6 +118,7 @@ class OrgNode:
     subtitle: Optional[str] = None
     detail: Optional[str] = None
     parent: Optional[str] = None
+    picture: Optional["Picture"] = None  # the person's photo, when team.yaml gives one
 
 
 @dataclass
