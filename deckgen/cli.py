@@ -148,3 +148,18 @@ def diff(words: tuple[str, ...]) -> None:
 
     ends, project = split_words(words, 2)
     _echo(run_diff(project, *(ends + [None, None])[:2]))
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one NAME.schema.json per content file into this folder.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of every content file, for editors to check content as you type."""
+    from .commands.schema import run_schema
+
+    try:
+        lines = run_schema(output)
+    except OSError as error:
+        raise click.ClickException(f"cannot write to '{output}': {error.strerror or error}") from error
+    for line in lines:
+        click.echo(line)
