@@ -12,3 +12,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+import pytest  # noqa: E402  (after the sys.path set-up above)
+from typing import Callable  # noqa: E402
+
+from tests.support.projects import copy_example, replace  # noqa: E402
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> Path:
+    """A project folder ``tmp_path/"proj"`` holding a copy of the example content; its path."""
+    return copy_example(tmp_path, "proj")
+
+
+@pytest.fixture
+def edit(example_project: Path) -> Callable[[str, str, str], Path]:
+    """``edit("okrs/2027-Q1.yaml", old, new)``: replace the one occurrence of ``old`` in that file of
+    ``example_project``'s content. Fails when ``old`` is absent or repeated, so no test passes on
+    content it never changed. Returns the file's path."""
+
+    def apply(file: str, old: str, new: str) -> Path:
+        path = example_project / "content" / file
+        replace(path, old, new)
+        return path
+
+    return apply
