@@ -1,0 +1,205 @@
+"""The one-pager: the model's numbers arranged for one page, rendered through the page layouts.
+
+Everything the page shows is computed here or in the model (scores, statuses, shares); the Jinja
+layouts under ``templates/page/`` only arrange and format it, and draw the charts as inline SVG
+from these numbers. Content reaches the layouts as data: text is autoescaped, Markdown arrives as
+sanitised Markup from :func:`render_html`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..model.content import Alignment, BigRock, KeyResult, Objective, OkrFile, Person, Priority
+from ..model.project import ONE_OFFS, Markdown, Project
+from ..model.scoring import Status, status_of
+from .environment import render
+from .formatting import number, percent, score
+from .markdown import render_html
+from .palette import font_stack, palette
+
+TEMPLATE = "page/onepager.html"
+LANG = "en"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A status as the reader sees it: a colour key, and always a symbol and a label with it."""
+
+    key: str
+    label: str
+    symbol: str
+
+
+ALIGNMENT = {"aligned": Mark("aligned", "Aligned", "●"), "pending": Mark("pending", "Pending", "▲"),
+             "concerns": Mark("concerns", "Concerns", "■")}
+#: Where the one-off share sits against its budget (the model's ``one_off_position``).
+BUDGET_MARKS = {"within": Mark("on-track", "Within budget", "●"), "above": Mark("at-risk", "Above budget", "▲"),
+                "below": Mark("at-risk", "Below budget", "▼")}
+
+
+def status_mark(status: Status) -> Mark:
+    return Mark(status.value, status.label, status.symbol)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A company priority with its rank (1 = most important)."""
+
+    rank: int
+    priority: Priority
+
+
+@dataclass(frozen=True)
+class RockView:
+    rank: int
+    rock: BigRock
+    priorities: list[Ranked]
+    alignment: list[tuple[Alignment, Mark]]
+    owner: Optional[Person]
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    objective: Objective
+    rock: Optional[RockView]
+    score: float
+    mark: Mark
+    key_results: list[tuple[KeyResult, Mark]]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: ``value`` on the chart's scale, ``text`` its direct label."""
+
+    label: str
+    value: float
+    text: str
+    key: str  # the colour: a status key, or 'primary' / 'accent'
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart's data and the words that stand in for it (the SVG's title and description).
+
+    ``band`` is an optional (low, high, label) range drawn behind the last bar, e.g. a budget.
+    """
+
+    id: str
+    title: str
+    desc: str
+    bars: list[Bar]
+    maximum: float
+    band: Optional[tuple[float, float, str]] = None
+
+
+def describe(lead: str, bars: list[Bar]) -> str:
+    return f"{lead}: " + "; ".join(f"{bar.label}: {bar.text}" for bar in bars) + "."
+
+
+@dataclass(frozen=True)
+class QuarterView:
+    okrs: OkrFile
+    label: str
+    objectives: list[ObjectiveView]
+    score: float
+    mark: Mark
+
+    @property
+    def chart(self) -> Chart:
+        """The objective scores: one bar per objective on the 0–1 scale, coloured by status."""
+        bars = [Bar(view.objective.title, view.score,
+                    f"{score(view.score)} {view.mark.symbol} {view.mark.label}", view.mark.key)
+                for view in self.objectives]
+        return Chart("scores-chart", f"Objective scores, {self.label}",
+                     describe("Score of each objective, on a scale of 0.0 to 1.0", bars), bars, 1.0)
+
+
+@dataclass(frozen=True)
+class TeamView:
+    people: list[Person]
+    leader: Optional[Person]
+    allocation: Optional[Chart]
+    one_off_share: Optional[float]
+    budget: tuple[float, float]
+    budget_text: str
+    budget_mark: Optional[Mark]
+
+
+def plan_page(project: Project, env: Environment) -> str:
+    """The one-pager's HTML as the layouts render it; the html builder makes it final bytes."""
+    return render(env, TEMPLATE, page_context(project))
+
+
+def page_context(project: Project) -> dict[str, Any]:
+    fiscal = project.deck.fiscal_year_start
+    rocks = rock_views(project)
+    previous = project.previous_okrs
+    theme = project.deck.theme
+    return {
+        "lang": LANG, "project": project, "deck": project.deck, "edition": project.edition_date,
+        "palette": palette(theme), "body_font": font_stack(theme.font),
+        "heading_font": font_stack(theme.heading_font or theme.font),
+        "mission": project.charter.front.mission, "rocks": rocks,
+        "ahead": quarter_view(project.okrs, project.quarter.label(fiscal), rocks),
+        "behind": quarter_view(previous, project.quarter.previous().label(fiscal), rocks) if previous else None,
+        "team": team_view(project),
+        "asks": [markdown(project, item) for item in project.asks.items] if project.asks else [],
+        "markdown": lambda body: markdown(project, body),
+    }
+
+
+def markdown(project: Project, body: Markdown) -> Markup:
+    """Sanitised HTML of a Markdown body; its pictures become data: URIs from the project's assets."""
+    return render_html(body, lambda ref: project.asset(body.path, ref))
+
+
+def rock_views(project: Project) -> list[RockView]:
+    ranks = {p.id: n for n, p in enumerate(project.company.priorities, 1)}
+    return [
+        RockView(
+            rank=n, rock=rock,
+            priorities=[Ranked(ranks[pid], p) for pid in rock.supports if (p := project.priority(pid))],
+            alignment=[(a, ALIGNMENT[a.status]) for a in rock.alignment],
+            owner=project.person(rock.owner) if rock.owner else None,
+        )
+        for n, rock in enumerate(project.rocks, 1)
+    ]
+
+
+def quarter_view(okrs: OkrFile, label: str, rocks: list[RockView]) -> QuarterView:
+    by_id = {view.rock.id: view for view in rocks}
+    objectives = [
+        ObjectiveView(o, by_id.get(o.rock), o.progress, status_mark(okrs.status(o)),
+                      [(kr, status_mark(okrs.status(kr))) for kr in o.key_results])
+        for o in okrs.objectives
+    ]
+    return QuarterView(okrs, label, objectives, okrs.progress, status_mark(status_of(okrs.progress)))
+
+
+def team_view(project: Project) -> TeamView:
+    low, high = project.team.one_off_budget
+    share = project.one_off_share
+    return TeamView(
+        people=list(project.team.people), leader=project.person(project.deck.leader.name),
+        allocation=allocation_chart(project) if share is not None else None,
+        one_off_share=share, budget=(low, high), budget_text=f"{number(low)}–{number(high)}%",
+        budget_mark=BUDGET_MARKS.get(project.one_off_position or ""),
+    )
+
+
+def allocation_chart(project: Project) -> Chart:
+    """Share of the team's time per big rock (in priority order), then one-offs against their budget."""
+    shares = project.allocation_shares()
+    bars = [Bar(rock.title, shares[rock.id], percent(shares[rock.id]), "primary") for rock in project.rocks]
+    bars.append(Bar("One-off requests", shares[ONE_OFFS], percent(shares[ONE_OFFS]), "accent"))
+    low, high = project.team.one_off_budget
+    budget = f"one-off budget {number(low)}–{number(high)}%"
+    maximum = 10 * math.ceil(max([high, *(bar.value for bar in bars)]) / 10)
+    return Chart("allocation-chart", "Where the team's time goes",
+                 describe(f"Share of the team's allocated time ({budget})", bars), bars, maximum,
+                 (low, high, budget[0].upper() + budget[1:]))
