@@ -43,8 +43,9 @@ def okr_path(root: Path, quarter: str) -> Path:
     return root / CONTENT / "okrs" / f"{quarter}.yaml"
 
 
-def shown(path: Path, root: Path) -> str:
-    return relative(path, root)
+def path_position(path: Path, root: Path) -> Position:
+    """A file or folder named in a refusal (no line: it is the thing itself)."""
+    return Position(relative(path, root))
 
 
 def apply(transaction: Transaction, dry_run: bool) -> list[str]:

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Position, relative
 from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, comment_out, delete_key, set_value
 from ..model import Project, Quarter
 from ..model.quarters import month_end
 from .carry_over import carry_over
 from .common import require_project
-from .editing import CONTENT, apply, at, okr_path, refuse
+from .editing import CONTENT, apply, at, okr_path, path_position, refuse
 from .okr import carry_over_report, latest_before
 
 ARCHIVE = "archive"
@@ -46,7 +45,7 @@ def run_new(root: Path, year: int, dry_run: bool) -> list[str]:
     archive = archive_dir(root, old)
     if archive.exists():
         raise refuse(f"{ARCHIVE}/{old} already exists: the {old} edition was archived before; move "
-                     "it away or restore it with `deckgen year restore`", _path_position(archive, root))
+                     "it away or restore it with `deckgen year restore`", path_position(archive, root))
     quarter = f"{year}-Q1"
     transaction = Transaction(root)
     transaction.copy(root / CONTENT, archive / CONTENT)
@@ -107,10 +106,6 @@ def checklist(project: Project, year: int) -> list[str]:
     return [f"Refresh checklist for {year}:"] + [f"  [ ] {item}" for item in items]
 
 
-def _path_position(path: Path, root: Path) -> Position:
-    return Position(relative(path, root))
-
-
 # year restore -----------------------------------------------------------------------------------
 def run_restore(root: Path, year: int, dry_run: bool) -> list[str]:
     """Put the archived ``year`` edition back; the current one goes to the archive first."""
@@ -118,13 +113,13 @@ def run_restore(root: Path, year: int, dry_run: bool) -> list[str]:
     archive = archive_dir(root, year)
     if not (archive / CONTENT).is_dir():
         raise refuse(f"no archived edition for {year} (expected {ARCHIVE}/{year}/{CONTENT}/)",
-                     _path_position(archive, root))
+                     path_position(archive, root))
     require_project(archive)
     current = project.deck.year
     aside = archive_dir(root, current)
     if aside.exists():
         raise refuse(f"{ARCHIVE}/{current} already exists, so the current {current} edition cannot be "
-                     "set aside there: move one of them away first", _path_position(aside, root))
+                     "set aside there: move one of them away first", path_position(aside, root))
     transaction = Transaction(root)
     transaction.move(root / CONTENT, aside / CONTENT)
     if (root / OUTPUT).exists():

@@ -42,7 +42,9 @@ class Transaction:
 
     # Collecting ---------------------------------------------------------------------------------
     def write(self, path: Path, text: str) -> None:
-        """Create or replace a file with ``text`` (written as UTF-8, line ends untouched)."""
+        """Create or replace a file with ``text`` (UTF-8, line ends untouched); same text: no step."""
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+            return
         self.steps.append(Step("write", path, text=text))
 
     def copy(self, source: Path, target: Path) -> None:

@@ -117,3 +117,10 @@ def test_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     transaction.write(deck, "year: 2028\n")
     transaction.commit()
     assert deck.stat().st_mode & 0o777 == 0o640
+
+
+def test_writing_the_same_text_is_no_change(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    transaction = Transaction(root)
+    transaction.write(root / "content" / "deck.yaml", "year: 2027\n")
+    assert transaction.summary() == [] and transaction.diffs() == []
