@@ -1,0 +1,109 @@
+"""Slide markup, the text half: inline formatting, paragraphs, text boxes and speaker notes."""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Union
+
+from lxml import etree
+
+from .markup_values import SPACE, Parser, attrs, children, choice, error, level, literal, plain
+from .slides import Element, Paragraph, Run, Text
+
+COLORS = ("primary", "accent", "muted")
+Style = dict[str, Any]
+INLINE: dict[str, Callable[[etree._Element, Style], Style]] = {
+    "b": lambda node, style: {**style, "bold": True, **attrs(node, {})},
+    "i": lambda node, style: {**style, "italic": True, **attrs(node, {})},
+    "code": lambda node, style: {**style, "code": True, **attrs(node, {})},
+    "a": lambda node, style: {**style, **attrs(node, {"href": plain}, ("href",))},
+    "span": lambda node, style: {**style, **attrs(node, {"color": choice(*COLORS)}, ("color",))},
+}
+FIELDS = {"href": "link"}  # markup attribute → Run field, where the names differ
+Flow = list[Union[Paragraph, Element]]
+NOTE_MARKS = {"bullet": "• ", "number": "– ", "heading": "", "text": ""}
+
+
+def runs(node: etree._Element, style: Optional[Style] = None) -> list[Run]:
+    """The inline content of ``node`` as runs; whitespace collapses as in HTML, <br/> breaks the line."""
+    style = style or {}
+    fields = {FIELDS.get(key, key): value for key, value in style.items()}
+    found = [Run(SPACE.sub(" ", node.text), **fields)] if node.text else []
+    for child in node:
+        if child.tag == "br":
+            attrs(child, {})
+            found.append(Run("\n", **fields))
+        elif child.tag in INLINE:
+            found += runs(child, INLINE[child.tag](child, style))
+        else:
+            raise error(child, f"<{child.tag}> cannot go inside a paragraph (expected text and: "
+                               f"{', '.join('<' + t + '>' for t in [*INLINE, 'br'])})")
+        if child.tail:
+            found.append(Run(SPACE.sub(" ", child.tail), **fields))
+    return found
+
+
+def paragraph(node: etree._Element, **given: Any) -> Paragraph:
+    """A paragraph of inline content, trimmed so that a layout's indentation never reaches the slide."""
+    found = runs(node)
+    texts = [r.text for r in found]
+    for index in range(len(texts)):
+        if index == 0 or texts[index - 1] == "\n":
+            texts[index] = texts[index].lstrip(" ")
+        if index == len(texts) - 1 or texts[index + 1] == "\n":
+            texts[index] = texts[index].rstrip(" ")
+    kept = tuple(Run(t, r.bold, r.italic, r.code, r.link, r.color) for t, r in zip(texts, found) if t)
+    return Paragraph(kept, **given)
+
+
+def flow(parser: Parser, node: etree._Element, extra: tuple[str, ...] = ()) -> Flow:
+    """Paragraphs and elements in order: <p> children and Markdown references merged, or else the
+    node's own inline text as one paragraph. Children named in ``extra`` are left to the caller."""
+    if not any(child.tag in ("p", "markdown", *extra) for child in node):
+        own = paragraph(node)
+        return [own] if own.runs else []
+    found: Flow = []
+    for child in children(node, ("p", "markdown", *extra)):
+        if child.tag == "p":
+            found.append(paragraph(child, **attrs(child, {"kind": literal(Paragraph, "kind"), "level": level})))
+        elif child.tag == "markdown":
+            for element in markdown(parser, child):
+                found += element.paragraphs if isinstance(element, Text) else [element]
+    return found
+
+
+def only_paragraphs(node: etree._Element, found: Flow) -> list[Paragraph]:
+    for item in found:
+        if not isinstance(item, Paragraph):
+            raise error(node, f"<{node.tag}> holds only text, but a Markdown body in it brought a "
+                              f"{type(item).__name__.lower()}")
+    return found  # type: ignore[return-value]
+
+
+def text(parser: Parser, node: etree._Element) -> list[Element]:
+    """Paragraphs in one box; a table or picture from a Markdown body splits the box around it."""
+    given = attrs(node, {"style": literal(Text, "style"), "heading": plain})
+    style, heading = given.get("style", "body"), given.get("heading")
+    out: list[Element] = []
+    box: Optional[Text] = None
+    for item in flow(parser, node):
+        if isinstance(item, Paragraph):
+            if box is None:
+                box = Text([], style, None if out else heading)
+                out.append(box)
+            box.paragraphs.append(item)
+        else:
+            out.append(item)
+            box = None
+    return out or ([Text([], style, heading)] if heading else [])
+
+
+def markdown(parser: Parser, node: etree._Element) -> list[Element]:
+    """A Markdown body's elements, registered by ``{{ markdown(...) }}``, in place of the reference."""
+    attrs(node, {"ref": plain}, ("ref",))
+    return parser.reference(node)
+
+
+def notes(parser: Parser, node: etree._Element) -> str:
+    """Speaker notes are plain text: one line per paragraph, list items marked, levels indented."""
+    lines = ["    " * p.level + NOTE_MARKS[p.kind] + p.text
+             for p in only_paragraphs(node, flow(parser, node))]
+    return "\n".join(lines)
