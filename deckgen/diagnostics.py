@@ -5,6 +5,7 @@ lets the other commands refuse to touch content that has errors.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -92,8 +93,14 @@ class ContentError(Exception):
 
 
 def relative(path: Path, root: Path) -> str:
-    """The path as users see it in messages: relative to the project, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as users see it in messages: relative to the project, with forward slashes.
+
+    A symlinked content file is named by the link the user put in the project, not its target.
+    """
+    for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+                        (path.resolve(), root.resolve())):
+        try:
+            return shown.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -49,7 +49,10 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
         reporter.error(f"character U+{exc.character:04X} is not allowed in YAML; remove it",
                        Position(path, line + line_offset, col))
         return None
-    except (YAMLError, ValueError, RecursionError) as exc:
+    except RecursionError:
+        reporter.error(f"document is nested deeper than {MAX_DEPTH} levels", Position(path, 1 + line_offset))
+        return None
+    except (YAMLError, ValueError) as exc:
         reporter.error(f"YAML syntax error: {_first_line(exc)}", Position(path, 1 + line_offset))
         return None
     if root is None:
@@ -109,7 +112,9 @@ class _Builder:
         if len(loc) > MAX_DEPTH:
             raise _Abort(f"document is nested deeper than {MAX_DEPTH} levels", node)
         if id(node) in self.active:
-            raise _Abort("an alias refers to a value that contains it", node)
+            anchor = getattr(node, "anchor", None) or "…"
+            raise _Abort(f"the value anchored here as '&{anchor}' contains the alias '*{anchor}' to "
+                         f"itself, so it never ends", node)
         self.source.values[loc] = self.where(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
 from .scoring import Status, key_result_score, key_result_status, mean_score, status_of
 from .fields import Colour, Date, Fraction, Id, Month, Number, Percent, QuarterName, Strict, Text
@@ -154,12 +154,13 @@ class TeamFile(Strict):
     one_off_budget: tuple[Percent, Percent] = Field(
         (10.0, 15.0), description="[min, max] percent of the team's time kept for one-off requests")
 
-    @model_validator(mode="after")
-    def _budget_ordered(self) -> "TeamFile":
-        low, high = self.one_off_budget
+    @field_validator("one_off_budget")
+    @classmethod
+    def _budget_ordered(cls, budget: tuple[float, float]) -> tuple[float, float]:
+        low, high = budget
         if low > high:
-            raise ValueError(f"one_off_budget [{low:g}, {high:g}]: the minimum is above the maximum")
-        return self
+            raise ValueError(f"the minimum {low:g} is above the maximum {high:g}")
+        return budget
 
 
 # okrs/QUARTER.yaml -------------------------------------------------------------------------------

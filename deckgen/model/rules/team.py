@@ -13,7 +13,6 @@ Loc = tuple[Any, ...]
 
 TEAM = "team.yaml"
 WHOLE = 100.0
-TOLERANCE = 1e-6
 
 
 def unique_names(team: TeamFile, report: FileReport) -> None:
@@ -113,18 +112,17 @@ def allocation_sums(team: TeamFile, report: FileReport) -> None:
 
 
 def one_off_budget(project: Project, report: Report) -> None:
+    if project.one_off_position in (None, "within"):
+        return
     share = project.one_off_share
-    if share is None:
-        return
     low, high = project.team.one_off_budget
-    if low - TOLERANCE <= share <= high + TOLERANCE:
-        return
     source = project.sources.get(TEAM)
     written = source is not None and ("one_off_budget",) in source.values
     report.warning(TEAM, ("one_off_budget",) if written else ("people",),
                    f"the team keeps {share:.1f}% of its allocated time for one-offs, outside the "
                    f"one-off budget of {number(low)}–{number(high)}%"
-                   f"{'' if written else ' (the default; set one_off_budget to change it)'}")
+                   f"{'' if written else ' (the default; set one_off_budget to change it)'}",
+                   key=not written)
 
 
 FILE_RULES = [unique_names, reports_to_known, no_reporting_cycles, allocation_sums]
