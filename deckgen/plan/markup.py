@@ -6,7 +6,7 @@ code. Markdown bodies and pictures, already turned into plan elements, enter as 
 (``<markdown ref="3"/>``) to a per-render :class:`Registry`. The vocabulary is a table of element
 names to small constructors (``markup_text``, ``markup_elements``); each checks its attributes and
 children, so a typo in a user's layout is an error naming its line, not a silently missing box.
-``docs/slide-markup.md`` lists the vocabulary.
+``docs/slide-markup.md`` lists the vocabulary for layout authors.
 """
 from __future__ import annotations
 
