@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from jinja2 import Environment
-from markupsafe import Markup
+from lxml import html as lxml_html
+from markupsafe import Markup, escape
 
 from ..model.content import Alignment, BigRock, KeyResult, Objective, OkrFile, Person, Priority
 from ..model.project import ONE_OFFS, Markdown, Project
@@ -80,6 +81,7 @@ class Bar:
     value: float
     text: str
     key: str  # the colour: a status key, or 'primary' / 'accent'
+    spoken: str = ""  # the value in words for the description, when ``text`` has symbols
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class Chart:
 
 
 def describe(lead: str, bars: list[Bar]) -> str:
-    return f"{lead}: " + "; ".join(f"{bar.label}: {bar.text}" for bar in bars) + "."
+    return f"{lead}: " + "; ".join(f"{bar.label}: {bar.spoken or bar.text}" for bar in bars) + "."
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,8 @@ class QuarterView:
     @property
     def chart(self) -> Chart:
         """The objective scores: one bar per objective on the 0–1 scale, coloured by status."""
-        bars = [Bar(view.objective.title, view.score,
-                    f"{score(view.score)} {view.mark.symbol} {view.mark.label}", view.mark.key)
+        bars = [Bar(view.objective.title, view.score, f"{score(view.score)} {view.mark.symbol} {view.mark.label}",
+                    view.mark.key, f"{score(view.score)}, {view.mark.label.lower()}")
                 for view in self.objectives]
         return Chart("scores-chart", f"Objective scores, {self.label}",
                      describe("Score of each objective, on a scale of 0.0 to 1.0", bars), bars, 1.0)
@@ -155,7 +157,24 @@ def page_context(project: Project) -> dict[str, Any]:
 
 def markdown(project: Project, body: Markdown) -> Markup:
     """Sanitised HTML of a Markdown body; its pictures become data: URIs from the project's assets."""
-    return render_html(body, lambda ref: project.asset(body.path, ref))
+    return unlinked(render_html(body, lambda ref: project.asset(body.path, ref)))
+
+
+def unlinked(html: Markup) -> Markup:
+    """``html`` with every link turned into its text followed by its address in brackets.
+
+    The page makes no reference outside itself, not even a link a reader might click by mistake
+    in a forwarded email; the address stays readable, so nothing the author wrote is lost.
+    """
+    fragment = lxml_html.fragment_fromstring(str(html) or "<p></p>", create_parent="div")
+    for anchor in list(fragment.iter("a")):
+        address = anchor.get("href", "").removeprefix("mailto:")
+        anchor.attrib.clear()
+        anchor.tag = "span"
+        if address and anchor.text_content().strip() != address:
+            anchor.tail = f" ({address})" + (anchor.tail or "")
+    inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
+    return Markup((escape(fragment.text) if fragment.text else "") + inner)
 
 
 def rock_views(project: Project) -> list[RockView]:
