@@ -1,0 +1,246 @@
+"""The presentation a deck is built into: the built-in design, or the user's brand template.
+
+The built-in design starts from python-pptx's own template (the Office theme, 4:3) and turns it
+into a 16:9 design carrying the deck's theme: colours and fonts written into the theme part (so
+PowerPoint's pickers offer them), masters and layouts moved onto the grid, the title slide given
+a coloured background. A brand template is used as it is: its slide size, masters, layouts, fonts
+and colours; only its existing slides are removed. See docs/pptx-builder.md.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Optional
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.autoshape import Shape
+from pptx.slide import SlideLayout, SlideMaster
+from pptx.util import Emu, Pt
+
+from deckgen.plan.slides import Theme
+
+from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on
+
+WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
+#: Main-part content types a template may come with; all are saved as a plain presentation.
+_CONVERTIBLE = (CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN, CT.PML_PRES_MACRO_MAIN,
+                "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+                "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml")
+_VBA_RELTYPE = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+
+class TemplateError(ValueError):
+    """The brand template cannot be used; str() says why, in the user's terms."""
+
+
+# Brand templates ------------------------------------------------------------------------------
+def open_template(data: bytes) -> PresentationType:
+    """The brand template as an empty presentation: slides removed, macros dropped, and a
+    .potx/.ppsx/.pptm main part re-typed as a presentation (python-pptx opens only those)."""
+    try:
+        prs = Presentation(io.BytesIO(_as_presentation(data)))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise TemplateError(f"the template is not a PowerPoint file ({exc})") from exc
+    if not len(prs.slide_layouts):
+        raise TemplateError("the template has no slide layouts")
+    remove_slides(prs)
+    for rId in [r for r in prs.part.rels if prs.part.rels[r].reltype == _VBA_RELTYPE]:
+        prs.part.drop_rel(rId)
+    return prs
+
+
+def _as_presentation(data: bytes) -> bytes:
+    """``data`` with its main part's content type set to a presentation's."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        types = src.read("[Content_Types].xml")
+        fixed = types
+        for ct in _CONVERTIBLE:
+            fixed = fixed.replace(ct.encode(), CT.PML_PRESENTATION_MAIN.encode())
+        if fixed == types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                body = fixed if info.filename == "[Content_Types].xml" else src.read(info)
+                dst.writestr(info, body)
+    return out.getvalue()
+
+
+def remove_slides(prs: PresentationType) -> None:
+    """Drop every slide (the template's sample slides); their parts are then not saved."""
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
+
+
+def template_design(prs: PresentationType, theme: Theme) -> tuple[Palette, Fonts]:
+    """The brand template's colours and fonts; the deck's theme fills what it leaves out."""
+    root = _theme_root(prs.slide_master)
+    colors = _scheme_colors(root)
+    major, minor = _theme_font(root, "majorFont"), _theme_font(root, "minorFont")
+    palette = Palette(
+        primary=colors.get("accent1") or _hex(theme.primary),
+        accent=colors.get("accent2") or _hex(theme.accent),
+        text=colors.get("dk1") or Palette("000000", "000000").text,
+    )
+    return palette, Fonts(body=minor or theme.font, heading=major or theme.heading_font)
+
+
+def _theme_root(master: SlideMaster) -> etree._Element:
+    part = master.part.part_related_by(RT.THEME)
+    return etree.fromstring(part.blob)
+
+
+def _scheme_colors(root: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    for slot in scheme if scheme is not None else []:
+        color = next(iter(slot), None)
+        value = None if color is None else color.get("lastClr") or color.get("val")
+        if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+            found[etree.QName(slot).localname] = value.upper()
+    return found
+
+
+def _theme_font(root: etree._Element, which: str) -> Optional[str]:
+    latin = root.find(f".//{qn('a:' + which)}/{qn('a:latin')}")
+    face = latin.get("typeface", "").strip() if latin is not None else ""
+    return face or None
+
+
+def _hex(color: str) -> str:
+    return color.lstrip("#").upper()
+
+
+# The built-in design --------------------------------------------------------------------------
+def default_presentation(theme: Theme) -> tuple[PresentationType, Palette, Fonts]:
+    """python-pptx's template made into the built-in 16:9 design for ``theme``."""
+    prs = Presentation()
+    scale = WIDE[0] / prs.slide_width
+    prs.slide_width, prs.slide_height = WIDE
+    palette = Palette(primary=_hex(theme.primary), accent=_hex(theme.accent))
+    fonts = Fonts(body=theme.font, heading=theme.heading_font)
+    master = prs.slide_master
+    for tree in [master.shapes._spTree, *(lay.shapes._spTree for lay in prs.slide_layouts)]:
+        for xfrm in tree.iter(qn("a:xfrm")):  # explicit positions only; the rest inherit
+            off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+            off.set("x", str(round(int(off.get("x")) * scale)))
+            ext.set("cx", str(round(int(ext.get("cx")) * scale)))
+    _write_theme(master, palette, fonts)
+    _style_master(master, palette)
+    for layout in prs.slide_layouts:
+        _style_layout(layout, palette)
+    return prs, palette, fonts
+
+
+def _write_theme(master: SlideMaster, palette: Palette, fonts: Fonts) -> None:
+    part = master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    root.set("name", "deckgen")
+    slots = {"dk2": palette.primary, "accent1": palette.primary, "accent2": palette.accent,
+             "hlink": palette.accent_text, "folHlink": palette.muted}
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    for slot, value in slots.items():
+        node = scheme.find(qn(f"a:{slot}"))
+        node.clear()
+        etree.SubElement(node, qn("a:srgbClr")).set("val", value)
+    for which, face in (("majorFont", fonts.heading), ("minorFont", fonts.body)):
+        root.find(f".//{qn('a:' + which)}/{qn('a:latin')}").set("typeface", face)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+#: The grid for the built-in master, in inches: title, body, footer and slide number boxes.
+_MASTER_BOXES = {
+    "title": (MARGIN, 0.35 * INCH, SLIDE_W - 2 * MARGIN, 1.0 * INCH),
+    "body": (MARGIN, 1.55 * INCH, SLIDE_W - 2 * MARGIN, 5.15 * INCH),
+    "ftr": (MARGIN, 6.95 * INCH, 10.8 * INCH, 0.3 * INCH),
+    "sldNum": (SLIDE_W - MARGIN - 1.2 * INCH, 6.95 * INCH, 1.2 * INCH, 0.3 * INCH),
+}
+
+
+def _style_master(master: SlideMaster, palette: Palette) -> None:
+    for shape in master.placeholders:
+        kind = shape._element.ph.get("type", "body")
+        box = _MASTER_BOXES.get(kind)
+        if box is not None:
+            shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in box)
+        if kind in ("ftr", "sldNum"):
+            _level_style(shape._element.txBody, "l" if kind == "ftr" else "r", 1000, palette.muted)
+        if kind == "title":
+            shape._element.txBody.bodyPr.set("anchor", "b")
+    title = master._element.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
+    title.set("algn", "l")
+    _set_fill(title.find(qn("a:defRPr")), palette.primary, size=3000, bold=True)
+
+
+def _style_layout(layout: SlideLayout, palette: Palette) -> None:
+    """Title slide: a primary background with the title left-aligned over an accent rule.
+    Title-only and title-and-content layouts: the accent rule under the title."""
+    if layout.name == "Title Slide":
+        _title_slide_layout(layout, palette)
+    elif layout.name in ("Title Only", "Title and Content"):
+        _add_rule(layout, MARGIN, 1.42 * INCH, 0.9 * INCH, palette.accent)
+
+
+def _title_slide_layout(layout: SlideLayout, palette: Palette) -> None:
+    layout.background.fill.solid()
+    layout.background.fill.fore_color.rgb = RGBColor.from_string(palette.primary)
+    width = SLIDE_W - 2 * 0.9 * INCH
+    boxes = {"ctrTitle": (0.9 * INCH, 1.3 * INCH, width, 2.6 * INCH),
+             "subTitle": (0.9 * INCH, 4.35 * INCH, width, 2.3 * INCH)}
+    text = on(palette.primary)
+    for shape in layout.placeholders:
+        kind = shape._element.ph.get("type", "body")
+        if kind in boxes:
+            shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in boxes[kind])
+            anchor = "b" if kind == "ctrTitle" else "t"
+            shape._element.txBody.bodyPr.set("anchor", anchor)
+            color = text if kind == "ctrTitle" else mix(text, palette.primary, 0.2)
+            _level_style(shape._element.txBody, "l", 4400 if kind == "ctrTitle" else 2000, color)
+    _add_rule(layout, 0.9 * INCH, 4.1 * INCH, 1.2 * INCH, palette.accent)
+
+
+def _level_style(tx_body: etree._Element, align: str, size: int, color: str) -> None:
+    """Make a placeholder's first list level ``align``-ed, ``size`` (100ths pt), ``color``."""
+    lst = tx_body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = etree.Element(qn("a:lstStyle"))
+        tx_body.insert(1, lst)
+    lst.clear()
+    level = etree.SubElement(lst, qn("a:lvl1pPr"), marL="0", indent="0", algn=align)
+    etree.SubElement(level, qn("a:buNone"))
+    _set_fill(etree.SubElement(level, qn("a:defRPr")), color, size=size)
+
+
+def _set_fill(def_rpr: etree._Element, color: str, size: int, bold: bool = False) -> None:
+    def_rpr.set("sz", str(size))
+    if bold:
+        def_rpr.set("b", "1")
+    for old in def_rpr.findall(qn("a:solidFill")):
+        def_rpr.remove(old)
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr")).set("val", color)
+    def_rpr.insert(0, fill)
+
+
+def _add_rule(layout: SlideLayout, x: float, y: float, w: float, color: str) -> None:
+    """A short accent bar, part of the layout so that it sits behind every slide using it."""
+    tree = layout.shapes._spTree
+    ids = [int(n) for n in tree.xpath(".//p:cNvPr/@id")]
+    sp = CT_Shape.new_autoshape_sp(max(ids, default=1) + 1, "Accent rule", "rect",
+                                   Pt(x), Pt(y), Pt(w), Pt(0.06 * INCH))
+    tree.append(sp)
+    rule = Shape(sp, layout.shapes)
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = RGBColor.from_string(color)
+    rule.line.fill.background()
+    rule.shadow.inherit = False

@@ -1,0 +1,263 @@
+"""Native, editable charts: the data lives in the chart's embedded workbook ("Edit Data").
+
+One look for every chart: no 3-D, no gridlines, values written on the bars (so the value axis
+is hidden), a legend only when there are several series to tell apart. Colours: the primary for
+a single series, the status colour for a point that has a status (with its symbol in the
+category label), primary/accent/tints for stacked series.
+
+A ``reference`` (e.g. the one-off budget) is a dashed line across the plot with its label. The
+plot area gets a manual inner layout and the value axis a fixed maximum, so the line's position
+is known exactly; line, label and chart are grouped so they move together.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from deckgen.plan import slides as plan
+
+from . import text
+from .design import INCH, STATUS, TYPE, Box, Design, Palette, mix, on, with_status
+from .draw import Canvas
+from .flow import Block
+from .fonts import text_width
+
+KINDS = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "stacked-bar": XL_CHART_TYPE.BAR_STACKED,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+}
+LABEL = 12.0   # chart text size, points
+TITLE = 14.0
+MIN_HEIGHT = 2.4 * INCH
+
+
+@dataclass
+class ChartBlock:
+    chart: plan.Chart
+    design: Design
+    flexible: bool = True
+    breakable: bool = False
+
+    def height(self, width: float, t: float) -> float:
+        return MIN_HEIGHT
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        return (self, None) if force or room >= MIN_HEIGHT else (None, self)
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        spec = self.chart
+        cats = categories(spec)
+        data = CategoryChartData(number_format=spec.number_format)
+        data.categories = cats
+        for series in spec.series:
+            data.add_series(text.clean(series.name) or " ", [finite(v) for v in series.values])
+        frame = canvas.shapes.add_chart(KINDS[spec.kind], *box.emu(), data)
+        frame.name = f"Chart: {text.clean(spec.title)}"[:200]
+        chart = frame.chart
+        _style_chart(chart, spec, canvas.design)
+        inner = _inner_layout(chart, spec, cats, box, canvas.design)
+        if spec.reference is not None:
+            _draw_reference(canvas, box, inner, spec, self.maximum())
+
+    def maximum(self) -> float:
+        """The value axis maximum: the plan's, else the data (stacked: summed) and the
+        reference with headroom for the labels, rounded to a readable number."""
+        if self.chart.maximum:
+            return self.chart.maximum
+        values = [[finite(v) for v in s.values] for s in self.chart.series]
+        top = max((sum(col) for col in zip(*values)), default=0.0) if self.chart.kind == "stacked-bar" \
+            else max((v for vs in values for v in vs), default=0.0)
+        if self.chart.reference:
+            top = max(top, self.chart.reference[1])
+        return nice(top * 1.15) if top > 0 else 1.0
+
+
+def finite(value: float) -> float:
+    """Chart data must be finite: NaN and infinities become 0."""
+    return float(value) if value is not None and math.isfinite(value) else 0.0
+
+
+def nice(value: float) -> float:
+    """``value`` rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^n)."""
+    power = 10 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= value)
+
+
+def categories(spec: plan.Chart) -> list[str]:
+    """Category labels; a point's status symbol goes with its label (never colour alone)."""
+    statuses = spec.series[0].statuses if spec.series else []
+    cats = [text.clean(c) or " " for c in spec.categories]
+    return [with_status(c, statuses[i] if i < len(statuses) else None) for i, c in enumerate(cats)]
+
+
+def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN001
+    palette, family = design.palette, design.fonts.body
+    chart.font.size, chart.font.name = Pt(LABEL), family
+    chart.font.color.rgb = RGBColor.from_string(palette.text)
+    chart.has_title = bool(spec.title)
+    if spec.title:
+        chart.chart_title.text_frame.text = text.clean(spec.title)
+        font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
+        font.size, font.bold, font.name = Pt(TITLE), True, design.fonts.heading
+        font.color.rgb = RGBColor.from_string(palette.primary)
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = spec.number_format, False
+    labels.font.size = Pt(LABEL)
+    several = len(spec.series) > 1
+    chart.has_legend = several or spec.kind == "doughnut"
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if spec.kind == "doughnut" \
+            else XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(LABEL)
+    if spec.kind == "doughnut":
+        _style_doughnut(plot, spec, palette)
+    else:
+        _style_bars(chart, plot, spec, palette)
+
+
+def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
+    stacked = spec.kind == "stacked-bar"
+    plot.gap_width = 60
+    if stacked:
+        plot.overlap = 100
+    plot.data_labels.position = XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.OUTSIDE_END
+    value_axis = chart.value_axis
+    value_axis.minimum_scale = 0
+    value_axis.maximum_scale = ChartBlock(spec, None).maximum()  # type: ignore[arg-type]
+    value_axis.has_major_gridlines = False
+    value_axis.visible = False
+    category_axis = chart.category_axis
+    category_axis.has_major_gridlines = False
+    category_axis.format.line.color.rgb = RGBColor.from_string(palette.line)
+    category_axis.tick_labels.font.size = Pt(LABEL)
+    if spec.kind != "column":
+        category_axis.reverse_order = True  # first category on top, as it reads
+    for n, series in enumerate(plot.series):
+        color = series_color(n, len(spec.series), palette)
+        _solid(series.format.fill, color)
+        if stacked:
+            series.data_labels.font.color.rgb = RGBColor.from_string(on(color))
+        for i, status in enumerate(spec.series[n].statuses if n < len(spec.series) else []):
+            if status in STATUS and i < len(spec.categories):
+                _solid(series.points[i].format.fill, STATUS[status].color)
+
+
+def _style_doughnut(plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
+    plot.vary_by_categories = True
+    hole = plot._element.find(qn("c:holeSize"))
+    if hole is not None:
+        hole.set("val", "55")
+    labels = plot.data_labels
+    labels.font.color.rgb = RGBColor.from_string("FFFFFF")
+    labels.font.bold = True
+    series = plot.series[0]
+    count = len(spec.categories)
+    statuses = spec.series[0].statuses if spec.series else []
+    for i in range(count):
+        status = statuses[i] if i < len(statuses) else None
+        color = STATUS[status].color if status in STATUS else series_color(i, count, palette)
+        _solid(series.points[i].format.fill, color)
+        series.points[i].format.line.color.rgb = RGBColor.from_string("FFFFFF")
+
+
+def series_color(index: int, count: int, palette: Palette) -> str:
+    """Primary first, then the accent, then ever lighter tints of the primary."""
+    if index == 0 or count == 1:
+        return palette.primary
+    if index == 1:
+        return palette.accent
+    return mix(palette.primary, "FFFFFF", min(0.25 + 0.15 * (index - 2), 0.8))
+
+
+def _solid(fill, color: str) -> None:  # noqa: ANN001
+    fill.solid()
+    fill.fore_color.rgb = RGBColor.from_string(color)
+
+
+def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: Design) -> Box:  # noqa: ANN001
+    """Fix the plot area's inner rectangle (fractions of the chart) and return it in points:
+    room on the left for bar labels (or below for columns), on top for the title."""
+    family = design.fonts.body_measure
+    widest = max((text_width(c, family, LABEL) for c in cats), default=0.0)
+    band = (TITLE * 1.8 if spec.title else 6.0) + (
+        LABEL * 2.2 if spec.reference and spec.kind in ("bar", "stacked-bar") else 0.0)
+    top = min(band / box.h, 0.4)
+    bottom = 0.12 if len(spec.series) > 1 else 0.04
+    if spec.kind == "doughnut":
+        x, w = 0.04, 0.6
+    elif spec.kind == "column":
+        x, w = 0.04, 0.92
+        bottom = max(bottom, min(0.3, (LABEL * 2.6) / box.h))
+    else:
+        x = min(0.45, (widest + 14) / box.w)
+        w = 0.96 - x - min(0.12, 48 / box.w)
+    plot_area = chart._chartSpace.chart.plotArea
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = etree.Element(qn("c:layout"))
+        plot_area.insert(0, layout)
+    layout.clear()
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    values = {"layoutTarget": "inner", "xMode": "edge", "yMode": "edge",
+              "x": x, "y": top, "w": w, "h": 1 - top - bottom}
+    for tag, val in values.items():
+        etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(round(val, 4)) if isinstance(val, float) else val)
+    return Box(box.x + x * box.w, box.y + top * box.h, w * box.w, (1 - top - bottom) * box.h)
+
+
+def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top: float) -> None:
+    """The reference as a dashed accent line at its value, labelled (a doughnut: in its hole)."""
+    label, value = spec.reference  # type: ignore[misc]
+    palette = canvas.design.palette
+    fmt = _format(value, spec.number_format)
+    said = text.clean(label)
+    caption = [text.plain(said if any(c.isdigit() for c in said) else f"{said}: {fmt}", bold=True)]
+    size = TYPE["caption"].max
+    family = canvas.design.fonts.body_measure
+    label_w = text_width(caption[0].text, family, size, bold=True) / 0.9 + 16
+    label_h = text.height(caption, family, size, label_w, bold=True)
+    if spec.kind == "doughnut":
+        side = min(inner.w, inner.h) * 0.5
+        hole = Box(inner.x + (inner.w - side) / 2, inner.y + (inner.h - side) / 2, side, side)
+        canvas.textbox(hole, caption, size, name="Reference", color=palette.accent_text,
+                       align="center", anchor="middle")
+        return
+    share = min(max(value / top, 0.0), 1.0)
+    if spec.kind == "column":
+        y = inner.bottom - share * inner.h
+        canvas.line(inner.x, y, inner.right, y, palette.accent, width=1.5, dashed=True, name="Reference line")
+        label_box = Box(inner.right - label_w, y - label_h - 2, label_w, label_h)
+        canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text, align="right")
+        return
+    x = inner.x + share * inner.w
+    canvas.line(x, inner.y - 4, x, inner.bottom, palette.accent, width=1.5, dashed=True, name="Reference line")
+    label_x = min(max(x - label_w / 2, box.x), box.right - label_w)
+    label_box = Box(label_x, inner.y - label_h - 4, label_w, label_h)
+    canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text, align="center")
+
+
+def _format(value: float, number_format: str) -> str:
+    """``value`` as the chart's number format shows it (the common formats: 0, 0.0, 0%,
+    0"%" and a literal suffix or prefix)."""
+    decimals = len(number_format.split(".")[1].split('"')[0].rstrip("%")) if "." in number_format else 0
+    shown = f"{value * 100 if number_format.endswith('0%') else value:,.{decimals}f}"
+    literal = "".join(number_format.split('"')[1::2])
+    suffix = "%" if number_format.endswith("%") and not literal else ""
+    return f"{shown}{literal}{suffix}" if not number_format.startswith('"') else f"{literal}{shown}"
+
+
+def chart_block(element: plan.Chart, design: Design) -> Block:
+    return ChartBlock(element, design)

@@ -1,0 +1,99 @@
+"""``build_pptx``: a slide plan in, the bytes of an editable, reproducible .pptx out.
+
+For each planned slide: choose its layout, flow its elements into the body (continuing on
+"(cont.)" slides as needed), then give every resulting slide its title, footer line and speaker
+notes. Nothing here reads a file or the clock; ``created`` is the only timestamp.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pptx.presentation import Presentation
+
+from deckgen.plan.slides import DeckPlan, Slide, Text
+
+from . import text
+from .base import default_presentation, open_template, template_design
+from .blocks import TextBlock, block_for
+from .design import TYPE, Box, Design
+from .draw import Canvas
+from .flow import CONT, Block, Stack, paginate
+from .layouts import (add_footer, choose_layout, fill_subtitle, frame_for, remove_empty_placeholders,
+                      set_notes, set_title)
+from .package import finalize
+
+
+def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
+    """The deck for ``plan``: the built-in design, or ``plan.template``'s when it has one.
+
+    Raises :class:`deckgen.builders.pptx.base.TemplateError` for a template that cannot be used.
+    """
+    if plan.template:
+        prs = open_template(plan.template)
+        palette, fonts = template_design(prs, plan.theme)
+    else:
+        prs, palette, fonts = default_presentation(plan.theme)
+    design = Design(palette, fonts)
+    number = 0
+    for planned in plan.slides:
+        for slide_title, add in _slides(prs, design, planned):
+            number += 1
+            slide = add()
+            if planned.layout != "title":
+                add_footer(slide, Canvas(slide.shapes, design), text.clean(plan.footer), number)
+            remove_empty_placeholders(slide)
+            set_notes(slide, _notes(planned, slide_title))
+    meta = plan.meta
+    return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
+                    keywords=meta.keywords, created=created)
+
+
+def _notes(planned: Slide, title: str) -> str:
+    """The plan's notes; a continuation slide says so first; a slide without notes gets its
+    title, so that every slide has notes."""
+    notes = planned.notes.strip() or planned.title
+    if title != planned.title:
+        return f"Continued from “{planned.title}”.\n{notes}"
+    return notes
+
+
+def _slides(prs: Presentation, design: Design, planned: Slide):  # noqa: ANN202
+    """(title, function that adds the slide) for each slide ``planned`` becomes."""
+    layout = choose_layout(prs, planned.layout)
+    frame = frame_for(prs, layout)
+    if planned.layout in ("title", "section"):
+        extra = [e for e in planned.elements if isinstance(e, Text)]
+        lines = ([text.plain(planned.subtitle, "line")] if planned.subtitle else []) + [
+            text.Item(p.para, None) for e in extra for p in text.items(e.paragraphs)]
+        rest = [e for e in planned.elements if not isinstance(e, Text)]
+        if not rest:
+            yield planned.title, lambda: _opening(prs, design, layout, frame, planned, lines)
+            return
+    blocks: list[Block] = [block_for(e, design) for e in planned.elements]
+    if planned.subtitle:
+        blocks.insert(0, TextBlock([text.plain(planned.subtitle)], design, "subtitle"))
+    pages, t = paginate(Stack(blocks), frame.body.w, frame.body.h) if blocks else ([Stack([])], 1.0)
+    for i, page in enumerate(pages):
+        title = planned.title + (CONT if i else "")
+        yield title, _content(prs, design, layout, frame, title, page, t)
+
+
+def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001, ANN202
+    """A title or section slide: its title and subtitle lines in the layout's placeholders."""
+    slide = prs.slides.add_slide(layout)
+    canvas = Canvas(slide.shapes, design)
+    scale = TYPE["title-slide"] if planned.layout == "title" else TYPE["title"]
+    set_title(slide, canvas, frame, planned.title, scale)
+    if lines and not fill_subtitle(slide, canvas, lines):
+        TextBlock(lines, design, "lead").draw(canvas, frame.body, 1.0)
+    return slide
+
+
+def _content(prs, design, layout, frame, title: str, page: Stack, t: float):  # noqa: ANN001, ANN202
+    def add():  # noqa: ANN202
+        slide = prs.slides.add_slide(layout)
+        canvas = Canvas(slide.shapes, design)
+        set_title(slide, canvas, frame, title, TYPE["title"])
+        page.draw(canvas, Box(frame.body.x, frame.body.y, frame.body.w, frame.body.h), t)
+        return slide
+    return add

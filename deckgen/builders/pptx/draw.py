@@ -1,0 +1,127 @@
+"""Drawing primitives on one slide: text boxes, filled boxes, lines, elbow connectors.
+
+Blocks draw through a :class:`Canvas` so that every shape gets the same treatment: positions on
+the point grid, no shadows, no leftover autofit, text written through :mod:`.text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.connector import Connector
+from pptx.shapes.shapetree import SlideShapes
+from pptx.util import Pt
+
+from . import text
+from .design import Box, Design
+
+
+@dataclass
+class Canvas:
+    """A slide's shape tree and the design to draw with."""
+
+    shapes: SlideShapes
+    design: Design
+
+    def textbox(self, box: Box, items: Sequence[text.Item], size: float, *,
+                name: str = "Text", family: Optional[str] = None, color: Optional[str] = None,
+                align: str = "left", anchor: str = "top", bold: bool = False) -> Shape:
+        shape = self.shapes.add_textbox(*box.emu())
+        shape.name = name
+        text.prepare(shape.text_frame, anchor)
+        text.write(shape.text_frame, items, self.design, size, family=family,
+                   color=color or self.design.palette.text, align=align, bold=bold)
+        return shape
+
+    def rect(self, box: Box, *, fill: Optional[str], line: Optional[str] = None,
+             rounded: bool = False, name: str = "Box", dashed: bool = False,
+             line_width: float = 1.0) -> Shape:
+        kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
+        shape = self.shapes.add_shape(kind, *box.emu())
+        shape.name = name
+        if rounded:
+            shape.adjustments[0] = min(0.12, 6 / max(min(box.w, box.h), 1))
+        _fill(shape, fill)
+        _outline(shape, line, line_width, dashed)
+        shape.shadow.inherit = False
+        return shape
+
+    def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, *,
+                   fill: Optional[str], line: Optional[str] = None, rounded: bool = False,
+                   name: str = "Box", color: Optional[str] = None, align: str = "left",
+                   anchor: str = "top", dashed: bool = False,
+                   family: Optional[str] = None) -> Shape:
+        """A filled shape whose own text frame holds ``items``: one shape to move and edit."""
+        shape = self.rect(box, fill=fill, line=line, rounded=rounded, name=name, dashed=dashed)
+        text.prepare(shape.text_frame, anchor)
+        text.write(shape.text_frame, items, self.design, size, family=family,
+                   color=color or self.design.palette.text, align=align)
+        return shape
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: str, *,
+             width: float = 1.25, dashed: bool = False, name: str = "Line") -> Connector:
+        conn = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(x1), Pt(y1), Pt(x2), Pt(y2))
+        conn.name = name
+        _outline(conn, color, width, dashed)
+        return conn
+
+    def connect(self, start: Shape, start_site: int, end: Shape, end_site: int, color: str, *,
+                width: float = 1.25, name: str = "Connector", elbow: bool = True) -> Connector:
+        """A connector glued to two shapes (sites: 0 top, 1 left, 2 bottom, 3 right), so that
+        PowerPoint re-routes it when either shape is moved: an elbow, or a straight line."""
+        kind = MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT
+        conn = self.shapes.add_connector(kind, 0, 0, 0, 0)
+        conn.begin_connect(start, start_site)
+        conn.end_connect(end, end_site)
+        conn.name = name
+        _outline(conn, color, width, False)
+        if elbow and start_site in (0, 2) and end_site in (0, 2):
+            _vertical_elbow(conn)
+        return conn
+
+
+def _fill(shape: Shape, color: Optional[str]) -> None:
+    if color is None:
+        shape.fill.background()
+    else:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(color)
+
+
+def _outline(shape: Shape | Connector, color: Optional[str], width: float, dashed: bool) -> None:
+    if color is None:
+        shape.line.fill.background()
+        return
+    shape.line.color.rgb = RGBColor.from_string(color)
+    shape.line.width = Pt(width)
+    if dashed:
+        shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+def _vertical_elbow(conn: Connector) -> None:
+    """Turn a top/bottom-glued elbow into vertical-horizontal-vertical.
+
+    ``bentConnector3`` runs horizontal-vertical-horizontal within its box; rotating the box a
+    quarter turn (and flipping when the end lies right of the start) makes it leave and enter
+    vertically, as PowerPoint itself writes such connectors.
+    """
+    x1, y1, x2, y2 = conn.begin_x, conn.begin_y, conn.end_x, conn.end_y
+    if x1 == x2:
+        return
+    xfrm = conn._element.spPr.find(qn("a:xfrm"))
+    cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+    w, h = abs(y2 - y1), abs(x2 - x1)
+    xfrm.attrib.clear()
+    xfrm.set("rot", "5400000")
+    if x2 > x1:
+        xfrm.set("flipV", "1")
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    off.set("x", str(round(cx - w / 2)))
+    off.set("y", str(round(cy - h / 2)))
+    ext.set("cx", str(w))
+    ext.set("cy", str(h))

@@ -1,0 +1,210 @@
+"""Flowing a slide's elements into its body area, and onto "(cont.)" slides when they overflow.
+
+Every plan element becomes a :class:`Block` that can say how tall it is at a fitting level
+(``t`` = 1 at the type scale's preferred sizes, 0 at its floors), split itself to fit a height
+at a level, and draw itself into a box. The body is a :class:`Stack` of blocks; :func:`paginate`
+finds how many slides the body needs at the floor, then the largest level that needs no more,
+and sets all those slides at one level: text shrinks together, never below the floor, and a
+slide and its continuations share one type size.
+
+Flexible blocks (charts, pictures, org charts, the ladder) report a minimum height and share
+whatever height the text leaves them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional, Protocol
+
+from .design import GAP, GUTTER, LEVELS, TYPE, Box, Design, Scale
+from .draw import Canvas
+from . import text
+
+
+#: What a continued title, heading or card says.
+CONT = " (cont.)"
+
+
+class Block(Protocol):
+    """A laid-out element. ``flexible``: takes spare height. ``breakable``: may be split at
+    the foot of a slide that has other content (text, tables); other blocks move whole to the
+    next slide when they do not fit, and are split only on a slide of their own."""
+
+    flexible: bool
+    breakable: bool
+
+    def height(self, width: float, t: float) -> float:
+        """Height needed at level ``t`` (for a flexible block: the least it can live with)."""
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional["Block"], Optional["Block"]]:
+        """(the part that fits ``room`` at level ``t``, the rest). With ``force`` (an empty
+        page) the head is never None, so that paging always moves on."""
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        """Draw into ``box`` at level ``t``."""
+
+
+@dataclass
+class Stack:
+    """Blocks one above the other, ``GAP`` apart."""
+
+    blocks: list[Block]
+    flexible: bool = field(init=False)
+    breakable: bool = True
+
+    def __post_init__(self) -> None:
+        self.flexible = any(b.flexible for b in self.blocks)
+
+    def height(self, width: float, t: float) -> float:
+        if not self.blocks:
+            return 0.0
+        return sum(b.height(width, t) for b in self.blocks) + GAP * (len(self.blocks) - 1)
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        """Blocks while they fit; then the first that does not is split, or moved whole to the
+        next slide when it is not breakable and a slide of its own would hold it (``room`` is
+        a whole slide when ``force`` is set)."""
+        used = 0.0
+        for i, block in enumerate(self.blocks):
+            gap = GAP if i else 0.0
+            need = block.height(width, t)
+            if used + gap + need <= room:
+                used += gap + need
+                continue
+            if i and not block.breakable and not (force and need > room):
+                head, tail = None, block
+            else:
+                head, tail = block.split(width, room - used - gap, force and i == 0, t)
+            done = self.blocks[:i] + ([head] if head is not None else [])
+            rest = ([tail] if tail is not None else []) + self.blocks[i + 1:]
+            if head is None and done and hasattr(done[-1], "orphans"):
+                keep, move = done[-1].orphans()
+                if move is not None and (keep is not None or len(done) > 1):
+                    done[-1:] = [keep] if keep is not None else []
+                    rest.insert(0, move)
+            return (Stack(done) if done else None), (Stack(rest) if rest else None)
+        return self, None
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        heights = [b.height(box.w, t) for b in self.blocks]
+        spare = box.h - sum(heights) - GAP * max(len(heights) - 1, 0)
+        flexible = [i for i, b in enumerate(self.blocks) if b.flexible]
+        for i in flexible:
+            heights[i] += max(spare, 0.0) / len(flexible)
+        y = box.y
+        for block, h in zip(self.blocks, heights):
+            h = min(h, max(box.bottom - y, 0.0))  # a forced page never draws past its box
+            block.draw(canvas, Box(box.x, y, box.w, h), t)
+            y += h + GAP
+
+
+@dataclass
+class Heading:
+    """A column's heading: a short bold line in the primary colour over a thin rule."""
+
+    label: str
+    design: Design
+    flexible: bool = False
+    breakable: bool = False
+    scale: Scale = TYPE["body"]
+
+    def _items(self) -> list[text.Item]:
+        return [text.plain(self.label, bold=True)]
+
+    def height(self, width: float, t: float) -> float:
+        family = self.design.fonts.heading_measure
+        return text.height(self._items(), family, self.scale.at(t), width, bold=True) + 4
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        return (self, None) if force or self.height(width, t) <= room else (None, self)
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        palette = canvas.design.palette
+        canvas.textbox(Box(box.x, box.y, box.w, box.h - 4), self._items(), self.scale.at(t),
+                       name="Column heading", color=palette.primary, bold=True,
+                       family=canvas.design.fonts.heading, anchor="bottom")
+        canvas.line(box.x, box.bottom - 1, box.right, box.bottom - 1, palette.line, width=1.0)
+
+
+@dataclass
+class ColumnsBlock:
+    """Side-by-side stacks under optional headings, widths by weight. Splitting splits every
+    column at the same height; a continued column repeats its heading with "(cont.)", and a
+    column that has ended stays as an empty slot so that positions line up."""
+
+    stacks: list[Stack]
+    headings: list[Optional[Heading]]
+    weights: list[float]
+    flexible: bool = field(init=False)
+    breakable: bool = False
+
+    def __post_init__(self) -> None:
+        self.flexible = any(s.flexible for s in self.stacks)
+
+    def _widths(self, width: float) -> list[float]:
+        return [b.w for b in Box(0, 0, width, 0).columns(self.weights, GUTTER)]
+
+    def _head(self, heading: Optional[Heading], width: float, t: float) -> float:
+        return heading.height(width, t) + GAP / 2 if heading else 0.0
+
+    def height(self, width: float, t: float) -> float:
+        return max((self._head(h, w, t) + s.height(w, t)
+                    for s, h, w in zip(self.stacks, self.headings, self._widths(width))),
+                   default=0.0)
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        if self.height(width, t) <= room:
+            return self, None
+        heads, tails, tail_headings = [], [], []
+        for stack, heading, w in zip(self.stacks, self.headings, self._widths(width)):
+            head, tail = stack.split(w, room - self._head(heading, w, t), force, t)
+            heads.append(head if isinstance(head, Stack) else Stack([]))
+            tails.append(tail if isinstance(tail, Stack) else Stack([]))
+            cont = heading and tail is not None and head is not None
+            tail_headings.append(replace(heading, label=heading.label + CONT) if cont else
+                                 heading if tail is not None else None)
+        if not any(h.blocks for h in heads):
+            return None, self
+        if len(self.stacks) > 1 and any(tail.blocks and not all(b.breakable for b in stack.blocks)
+                                        for stack, tail in zip(self.stacks, tails)):
+            return self._unstack(width, room, force, t)
+        heading_heads = [h if s.blocks else None for h, s in zip(self.headings, heads)]
+        rest = ColumnsBlock(tails, tail_headings, self.weights) if any(t.blocks for t in tails) else None
+        return ColumnsBlock(heads, heading_heads, self.weights), rest
+
+    def _unstack(self, width: float, room: float, force: bool, t: float) -> tuple[Optional[Block], Optional[Block]]:
+        """Give the first column the slide's whole width, and the others the next slides:
+        a chart or an org chart that will not fit its column is not cut in pieces while it
+        would fit the slide."""
+        first = ColumnsBlock(self.stacks[:1], self.headings[:1], [1.0])
+        others = ColumnsBlock(self.stacks[1:], self.headings[1:], self.weights[1:])
+        head, tail = first.split(width, room, force, t)
+        return head, (Stack([tail, others]) if tail is not None else others)
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        for stack, heading, col in zip(self.stacks, self.headings, box.columns(self.weights, GUTTER)):
+            if heading is not None:
+                top, col = col.take_top(heading.height(col.w, t), GAP / 2)
+                heading.draw(canvas, top, t)
+            stack.draw(canvas, col, t)
+
+
+def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float]:
+    """The pages ``body`` needs in ``room``, and the one level they are all set at."""
+    fewest = _pages(body, width, room, 0.0)
+    pages = next((p for t in LEVELS[:-1] if len(p := _pages(body, width, room, t)) <= len(fewest)),
+                 fewest)
+    return pages, min(best_level(page, width, room) for page in pages)
+
+
+def _pages(body: Stack, width: float, room: float, t: float) -> list[Stack]:
+    pages: list[Stack] = []
+    rest: Optional[Block] = body
+    while rest is not None:
+        head, rest = rest.split(width, room, True, t)
+        pages.append(head if isinstance(head, Stack) else Stack([head] if head is not None else []))
+    return pages
+
+
+def best_level(block: Block, width: float, room: float) -> float:
+    """The largest fitting level at which ``block`` fits ``room`` (0 when none does)."""
+    return next((t for t in LEVELS if block.height(width, t) <= room), 0.0)

@@ -1,0 +1,217 @@
+"""Choosing a slide layout, and the frame every slide gets: title, footer line, notes.
+
+Layouts are found by name (:data:`LAYOUT_NAMES`, case and spacing ignored), then by the layout
+type PowerPoint records (which survives renaming), then by shape: the layout with a title and the
+fewest other placeholders. The frame uses the layout's own placeholders where it has them (its
+title, footer and slide number positions and styles lead) and the grid where it does not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu, Pt
+
+from . import text
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale
+from .draw import Canvas
+
+#: Slide kind -> (layout names to look for, best first; PowerPoint layout types, best first).
+LAYOUT_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "title": (("Title Slide", "Title"), ("title",)),
+    "section": (("Section Header", "Section Title", "Section"), ("secHead",)),
+    "content": (("Title Only", "Title and Content", "Title, Content", "Content"),
+                ("titleOnly", "obj", "tx")),
+}
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+FOOTER_H = 0.3 * INCH
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", name).strip().lower()
+
+
+def choose_layout(prs: Presentation, kind: str) -> SlideLayout:
+    """The layout for a slide of ``kind`` ('title', 'section', 'content'); see the module doc."""
+    names, types = LAYOUT_NAMES.get(kind, LAYOUT_NAMES["content"])
+    layouts = list(prs.slide_layouts)
+    by_name = {_norm(layout.name): layout for layout in reversed(layouts)}
+    for name in names:
+        if _norm(name) in by_name:
+            return by_name[_norm(name)]
+    for wanted in types:
+        for layout in layouts:
+            if layout._element.get("type") == wanted:
+                return layout
+    if kind != "content":
+        return choose_layout(prs, "content")
+    titled = [lay for lay in layouts if any(_ph_type(ph) in _TITLES for ph in lay.placeholders)]
+    if titled:
+        return min(titled, key=lambda lay: len(_others(lay)))
+    return layouts[0]
+
+
+def _ph_type(shape) -> Optional[PP_PLACEHOLDER]:  # noqa: ANN001
+    return shape.placeholder_format.type
+
+
+def _others(layout: SlideLayout) -> list:
+    skip = (*_TITLES, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    return [ph for ph in layout.placeholders if _ph_type(ph) not in skip]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where things go on one slide, in points."""
+
+    title: Box
+    body: Box
+
+
+def slide_size(prs: Presentation) -> tuple[float, float]:
+    return Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
+
+
+def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
+    """The title box (the layout's, else the grid's) and the body between it and the footer."""
+    width, height = slide_size(prs)
+    grid_title = Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
+    title = next((_box(ph) for ph in layout.placeholders if _ph_type(ph) in _TITLES), grid_title)
+    footer_top = min((_box(ph).y for ph in layout.placeholders
+                      if _ph_type(ph) in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)),
+                     default=height - MARGIN - FOOTER_H + 0.2 * INCH)
+    top = title.bottom + GAP
+    if title.y > height / 2:  # a title at the bottom (section layouts): body above it
+        return Frame(title, Box(MARGIN, MARGIN, width - 2 * MARGIN, title.y - GAP - MARGIN))
+    bottom = min(footer_top - GAP / 2, height - MARGIN)
+    return Frame(title, Box(MARGIN, top, width - 2 * MARGIN, max(bottom - top, 1.0 * INCH)))
+
+
+def _box(shape) -> Box:  # noqa: ANN001
+    return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+
+
+# The frame's contents -------------------------------------------------------------------------
+def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Scale) -> None:
+    """The title in the layout's title placeholder (its font and colour lead), sized to fit:
+    the scale's sizes first, then smaller down to a last resort, wrapping as needed."""
+    shape = slide.shapes.title
+    if shape is None:
+        shape = slide.shapes.add_textbox(*frame.title.emu())
+        shape.name = "Title"
+    box = _box(shape) if shape.width else frame.title
+    size = fit_size([text.plain(title, bold=True)], canvas.design.fonts.heading_measure,
+                    box, scale, bold=True)
+    shape.text_frame.word_wrap = True
+    text.prepare_insets(shape.text_frame)
+    shape.text_frame.text = text.clean(title)
+    for para in shape.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size = Pt(size)
+        if shape.is_placeholder is False:
+            for run in para.runs:
+                run.font.bold = True
+                run.font.name = canvas.design.fonts.heading
+
+
+def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: bool = False,
+             last_resort: float = TITLE_LAST_RESORT) -> float:
+    """The largest size from the scale (then below its floor, to ``last_resort`` and on
+    down to 6 pt) at which ``items`` fit ``box``."""
+    size = scale.max
+    while size > 6 and text.height(items, family, size, box.w, bold) > box.h:
+        size -= 1 if size > last_resort else 0.5
+    return size
+
+
+def fill_subtitle(slide: Slide, canvas: Canvas, lines: list[text.Item]) -> bool:
+    """Put ``lines`` in the layout's subtitle placeholder, fitted; False when there is none."""
+    holders = [ph for ph in slide.placeholders
+               if _ph_type(ph) in (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)]
+    holder = min(holders, key=lambda ph: _ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
+    if holder is None:
+        return False
+    box = _box(holder)
+    size = fit_size(lines, canvas.design.fonts.body_measure, box, TYPE["subtitle"], last_resort=11)
+    text.prepare_insets(holder.text_frame)
+    holder.text_frame.word_wrap = True
+    text.write(holder.text_frame, lines, canvas.design, size, family=canvas.design.fonts.body,
+               color=None)
+    return True
+
+
+def remove_empty_placeholders(slide: Slide) -> None:
+    """Drop placeholders the builder did not fill ("Click to add text" leftovers)."""
+    for ph in list(slide.placeholders):
+        if not (ph.has_text_frame and ph.text_frame.text.strip()):
+            ph._element.getparent().remove(ph._element)
+
+
+def add_footer(slide: Slide, canvas: Canvas, label: str, number: int) -> None:
+    """The footer line: ``label`` left, the slide number right, in the layout's footer and
+    slide-number placeholders when it has them, else on the grid."""
+    layout = slide.slide_layout
+    kinds = {_ph_type(ph): ph for ph in layout.placeholders}
+    design = canvas.design
+    for kind, content in ((PP_PLACEHOLDER.FOOTER, label), (PP_PLACEHOLDER.SLIDE_NUMBER, None)):
+        source = kinds.get(kind)
+        if source is not None:
+            shape = slide.shapes.clone_placeholder(source)
+            shape = slide.placeholders[source.placeholder_format.idx]
+        else:
+            shape = _grid_footer(slide, canvas, kind)
+        box = _box(shape)
+        frame = shape.text_frame
+        frame.word_wrap = True
+        text.prepare_insets(frame)
+        if content is None:
+            _slide_number(frame, number, design)
+        else:
+            size = fit_size([text.plain(content)], design.fonts.body_measure, box, TYPE["footer"],
+                            last_resort=7)
+            frame.text = text.clean(content)
+            for run in frame.paragraphs[0].runs:
+                run.font.size = Pt(size)
+
+
+def _grid_footer(slide: Slide, canvas: Canvas, kind: PP_PLACEHOLDER):  # noqa: ANN202
+    width, height = slide_size(slide.part.package.presentation_part.presentation)
+    y = height - MARGIN - FOOTER_H + 0.2 * INCH
+    if kind == PP_PLACEHOLDER.FOOTER:
+        box = Box(MARGIN, y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H)
+        align = "left"
+    else:
+        box = Box(width - MARGIN - 1.2 * INCH, y, 1.2 * INCH, FOOTER_H)
+        align = "right"
+    shape = canvas.textbox(box, [], TYPE["footer"].max, name="Footer", align=align,
+                           color=canvas.design.palette.muted)
+    return shape
+
+
+def _slide_number(frame, number: int, design: Design) -> None:  # noqa: ANN001
+    """A slide-number field, which PowerPoint renumbers when slides move."""
+    para = frame.paragraphs[0]
+    for child in list(para._p):
+        if child.tag in (qn("a:r"), qn("a:fld"), qn("a:br")):
+            para._p.remove(child)
+    fld = etree.Element(qn("a:fld"), id=_SLIDE_NUMBER_FIELD, type="slidenum")
+    etree.SubElement(fld, qn("a:rPr"), lang="en-US", sz=str(int(TYPE["footer"].max * 100)))
+    etree.SubElement(fld, qn("a:t")).text = str(number)
+    end = para._p.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.addprevious(fld)
+    else:
+        para._p.append(fld)
+
+
+def set_notes(slide: Slide, notes: str) -> None:
+    """Speaker notes, one paragraph per line (every slide has some)."""
+    frame = slide.notes_slide.notes_text_frame
+    frame.text = text.clean(notes).strip() or " "

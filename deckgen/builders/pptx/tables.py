@@ -1,0 +1,213 @@
+"""Native tables: measured row by row, split between rows onto "(cont.)" slides.
+
+The header row repeats on every continuation; a group row (a big rock heading its objectives)
+is repeated with "(cont.)" when its group carries over. Status cells are tinted, and always
+carry their symbol, so that they read in black and white too.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Pt
+
+from deckgen.plan import slides as plan
+
+from . import text, textfit
+from .fonts import text_width
+from .design import INCH, STATUS, TYPE, Box, Design, on, with_status
+from .draw import Canvas
+from .flow import CONT, Block
+
+SCALE = TYPE["table"]
+MARGINS = textfit.CELL_MARGINS
+#: Automatic column widths stay between these (in points) before being scaled to the table.
+MIN_COL, MAX_COL = 0.6 * INCH, 4.0 * INCH
+
+
+def cell_lines(cell: plan.Cell) -> list[str]:
+    """A cell's paragraphs as lines (list items keep their bullet), status symbol first."""
+    lines = [("• " if p.kind in ("bullet", "number") else "") + text.clean(p.text)
+             for p in cell.paragraphs]
+    if cell.status:
+        lines[:1] = [with_status(lines[0] if lines else "", cell.status)]
+    return lines
+
+
+def _cell_items(cell: plan.Cell) -> list[text.Item]:
+    """The cell's paragraphs as written: runs kept, status symbol and bullets as text."""
+    lines = cell_lines(cell)
+    found: list[text.Item] = []
+    for i, para in enumerate(cell.paragraphs or [plan.Paragraph(())]):
+        runs = list(para.runs)
+        prefix = lines[i][: len(lines[i]) - len(text.clean(para.text))] if i < len(lines) else ""
+        if prefix:
+            runs.insert(0, plan.Run(prefix))
+        found.append(text.Item(plan.Paragraph(tuple(runs), "line")))
+    return found
+
+
+@dataclass
+class TableBlock:
+    table: plan.Table
+    design: Design
+    flexible: bool = False
+    breakable: bool = True
+
+    # Geometry --------------------------------------------------------------------------------
+    def widths(self, width: float) -> list[float]:
+        weights = self.table.widths or self._auto_weights()
+        total = sum(weights) or 1.0
+        return [width * w / total for w in weights]
+
+    def _auto_weights(self) -> list[float]:
+        family = self.design.fonts.body_measure
+        count = max(len(self.table.header), *(len(r.cells) for r in self.table.rows), 1)
+        weights = [MIN_COL] * count
+        for row in [self.table.header, *(r.cells for r in self.table.rows if not r.group)]:
+            for i, cell in enumerate(row):
+                longest = max((text_width(s, family, SCALE.max) for s in cell_lines(cell)),
+                              default=0.0) + MARGINS.left + MARGINS.right
+                weights[i] = max(weights[i], min(longest, MAX_COL))
+        return weights
+
+    def _row_height(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
+                    bold: bool = False) -> float:
+        if group:
+            texts, spans = (" · ".join(_group_text(row)),), (sum(widths),)
+        else:
+            texts = tuple("\n".join(cell_lines(c)) for c in row)
+            spans = tuple(widths[: len(texts)])
+        return _row_height(texts, tuple(round(s, 3) for s in spans),
+                           self.design.fonts.body_measure, size, bold or group)
+
+    def _header_height(self, widths: list[float], size: float) -> float:
+        if not self.table.header:
+            return 0.0
+        return self._row_height(self.table.header, False, widths, size, bold=True)
+
+    def height(self, width: float, t: float) -> float:
+        widths, size = self.widths(width), SCALE.at(t)
+        return self._header_height(widths, size) + sum(
+            self._row_height(r.cells, r.group, widths, size) for r in self.table.rows)
+
+    # Splitting -------------------------------------------------------------------------------
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        widths, size = self.widths(width), SCALE.at(t)
+        used = self._header_height(widths, size)
+        count = 0
+        for row in self.table.rows:
+            used += self._row_height(row.cells, row.group, widths, size)
+            if used > room:
+                break
+            count += 1
+        if count and self.table.rows[count - 1].group and count < len(self.table.rows):
+            count -= 1  # a group row never ends a page
+        if count == 0 and not force:
+            return None, self
+        if count == 0 and not self.table.rows[0].group:
+            head, tail = self._split_row(widths, room - self._header_height(widths, size), size)
+            if head.cells and any(c.paragraphs for c in head.cells):
+                return self._part([head]), self._part([tail, *self.table.rows[1:]])
+        count = max(count, 1)
+        if count >= len(self.table.rows):
+            return self, None
+        return self._part(self.table.rows[:count]), self._part(self._carry(count))
+
+    def _carry(self, count: int) -> list[plan.Row]:
+        """The rows after ``count``, under a "(cont.)" copy of the group row they belong to."""
+        rest = self.table.rows[count:]
+        group = next((r for r in reversed(self.table.rows[:count]) if r.group), None)
+        if group is None or rest[0].group:
+            return rest
+        label = _group_text(group.cells)
+        first = [plan.Cell([plan.Paragraph((plan.Run(" · ".join(label) + CONT, bold=True),))])]
+        return [plan.Row(first + [plan.Cell([])] * (len(group.cells) - 1), group=True), *rest]
+
+    def _part(self, rows: list[plan.Row]) -> "TableBlock":
+        return TableBlock(replace(self.table, rows=rows), self.design)
+
+    def _split_row(self, widths: list[float], room: float, size: float) -> tuple[plan.Row, plan.Row]:
+        """The first row cut between lines so that its head fits ``room`` (a row taller than
+        a whole slide); each cell keeps what fits and continues in the tail row."""
+        row = self.table.rows[0]
+        family, heads, tails = self.design.fonts.body_measure, [], []
+        for cell, w in zip(row.cells, widths):
+            items = text.items(cell.paragraphs)
+            head, tail = text.split(items, family, size, w, room)
+            heads.append(replace(cell, paragraphs=[i.para for i in head]))
+            tails.append(replace(cell, paragraphs=[i.para for i in tail], status=None))
+        return replace(row, cells=heads), replace(row, cells=tails)
+
+    # Drawing ---------------------------------------------------------------------------------
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        widths, size = self.widths(box.w), SCALE.at(t)
+        header = self.table.header
+        rows = ([header] if header else []) + [r.cells for r in self.table.rows]
+        cols = len(widths)
+        frame = canvas.shapes.add_table(len(rows), cols, *Box(box.x, box.y, box.w,
+                                                              self.height(box.w, t)).emu())
+        frame.name = "Table"
+        table = frame.table
+        table.first_row, table.horz_banding = bool(header), False
+        for i, w in enumerate(widths):
+            table.columns[i].width = Pt(w)
+        r0 = 1 if header else 0
+        if header:
+            table.rows[0].height = Pt(self._header_height(widths, size))
+            self._write_row(canvas, table, 0, header, size, header=True)
+        for i, row in enumerate(self.table.rows):
+            table.rows[r0 + i].height = Pt(self._row_height(row.cells, row.group, widths, size))
+            if row.group:
+                self._write_group(canvas, table, r0 + i, row, size)
+            else:
+                self._write_row(canvas, table, r0 + i, row.cells, size, band=i % 2 == 1)
+
+    def _write_row(self, canvas: Canvas, table, index: int, cells: list[plan.Cell], size: float,
+                   header: bool = False, band: bool = False) -> None:  # noqa: ANN001
+        palette = canvas.design.palette
+        for col in range(len(table.columns)):
+            cell = cells[col] if col < len(cells) else plan.Cell([])
+            status = STATUS.get(cell.status or "")
+            fill = palette.primary if header else (status.tint if status else
+                                                   palette.surface if band else "FFFFFF")
+            color = on(fill) if header else (status.color if status else palette.text)
+            _format_cell(table.cell(index, col), canvas, _cell_items(cell), size, fill, color,
+                         cell.align, header)
+
+    def _write_group(self, canvas: Canvas, table, index: int, row: plan.Row, size: float) -> None:  # noqa: ANN001
+        palette = canvas.design.palette
+        first = table.cell(index, 0)
+        if len(table.columns) > 1:
+            first.merge(table.cell(index, len(table.columns) - 1))
+        label = " · ".join(_group_text(row.cells))
+        items = [text.plain(label, "line", bold=True)]
+        _format_cell(first, canvas, items, size, palette.primary_tint, palette.primary, "left", True)
+
+
+@functools.lru_cache(maxsize=65536)
+def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, size: float,
+                bold: bool) -> float:
+    """A row's height (cached: pagination measures each row at every level it tries)."""
+    return textfit.row_height(texts, widths, family, size, MARGINS, bold=bold)
+
+
+def _group_text(cells: list[plan.Cell]) -> list[str]:
+    return [line for c in cells for line in cell_lines(c) if line.strip()]
+
+
+def _format_cell(cell, canvas: Canvas, items: list[text.Item], size: float, fill: str,
+                 color: str, align: str, bold: bool) -> None:  # noqa: ANN001
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+    cell.margin_left, cell.margin_right = Pt(MARGINS.left), Pt(MARGINS.right)
+    cell.margin_top, cell.margin_bottom = Pt(MARGINS.top), Pt(MARGINS.bottom)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    text.write(cell.text_frame, items, canvas.design, size, color=color, align=align, bold=bold)
+
+
+def table_block(element: plan.Table, design: Design) -> Block:
+    return TableBlock(element, design)

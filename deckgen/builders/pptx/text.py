@@ -1,0 +1,251 @@
+"""Writing the plan's paragraphs into text frames, and measuring them exactly as written.
+
+One table (:data:`KINDS`) says how each kind of paragraph looks (space before, weight, colour,
+indent); :func:`measure` and :func:`write` both read it, so what is measured is what is drawn.
+Fitting itself is the caller's: it picks a size from the type scale, asks :func:`height`, and
+only writes once the text fits.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.text.text import TextFrame, _Paragraph
+from pptx.util import Pt
+
+from deckgen.plan.slides import Paragraph, Run
+
+from . import textfit
+from .design import Design
+from .package import strip_control_chars
+
+INSETS = textfit.TEXT_FRAME_INSETS
+ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a kind of paragraph is set: space before (in em), weight, colour role, list marker."""
+
+    space_em: float
+    bold: bool = False
+    color: Optional[str] = None
+    marker: bool = False
+
+
+KINDS: dict[str, Kind] = {
+    "text": Kind(0.4),
+    "bullet": Kind(0.3, marker=True),
+    "number": Kind(0.3, marker=True),
+    "heading": Kind(0.6, bold=True, color="primary"),
+    "line": Kind(0.0),  # a line of a table cell, a card's detail: no space between
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph as the builder sets it: the plan's paragraph and, for a numbered item, its
+    number (kept when a list continues on the next slide)."""
+
+    para: Paragraph
+    number: Optional[int] = None
+
+    @property
+    def text(self) -> str:
+        return clean(self.para.text)
+
+
+def clean(text: str) -> str:
+    """Text safe for a slide: control characters out, tabs as spaces."""
+    return strip_control_chars(text).replace("\r", "").replace("\t", " ")
+
+
+def items(paragraphs: Sequence[Paragraph]) -> list[Item]:
+    """Items for ``paragraphs``, numbering each run of numbered paragraphs per level."""
+    found: list[Item] = []
+    counters: dict[int, int] = {}
+    for para in paragraphs:
+        if para.kind == "number":
+            counters[para.level] = counters.get(para.level, 0) + 1
+            counters = {lvl: n for lvl, n in counters.items() if lvl <= para.level}
+            found.append(Item(para, counters[para.level]))
+        else:
+            if para.kind != "bullet" or para.level == 0:
+                counters = {}
+            found.append(Item(para))
+    return found
+
+
+def plain(text: str, kind: str = "text", bold: bool = False, color: Optional[str] = None) -> Item:
+    """An item of one run of ``text``."""
+    return Item(Paragraph((Run(text, bold=bold, color=color),), kind))  # type: ignore[arg-type]
+
+
+def indent(size: float) -> float:
+    """Indent per list level, in points: one em, as a bullet and its gap need."""
+    return round(size, 1)
+
+
+def _fit_para(item: Item, size: float, first: bool, bold: bool) -> textfit.Paragraph:
+    kind = KINDS[item.para.kind]
+    level = item.para.level + (1 if kind.marker else 0)
+    heavy = bold or kind.bold or any(r.bold for r in item.para.runs)
+    space = 0.0 if first else kind.space_em * size
+    return textfit.Paragraph(item.text, level, heavy, space)
+
+
+def height(items_: Sequence[Item], family: str, size: float, width: float,
+           bold: bool = False, insets: textfit.Insets = INSETS) -> float:
+    """Height of a frame ``width`` wide holding ``items_`` at ``size``, insets included.
+
+    Cached: pagination asks the same question at every fitting level it tries."""
+    if not items_:
+        return 0.0
+    return _height(tuple(items_), family, size, round(width, 3), bold, insets)
+
+
+@functools.lru_cache(maxsize=65536)
+def _height(items_: tuple[Item, ...], family: str, size: float, width: float, bold: bool,
+            insets: textfit.Insets) -> float:
+    paras = [_fit_para(it, size, i == 0, bold) for i, it in enumerate(items_)]
+    inner = textfit.text_height(paras, family, size, width, insets=insets,
+                                level_indent_pt=indent(size))
+    return (inner + insets.top + insets.bottom) / textfit.HEIGHT_SAFETY
+
+
+def split(items_: Sequence[Item], family: str, size: float, width: float, room: float,
+          bold: bool = False) -> tuple[list[Item], list[Item]]:
+    """The items that fit a frame ``room`` tall, and the rest; a paragraph may be cut between
+    lines, its tail continuing in the rest. The head is empty when not even a line fits."""
+    paras = [_fit_para(it, size, i == 0, bold) for i, it in enumerate(items_)]
+    chunks = textfit.split_to_fit(paras, family, width, room, size, level_indent_pt=indent(size))
+    head_len = len(chunks[0]) if chunks else 0
+    if not chunks or height_of(chunks[0], family, size, width) > room:
+        return [], list(items_)
+    last = chunks[0][-1]
+    source = items_[head_len - 1]
+    if len(last.text) >= len(source.text):
+        return keep_with_next(list(items_[:head_len]), list(items_[head_len:]))
+    cut = len(last.text)
+    rest_start = len(source.text) - len(chunks[1][0].text)
+    head = replace(source, para=_slice(source.para, 0, cut))
+    tail = replace(source, para=_slice(source.para, rest_start, len(source.text)))
+    return keep_with_next([*items_[: head_len - 1], head], [tail, *items_[head_len:]])
+
+
+def keep_with_next(head: list[Item], tail: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Move headings that would end a slide over to the next one, with what they head."""
+    while head and tail and head[-1].para.kind == "heading":
+        tail.insert(0, head.pop())
+    return head, tail
+
+
+def height_of(paras: Sequence[textfit.Paragraph], family: str, size: float, width: float) -> float:
+    inner = textfit.text_height(paras, family, size, width, level_indent_pt=indent(size))
+    return (inner + INSETS.top + INSETS.bottom) / textfit.HEIGHT_SAFETY
+
+
+def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
+    """The part of ``para`` between character offsets of its (cleaned) text, runs kept."""
+    runs: list[Run] = []
+    pos = 0
+    for run in para.runs:
+        text = clean(run.text)
+        lo, hi = max(start - pos, 0), min(end - pos, len(text))
+        if lo < hi:
+            runs.append(replace(run, text=text[lo:hi]))
+        pos += len(text)
+    if runs:
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+    return replace(para, runs=tuple(runs))
+
+
+# Writing --------------------------------------------------------------------------------------
+def prepare(frame: TextFrame, anchor: str = "top", insets: textfit.Insets = INSETS) -> None:
+    """Set a frame up the way it was measured: wrapping, fixed size, known insets."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = ANCHOR[anchor]
+    frame.margin_left, frame.margin_right = Pt(insets.left), Pt(insets.right)
+    frame.margin_top, frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
+
+
+def prepare_insets(frame: TextFrame, insets: textfit.Insets = INSETS) -> None:
+    """Fix a placeholder's insets and autofit to what was measured; its anchor stays."""
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left, frame.margin_right = Pt(insets.left), Pt(insets.right)
+    frame.margin_top, frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
+
+
+def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float, *,
+          family: Optional[str] = None, color: Optional[str] = None, align: str = "left",
+          bold: bool = False) -> None:
+    """Replace the frame's text with ``items_`` set at ``size`` (an empty list leaves one
+    empty paragraph: every text body needs one)."""
+    frame.clear()
+    family = family or design.fonts.body
+    for i, item in enumerate(items_):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        kind = KINDS[item.para.kind]
+        para.alignment = ALIGN[align]
+        para.space_before = Pt(0 if i == 0 else round(kind.space_em * size, 1))
+        if kind.marker:
+            _marker(para, item, size, design)
+        tint = design.palette.role(kind.color) or color
+        for run in item.para.runs:
+            _run(para, run, design, size, family, tint, bold or kind.bold)
+        _end_size(para, size)
+
+
+def _run(para: _Paragraph, run: Run, design: Design, size: float, family: str,
+         color: Optional[str], bold: bool) -> None:
+    text = clean(run.text)
+    for n, piece in enumerate(text.split("\n")):
+        if n:
+            para.add_line_break()
+        if not piece:
+            continue
+        r = para.add_run()
+        r.text = piece
+        font = r.font
+        font.size, font.name = Pt(size), family
+        font.bold = True if (bold or run.bold) else None
+        font.italic = True if run.italic else None
+        hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
+        if hue:
+            font.color.rgb = RGBColor.from_string(hue)
+        if run.link:
+            r.hyperlink.address = run.link
+
+
+def _marker(para: _Paragraph, item: Item, size: float, design: Design) -> None:
+    """A bullet or number, hanging, in the accent colour; levels indent by one em."""
+    level = item.para.level + 1
+    ppr = para._p.get_or_add_pPr()
+    ppr.set("marL", str(Pt(indent(size) * level)))
+    ppr.set("indent", str(-Pt(indent(size))))
+    color = etree.Element(qn("a:buClr"))
+    etree.SubElement(color, qn("a:srgbClr")).set("val", design.palette.accent)
+    if item.para.kind == "number":
+        marker = etree.Element(qn("a:buAutoNum"), type="arabicPeriod")
+        if item.number and item.number > 1:
+            marker.set("startAt", str(item.number))
+        parts = [color, marker]
+    else:
+        font = etree.Element(qn("a:buFont"), typeface="Arial")
+        parts = [color, font, etree.Element(qn("a:buChar"), char="•" if level < 2 else "–")]
+    for part in parts:
+        ppr.insert_element_before(part, "a:tabLst", "a:defRPr", "a:extLst")
+
+
+def _end_size(para: _Paragraph, size: float) -> None:
+    """Give the paragraph's end mark the text size, so an empty line is as tall as measured."""
+    end = para._p.get_or_add_endParaRPr()
+    end.set("sz", str(int(round(size * 100))))
+    end.set("lang", "en-US")
