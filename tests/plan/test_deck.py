@@ -47,7 +47,8 @@ def test_free_slides_without_after_close_the_deck_and_may_follow_each_other(exam
 
 
 def test_the_slides_list_selects_and_orders(example_project: Path, edit) -> None:
-    edit("deck.yaml", "# slides:\n#   - title\n", "slides: [okrs, slides/launch-calendar, title, results]\n# - title\n")
+    listed = "slides: [okrs, slides/launch-calendar, title, results]\n"
+    edit("deck.yaml", "# slides:\n#   - title\n", listed + "# - title\n")
     assert kinds(example_project) == ["okrs", "slides/launch-calendar", "title", "results"]
 
 

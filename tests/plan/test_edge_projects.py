@@ -83,8 +83,10 @@ def big_project(root: Path) -> Path:
     """12 big rocks, 60 people, 25 objectives of 5 key results each."""
     rocks = "".join(f"  - {{id: rock-{r}, title: Big rock number {r}, supports: [growth], owner: Ana Silva}}\n"
                     for r in range(12))
+    names = ["Ana Silva", *(f"Person {p}" for p in range(1, 60))]
     people = "".join(
-        f"  - name: {'Ana Silva' if p == 0 else f'Person {p}'}\n    role: Role {p}\n" + (f"    reports_to: {'Ana Silva' if p <= 6 else f'Person {(p - 1) // 6}'}\n" if p else "")
+        f"  - name: {names[p]}\n    role: Role {p}\n"
+        + (f"    reports_to: {names[(p - 1) // 6]}\n" if p else "")
         + f"    allocation: {{rock-{p % 12}: 80, one-offs: 20}}\n" for p in range(60))
     objectives = "".join(
         f"  - id: objective-{o}\n    title: Objective {o}\n    rock: rock-{o % 12}\n    key_results:\n"

@@ -107,7 +107,8 @@ def test_team_org_chart_and_allocation_chart(example) -> None:
     assert chart.series[0].values == [shares[r.id] for r in project.rocks] + [shares["one-offs"]]
     assert chart.reference == ("One-off budget: 10–15%", 15.0)
     assert team.title == f"Four big rocks carry {percent(project.rock_share)} of our time"
-    assert team.subtitle == f"Seven people · one-offs take {percent(project.one_off_share)}, within the 10–15% budget"
+    one_offs = percent(project.one_off_share)
+    assert team.subtitle == f"Seven people · one-offs take {one_offs}, within the 10–15% budget"
 
 
 def test_okrs_table_grouped_by_rock_with_numbers_right_aligned(example) -> None:
@@ -154,7 +155,8 @@ def test_results_title_counts_objectives_on_track(example_project: Path, edit) -
     edit("okrs/2026-Q4.yaml", "state: closed", "state: active")
     project, plan = planned(example_project)
     behind = project.previous_okrs
-    assert slide(plan, "results").title == f"2026-Q4 stands at {score(behind.progress)}: two of three objectives on track"
+    assert slide(plan, "results").title == (
+        f"2026-Q4 stands at {score(behind.progress)}: two of three objectives on track")
 
 
 def test_wins_and_asks_are_one_bullet_per_item(example) -> None:
