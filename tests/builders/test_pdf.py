@@ -4,16 +4,20 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from deckgen.builders.pdf import ConversionFailed, ProgramMissing, html_to_pdf, pptx_to_pdf, with_paper
+from deckgen.builders.pdf import ConversionFailed, ProgramMissing, html_to_pdf, pptx_to_pdf, stamp, with_paper
 
 PAGE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>
 <style>@page { size: 100mm 100mm; margin: 0 } body { margin: 0 } div { height: 90mm }</style></head>
 <body><div>one</div><div>two</div></body></html>"""
+
+
+EDITION = datetime(2027, 1, 5, 9, 30, tzinfo=timezone.utc)
 
 
 def pages_in(pdf: bytes) -> int:
@@ -46,6 +50,21 @@ def test_paper_size_is_added_last_and_checked() -> None:
         with_paper(PAGE, "legal")
 
 
+def test_stamp_sets_dates_and_derives_the_file_id_keeping_every_offset() -> None:
+    chromium = b"<</CreationDate (D:20261123190847+02'00')\n/ModDate (D:20261123190847+02'00')>>"
+    libreoffice = (b"<</CreationDate(D:20261123190858Z')>> trailer <</ID [ <160C8EE14C104F44CCA1F13C6C168AE1>\n"
+                   b"<160C8EE14C104F44CCA1F13C6C168AE1> ]\n/DocChecksum /A481EEC734E4E9B47BE61619C3B7AFC0\n>>")
+    later = libreoffice.replace(b"190858", b"190901").replace(b"160C8E", b"EECAD7").replace(b"A481EE", b"C06C28")
+    stamped = stamp(chromium, EDITION)
+    assert stamped == b"<</CreationDate (D:20270105093000+00'00')\n/ModDate (D:20270105093000+00'00')>>"
+    assert stamp(libreoffice, EDITION) == stamp(later, EDITION) != libreoffice
+    assert len(stamp(libreoffice, EDITION)) == len(libreoffice)
+    assert b"(D:20270105093000Z')" in stamp(libreoffice, EDITION)
+    local = EDITION.astimezone(timezone(timedelta(hours=-5)))
+    assert stamp(chromium, local) == stamped
+    assert stamp(chromium, None) == chromium
+
+
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
 def test_chromium_prints_with_the_pages_css_and_the_paper_asked_for() -> None:
     own = html_to_pdf(PAGE)
@@ -54,6 +73,7 @@ def test_chromium_prints_with_the_pages_css_and_the_paper_asked_for() -> None:
     a4 = html_to_pdf(PAGE, "a4")
     assert pages_in(a4) == 1 and media_box(a4) == pytest.approx((595.0, 842.0), abs=1)
     assert media_box(html_to_pdf(PAGE, "letter")) == pytest.approx((612, 792), abs=1)
+    assert html_to_pdf(PAGE, created=EDITION) == html_to_pdf(PAGE, created=EDITION)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -64,8 +84,9 @@ def test_libreoffice_converts_a_deck_slide_for_slide() -> None:
         slide.shapes.title.text = title
     data = io.BytesIO()
     deck.save(data)
-    pdf = pptx_to_pdf(data.getvalue())
+    pdf = pptx_to_pdf(data.getvalue(), EDITION)
     assert pdf.startswith(b"%PDF") and pages_in(pdf) == 2
+    assert pptx_to_pdf(data.getvalue(), EDITION) == pdf  # reproducible with a fixed time
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
