@@ -5,21 +5,29 @@ from typing import Any, Callable, Optional, Union
 
 from lxml import etree
 
+from .markdown import SAFE_LINK
 from .markup_values import SPACE, Parser, attrs, children, choice, error, level, literal, plain
 from .slides import Element, Paragraph, Run, Text
 
 COLORS = ("primary", "accent", "muted")
 Style = dict[str, Any]
+Flow = list[Union[Paragraph, Element]]
+
+
+def link(href: str) -> Optional[str]:
+    """Only web and mail links survive; any other scheme (javascript:, file:) keeps its text, unlinked."""
+    return href if SAFE_LINK.match(href) else None
+
+
 INLINE: dict[str, Callable[[etree._Element, Style], Style]] = {
     "b": lambda node, style: {**style, "bold": True, **attrs(node, {})},
     "i": lambda node, style: {**style, "italic": True, **attrs(node, {})},
     "code": lambda node, style: {**style, "code": True, **attrs(node, {})},
-    "a": lambda node, style: {**style, **attrs(node, {"href": plain}, ("href",))},
+    "a": lambda node, style: {**style, **attrs(node, {"href": link}, ("href",))},
     "span": lambda node, style: {**style, **attrs(node, {"color": choice(*COLORS)}, ("color",))},
 }
 FIELDS = {"href": "link"}  # markup attribute → Run field, where the names differ
-Flow = list[Union[Paragraph, Element]]
-NOTE_MARKS = {"bullet": "• ", "number": "– ", "heading": "", "text": ""}
+
 
 
 def runs(node: etree._Element, style: Optional[Style] = None) -> list[Run]:
@@ -82,18 +90,18 @@ def text(parser: Parser, node: etree._Element) -> list[Element]:
     """Paragraphs in one box; a table or picture from a Markdown body splits the box around it."""
     given = attrs(node, {"style": literal(Text, "style"), "heading": plain})
     style, heading = given.get("style", "body"), given.get("heading")
-    out: list[Element] = []
-    box: Optional[Text] = None
+    out: list[Element] = [Text([], style, heading)] if heading else []
+    box = out[0] if out else None
     for item in flow(parser, node):
         if isinstance(item, Paragraph):
             if box is None:
-                box = Text([], style, None if out else heading)
+                box = Text([], style)
                 out.append(box)
             box.paragraphs.append(item)
         else:
             out.append(item)
             box = None
-    return out or ([Text([], style, heading)] if heading else [])
+    return out
 
 
 def markdown(parser: Parser, node: etree._Element) -> list[Element]:
@@ -103,7 +111,17 @@ def markdown(parser: Parser, node: etree._Element) -> list[Element]:
 
 
 def notes(parser: Parser, node: etree._Element) -> str:
-    """Speaker notes are plain text: one line per paragraph, list items marked, levels indented."""
-    lines = ["    " * p.level + NOTE_MARKS[p.kind] + p.text
-             for p in only_paragraphs(node, flow(parser, node))]
+    """Speaker notes are plain text: one line per paragraph, bullets marked, numbered items counted
+    (a run of them at one level), levels indented."""
+    lines: list[str] = []
+    counters: dict[int, int] = {}
+    for p in only_paragraphs(node, flow(parser, node)):
+        counters = {lvl: n for lvl, n in counters.items() if lvl <= p.level}
+        if p.kind == "number":
+            counters[p.level] = counters.get(p.level, 0) + 1
+            mark = f"{counters[p.level]}. "
+        else:
+            counters.pop(p.level, None)
+            mark = "• " if p.kind == "bullet" else ""
+        lines.append("    " * p.level + mark + p.text)
     return "\n".join(lines)

@@ -41,6 +41,17 @@ def test_text_paragraphs_runs_and_whitespace() -> None:
     assert (second.kind, second.level, second.text) == ("number", 2, "n")
 
 
+def test_only_web_and_mail_links_survive() -> None:
+    [text] = slide('<text><a href="javascript:alert(1)">x</a> <a href="mailto:a@b.example">y</a></text>').elements
+    assert [r.link for r in text.paragraphs[0].runs] == [None, None, "mailto:a@b.example"]
+
+
+def test_notes_count_numbered_items_and_indent_levels() -> None:
+    parsed = slide("", notes='<p kind="number">a</p><p kind="number">b</p><p kind="bullet" level="1">c</p>'
+                             '<p kind="number">d</p><p>e</p><p kind="number">f</p>')
+    assert parsed.notes == "1. a\n2. b\n    • c\n3. d\ne\n1. f"
+
+
 def test_text_without_p_is_one_paragraph_and_empty_text_is_dropped() -> None:
     elements = slide("<text> just this </text><text>  </text>").elements
     assert elements == [Text([Paragraph((Run("just this"),))])]
@@ -56,6 +67,14 @@ def test_markdown_reference_is_replaced_and_merges_into_text() -> None:
     assert [p.text for p in elements[0].paragraphs] == ["mine", "from md"]
     assert elements[0].heading == "H" and elements[2].heading is None
     assert elements[2].style == "caption" and elements[2].paragraphs[0].text == "after"
+
+
+def test_a_heading_stays_first_when_markdown_opens_with_a_table() -> None:
+    registry = Registry()
+    ref = registry.reference("markdown", [Table([], []), Text([Paragraph((Run("after"),))])])
+    elements = slide(f'<text heading="H">{ref}</text>', registry=registry).elements
+    assert [type(e) for e in elements] == [Text, Table, Text]
+    assert (elements[0].heading, elements[0].paragraphs, elements[2].heading) == ("H", [], None)
 
 
 def test_markdown_and_picture_at_body_level() -> None:
