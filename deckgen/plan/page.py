@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..model.content import Alignment, BigRock, KeyResult, Objective, OkrFile, Person, Priority
 from ..model.project import ONE_OFFS, Markdown, Project
 from ..model.scoring import Status, status_of
+from .context import template_context
 from .environment import render
 from .formatting import number, percent, score
 from .markdown import render_html
@@ -138,18 +139,16 @@ def plan_page(project: Project, env: Environment) -> str:
 
 
 def page_context(project: Project) -> dict[str, Any]:
-    fiscal = project.deck.fiscal_year_start
-    rocks = rock_views(project)
-    previous = project.previous_okrs
-    theme = project.deck.theme
+    """The context the deck's layouts get (the same labels and figures), plus the page's views."""
+    shared = template_context(project)
+    theme, rocks, previous = shared["theme"], rock_views(project), shared["previous_okrs"]
     return {
-        "lang": LANG, "project": project, "deck": project.deck, "edition": project.edition_date,
-        "palette": palette(theme), "body_font": font_stack(theme.font),
-        "heading_font": font_stack(theme.heading_font or theme.font),
-        "mission": project.charter.front.mission, "rocks": rocks,
-        "ahead": quarter_view(project.okrs, project.quarter.label(fiscal), rocks),
-        "behind": quarter_view(previous, project.quarter.previous().label(fiscal), rocks) if previous else None,
-        "team": team_view(project),
+        **shared, "lang": LANG,
+        "palette": palette(theme.primary, theme.accent), "body_font": font_stack(theme.font),
+        "heading_font": font_stack(theme.heading_font), "mission": project.charter.front.mission,
+        "rocks": rocks, "ahead": quarter_view(shared["okrs"], shared["quarter_label"], rocks),
+        "behind": quarter_view(previous, shared["previous_label"], rocks) if previous else None,
+        "team": team_view(project, shared["leader"]),
         "asks": [markdown(project, item) for item in project.asks.items] if project.asks else [],
         "markdown": lambda body: markdown(project, body),
     }
@@ -200,11 +199,11 @@ def quarter_view(okrs: OkrFile, label: str, rocks: list[RockView]) -> QuarterVie
     return QuarterView(okrs, label, objectives, okrs.progress, status_mark(status_of(okrs.progress)))
 
 
-def team_view(project: Project) -> TeamView:
+def team_view(project: Project, leader: Optional[Person]) -> TeamView:
     low, high = project.team.one_off_budget
     share = project.one_off_share
     return TeamView(
-        people=list(project.team.people), leader=project.person(project.deck.leader.name),
+        people=list(project.team.people), leader=leader,
         allocation=allocation_chart(project) if share is not None else None,
         one_off_share=share, budget=(low, high), budget_text=f"{number(low)}–{number(high)}%",
         budget_mark=BUDGET_MARKS.get(project.one_off_position or ""),

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model.content import Theme
 from ..model.contrast import NEAR_BLACK, WHITE, readable, text_on, tint
 
 SURFACE = "#F3F5F8"
 BORDER = "#C9D0D8"
-#: Status and alignment fills; the text of each status is a readable shade of its colour.
+#: Status and alignment fills, as the deck draws them; the text of each status is a readable shade.
 STATUS_COLOURS = {
-    "on-track": "#2E7D32", "at-risk": "#C77700", "off-track": "#C62828", "missed": "#C62828",
-    "aligned": "#2E7D32", "pending": "#C77700", "concerns": "#C62828",
+    "on-track": "#2E7D32", "at-risk": "#B26A00", "off-track": "#C62828", "missed": "#8E1B1B",
+    "aligned": "#2E7D32", "pending": "#B26A00", "concerns": "#C62828",
 }
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
                 '"Liberation Sans", "Noto Sans", "DejaVu Sans", sans-serif')
@@ -69,10 +68,11 @@ class Palette:
         return pairs
 
 
-def palette(theme: Theme) -> Palette:
+def palette(primary: str, accent: str) -> Palette:
+    """The page's colours for a theme's primary and accent (#RRGGBB)."""
     return Palette(
-        primary=theme.primary.upper(), accent=theme.accent.upper(), on_primary=text_on(theme.primary),
-        heading=readable(theme.primary, SURFACE), text=NEAR_BLACK, muted=readable("#5B6470", SURFACE),
+        primary=primary.upper(), accent=accent.upper(), on_primary=text_on(primary),
+        heading=readable(primary, SURFACE), text=NEAR_BLACK, muted=readable("#5B6470", SURFACE),
         background=WHITE, surface=SURFACE, border=BORDER,
         status={name: _status(colour) for name, colour in STATUS_COLOURS.items()},
     )

@@ -9,7 +9,6 @@ from typing import Callable
 import pytest
 
 from deckgen.model.contrast import TEXT_MINIMUM, WHITE, contrast
-from deckgen.model.content import Theme
 from deckgen.plan import formatting
 from deckgen.plan.palette import css_string, palette
 from tests.support.page import build_page, checked, parse, text
@@ -45,6 +44,8 @@ def test_header_names_the_edition(example) -> None:  # type: ignore[no-untyped-d
     assert page.find(".//time").get("datetime") == "2027-01-05"
     assert page.get("lang") == "en"
     assert text(page.find(".//title")) == "Product Marketing: 2027 plan · Northwind Analytics"
+    assert text(page.find(".//footer")) == ("Northwind Analytics · Confidential — internal use · "
+                                            "Product Marketing · January 5, 2027")  # the deck's footer line
 
 
 def test_mission_is_the_charters(example) -> None:  # type: ignore[no-untyped-def]
@@ -277,7 +278,7 @@ def test_user_template_replaces_one_section_file(example_project: Path) -> None:
 @pytest.mark.parametrize("primary, accent", [("#1F3A5F", "#E07A1F"), ("#1B3A5C", "#F28C28"), ("#FFD700", "#FFFF00"),
                                              ("#FFFFFF", "#FFFFFF"), ("#000000", "#000000"), ("#777777", "#808080")])
 def test_every_text_colour_reads_on_its_background(primary: str, accent: str) -> None:
-    colours = palette(Theme(primary=primary, accent=accent))
+    colours = palette(primary, accent)
     for what, fg, bg in colours.text_pairs():
         assert contrast(fg, bg) >= TEXT_MINIMUM, (what, fg, bg)
 
@@ -285,7 +286,7 @@ def test_every_text_colour_reads_on_its_background(primary: str, accent: str) ->
 def test_a_pale_primary_gives_darker_headings(example_project: Path, edit: Edit) -> None:
     edit("deck.yaml", 'primary: "#1B3A5C"', 'primary: "#FFD700"')
     page = build_page(example_project).decode()
-    heading = palette(Theme(primary="#FFD700")).heading
+    heading = palette("#FFD700", "#F28C28").heading
     assert f"--heading: {heading};" in page and heading != "#FFD700"
     assert contrast(heading, WHITE) >= TEXT_MINIMUM
     assert "--on-primary: #1A1A1A;" in page  # dark text on the yellow header band
