@@ -13,7 +13,7 @@ from typing import Optional
 from deckgen.plan import slides as plan
 
 from . import text
-from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, with_status
+from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
 from .draw import Canvas
 from .flow import CONT, Block
 from .fonts import text_width
@@ -75,7 +75,7 @@ class CardsBlock:
         return with_status(text.clean(badge.text), badge.status)
 
     def _badge_width(self, badge: plan.Badge, width: float) -> float:
-        w = text_width(self._badge_label(badge), self.design.fonts.body_measure, BADGE) / 0.92
+        w = text_width(measurable(self._badge_label(badge)), self.design.fonts.body_measure, BADGE) / 0.92
         return min(w + 2 * text.INSETS.left, width)
 
     def _badge_rows(self, card: plan.Card, width: float) -> list[list[tuple[plan.Badge, float]]]:

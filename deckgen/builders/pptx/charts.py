@@ -25,7 +25,7 @@ from pptx.util import Pt
 from deckgen.plan import slides as plan
 
 from . import text
-from .design import INCH, STATUS, TYPE, Box, Design, Palette, mix, on, with_status
+from .design import INCH, STATUS, TYPE, Box, Design, Palette, measurable, mix, on, with_status
 from .draw import Canvas
 from .flow import Block
 from .fonts import text_width
@@ -39,6 +39,7 @@ KINDS = {
 LABEL = 12.0   # chart text size, points
 TITLE = 14.0
 MIN_HEIGHT = 2.4 * INCH
+REFERENCE_W = 1.5 * INCH  # beside a column chart, for the reference's label
 
 
 @dataclass
@@ -114,6 +115,7 @@ def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN0
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.number_format, labels.number_format_is_linked = spec.number_format, False
+    labels.show_value = True
     labels.font.size = Pt(LABEL)
     several = len(spec.series) > 1
     chart.has_legend = several or spec.kind == "doughnut"
@@ -191,7 +193,7 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     """Fix the plot area's inner rectangle (fractions of the chart) and return it in points:
     room on the left for bar labels (or below for columns), on top for the title."""
     family = design.fonts.body_measure
-    widest = max((text_width(c, family, LABEL) for c in cats), default=0.0)
+    widest = max((text_width(measurable(c), family, LABEL) for c in cats), default=0.0)
     band = (TITLE * 1.8 if spec.title else 6.0) + (
         LABEL * 2.2 if spec.reference and spec.kind in ("bar", "stacked-bar") else 0.0)
     top = min(band / box.h, 0.4)
@@ -199,7 +201,8 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     if spec.kind == "doughnut":
         x, w = 0.04, 0.6
     elif spec.kind == "column":
-        x, w = 0.04, 0.92
+        x = 0.04
+        w = 0.92 - (min(REFERENCE_W, 0.3 * box.w) / box.w if spec.reference else 0.0)
         bottom = max(bottom, min(0.3, (LABEL * 2.6) / box.h))
     else:
         x = min(0.45, (widest + 14) / box.w)
@@ -238,9 +241,11 @@ def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top:
     share = min(max(value / top, 0.0), 1.0)
     if spec.kind == "column":
         y = inner.bottom - share * inner.h
-        canvas.line(inner.x, y, inner.right, y, palette.accent, width=1.5, dashed=True, name="Reference line")
-        label_box = Box(inner.right - label_w, y - label_h - 2, label_w, label_h)
-        canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text, align="right")
+        canvas.line(inner.x, y, inner.right + 4, y, palette.accent, width=1.5, dashed=True, name="Reference line")
+        side = Box(inner.right + 6, 0, box.right - inner.right - 6, 0)
+        side_h = text.height(caption, family, size, side.w, bold=True)
+        label_box = Box(side.x, min(max(y - side_h / 2, box.y), box.bottom - side_h), side.w, side_h)
+        canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text)
         return
     x = inner.x + share * inner.w
     canvas.line(x, inner.y - 4, x, inner.bottom, palette.accent, width=1.5, dashed=True, name="Reference line")

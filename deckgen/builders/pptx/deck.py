@@ -36,29 +36,29 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     design = Design(palette, fonts)
     number = 0
     for planned in plan.slides:
-        for slide_title, add in _slides(prs, design, planned):
+        for page, add in enumerate(_slides(prs, design, planned)):
             number += 1
             slide = add()
             if planned.layout != "title":
                 add_footer(slide, Canvas(slide.shapes, design), text.clean(plan.footer), number)
             remove_empty_placeholders(slide)
-            set_notes(slide, _notes(planned, slide_title))
+            set_notes(slide, _notes(planned, page))
     meta = plan.meta
     return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)
 
 
-def _notes(planned: Slide, title: str) -> str:
+def _notes(planned: Slide, page: int) -> str:
     """The plan's notes; a continuation slide says so first; a slide without notes gets its
     title, so that every slide has notes."""
-    notes = planned.notes.strip() or planned.title
-    if title != planned.title:
-        return f"Continued from “{planned.title}”.\n{notes}"
+    notes = planned.notes.strip() or planned.title.strip()
+    if page:
+        return f"Continued from “{planned.title.strip()}”.\n{notes}"
     return notes
 
 
 def _slides(prs: Presentation, design: Design, planned: Slide):  # noqa: ANN202
-    """(title, function that adds the slide) for each slide ``planned`` becomes."""
+    """A function that adds the slide, for each slide ``planned`` becomes."""
     layout = choose_layout(prs, planned.layout)
     frame = frame_for(prs, layout)
     if planned.layout in ("title", "section"):
@@ -67,15 +67,15 @@ def _slides(prs: Presentation, design: Design, planned: Slide):  # noqa: ANN202
             text.Item(p.para, None) for e in extra for p in text.items(e.paragraphs)]
         rest = [e for e in planned.elements if not isinstance(e, Text)]
         if not rest:
-            yield planned.title, lambda: _opening(prs, design, layout, frame, planned, lines)
+            yield lambda: _opening(prs, design, layout, frame, planned, lines)
             return
     blocks: list[Block] = [block_for(e, design) for e in planned.elements]
     if planned.subtitle:
         blocks.insert(0, TextBlock([text.plain(planned.subtitle)], design, "subtitle"))
     pages, t = paginate(Stack(blocks), frame.body.w, frame.body.h) if blocks else ([Stack([])], 1.0)
     for i, page in enumerate(pages):
-        title = planned.title + (CONT if i else "")
-        yield title, _content(prs, design, layout, frame, title, page, t)
+        title = planned.title.strip() + (CONT if i else "")
+        yield _content(prs, design, layout, frame, title, page, t)
 
 
 def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001, ANN202

@@ -87,7 +87,7 @@ TYPE: dict[str, Scale] = {
     "table": Scale(14, 11),
     "card-title": Scale(16, 13),
     "card": Scale(13, 11),
-    "node": Scale(12, 11),
+    "node": Scale(14, 11),
     "footer": Scale(10, 9),
 }
 #: A long title may shrink below the scale's floor, never below this (then it wraps to a third line).
@@ -126,6 +126,17 @@ def with_status(text: str, status: Optional[str]) -> str:
     if style is None or style.symbol in text or style.label.lower() in text.lower():
         return text
     return f"{style.symbol} {text}" if text else f"{style.symbol} {style.label}"
+
+
+#: Status symbols the usual deck fonts lack: the renderer draws them from a fallback font, about
+#: as wide as a "W" (Carlito's missing-glyph box is half that), so they are measured as one.
+_SYMBOL_STAND_IN = str.maketrans({s.symbol: "W" for s in STATUS.values()})
+
+
+def measurable(text: str) -> str:
+    """``text`` as it should be measured: status symbols replaced by a stand-in as wide as
+    the fallback glyph will be (same length, so offsets into the text stay valid)."""
+    return text.translate(_SYMBOL_STAND_IN)
 
 
 # Colours --------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ def _box(shape) -> Box:  # noqa: ANN001
 def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Scale) -> None:
     """The title in the layout's title placeholder (its font and colour lead), sized to fit:
     the scale's sizes first, then smaller down to a last resort, wrapping as needed."""
+    title = text.clean(title).strip()
     shape = slide.shapes.title
     if shape is None:
         shape = slide.shapes.add_textbox(*frame.title.emu())
@@ -111,7 +112,7 @@ def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Sca
                     box, scale, bold=True)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
-    shape.text_frame.text = text.clean(title)
+    shape.text_frame.text = title
     for para in shape.text_frame.paragraphs:
         for run in para.runs:
             run.font.size = Pt(size)

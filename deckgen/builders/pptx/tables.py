@@ -18,7 +18,7 @@ from deckgen.plan import slides as plan
 
 from . import text, textfit
 from .fonts import text_width
-from .design import INCH, STATUS, TYPE, Box, Design, on, with_status
+from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, with_status
 from .draw import Canvas
 from .flow import CONT, Block
 
@@ -69,7 +69,7 @@ class TableBlock:
         weights = [MIN_COL] * count
         for row in [self.table.header, *(r.cells for r in self.table.rows if not r.group)]:
             for i, cell in enumerate(row):
-                longest = max((text_width(s, family, SCALE.max) for s in cell_lines(cell)),
+                longest = max((text_width(measurable(s), family, SCALE.max) for s in cell_lines(cell)),
                               default=0.0) + MARGINS.left + MARGINS.right
                 weights[i] = max(weights[i], min(longest, MAX_COL))
         return weights
@@ -81,7 +81,7 @@ class TableBlock:
         else:
             texts = tuple("\n".join(cell_lines(c)) for c in row)
             spans = tuple(widths[: len(texts)])
-        return _row_height(texts, tuple(round(s, 3) for s in spans),
+        return _row_height(tuple(measurable(t) for t in texts), tuple(round(s, 3) for s in spans),
                            self.design.fonts.body_measure, size, bold or group)
 
     def _header_height(self, widths: list[float], size: float) -> float:

@@ -21,7 +21,8 @@ from pptx.util import Pt
 from deckgen.plan.slides import Paragraph, Run
 
 from . import textfit
-from .design import Design
+from .design import Design, measurable
+from .fonts import line_height
 from .package import strip_control_chars
 
 INSETS = textfit.TEXT_FRAME_INSETS
@@ -97,46 +98,60 @@ def _fit_para(item: Item, size: float, first: bool, bold: bool) -> textfit.Parag
     level = item.para.level + (1 if kind.marker else 0)
     heavy = bold or kind.bold or any(r.bold for r in item.para.runs)
     space = 0.0 if first else kind.space_em * size
-    return textfit.Paragraph(item.text, level, heavy, space)
+    return textfit.Paragraph(measurable(item.text), level, heavy, space)
 
 
 def height(items_: Sequence[Item], family: str, size: float, width: float,
-           bold: bool = False, insets: textfit.Insets = INSETS) -> float:
+           bold: bool = False) -> float:
     """Height of a frame ``width`` wide holding ``items_`` at ``size``, insets included.
 
-    Cached: pagination asks the same question at every fitting level it tries."""
+    Paragraph heights add up, and each is cached: pagination asks about the same paragraph
+    at every fitting level it tries."""
     if not items_:
         return 0.0
-    return _height(tuple(items_), family, size, round(width, 3), bold, insets)
+    inner = sum(_para_height(it, family, size, round(width, 3), i == 0, bold)
+                for i, it in enumerate(items_))
+    return (inner + INSETS.top + INSETS.bottom) / textfit.HEIGHT_SAFETY
 
 
 @functools.lru_cache(maxsize=65536)
-def _height(items_: tuple[Item, ...], family: str, size: float, width: float, bold: bool,
-            insets: textfit.Insets) -> float:
-    paras = [_fit_para(it, size, i == 0, bold) for i, it in enumerate(items_)]
-    inner = textfit.text_height(paras, family, size, width, insets=insets,
-                                level_indent_pt=indent(size))
-    return (inner + insets.top + insets.bottom) / textfit.HEIGHT_SAFETY
+def _para_height(item: Item, family: str, size: float, width: float, first: bool,
+                 bold: bool) -> float:
+    para = _fit_para(item, size, first, bold)
+    return textfit.text_height([para], family, size, width, level_indent_pt=indent(size))
 
 
 def split(items_: Sequence[Item], family: str, size: float, width: float, room: float,
           bold: bool = False) -> tuple[list[Item], list[Item]]:
     """The items that fit a frame ``room`` tall, and the rest; a paragraph may be cut between
     lines, its tail continuing in the rest. The head is empty when not even a line fits."""
-    paras = [_fit_para(it, size, i == 0, bold) for i, it in enumerate(items_)]
-    chunks = textfit.split_to_fit(paras, family, width, room, size, level_indent_pt=indent(size))
-    head_len = len(chunks[0]) if chunks else 0
-    if not chunks or height_of(chunks[0], family, size, width) > room:
-        return [], list(items_)
-    last = chunks[0][-1]
-    source = items_[head_len - 1]
-    if len(last.text) >= len(source.text):
-        return keep_with_next(list(items_[:head_len]), list(items_[head_len:]))
-    cut = len(last.text)
-    rest_start = len(source.text) - len(chunks[1][0].text)
-    head = replace(source, para=_slice(source.para, 0, cut))
-    tail = replace(source, para=_slice(source.para, rest_start, len(source.text)))
-    return keep_with_next([*items_[: head_len - 1], head], [tail, *items_[head_len:]])
+    budget = room * textfit.HEIGHT_SAFETY - INSETS.top - INSETS.bottom
+    used = 0.0
+    for i, item in enumerate(items_):
+        h = _para_height(item, family, size, round(width, 3), i == 0, bold)
+        if used + h <= budget:
+            used += h
+            continue
+        para = _fit_para(item, size, i == 0, bold)
+        spans = _spans(para, family, size, width)
+        fit = int((budget - used - para.space_before_pt) // line_height(family, size, para.bold))
+        if fit <= 0 or fit >= len(spans):
+            return keep_with_next(list(items_[:i]), list(items_[i:]))
+        head = replace(item, para=_slice(item.para, 0, spans[fit - 1][1]))
+        tail = replace(item, para=_slice(item.para, spans[fit][0], len(item.text)))
+        return keep_with_next([*items_[:i], head], [tail, *items_[i + 1:]])
+    return list(items_), []
+
+
+def _spans(para: textfit.Paragraph, family: str, size: float, width: float) -> list[tuple[int, int]]:
+    """(start, end) of each line ``para`` wraps into, as offsets into its text."""
+    usable = (width - INSETS.left - INSETS.right - para.level * indent(size)) * textfit.WIDTH_SAFETY
+    spans, pos = [], 0
+    for line in textfit.wrap(para.text, family, size, usable, para.bold):
+        start = para.text.find(line, pos) if line else pos
+        spans.append((start, start + len(line)))
+        pos = start + len(line)
+    return spans
 
 
 def keep_with_next(head: list[Item], tail: list[Item]) -> tuple[list[Item], list[Item]]:
@@ -144,11 +159,6 @@ def keep_with_next(head: list[Item], tail: list[Item]) -> tuple[list[Item], list
     while head and tail and head[-1].para.kind == "heading":
         tail.insert(0, head.pop())
     return head, tail
-
-
-def height_of(paras: Sequence[textfit.Paragraph], family: str, size: float, width: float) -> float:
-    inner = textfit.text_height(paras, family, size, width, level_indent_pt=indent(size))
-    return (inner + INSETS.top + INSETS.bottom) / textfit.HEIGHT_SAFETY
 
 
 def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
@@ -167,20 +177,18 @@ def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
 
 
 # Writing --------------------------------------------------------------------------------------
-def prepare(frame: TextFrame, anchor: str = "top", insets: textfit.Insets = INSETS) -> None:
+def prepare(frame: TextFrame, anchor: str = "top") -> None:
     """Set a frame up the way it was measured: wrapping, fixed size, known insets."""
+    prepare_insets(frame)
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = ANCHOR[anchor]
-    frame.margin_left, frame.margin_right = Pt(insets.left), Pt(insets.right)
-    frame.margin_top, frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
 
 
-def prepare_insets(frame: TextFrame, insets: textfit.Insets = INSETS) -> None:
-    """Fix a placeholder's insets and autofit to what was measured; its anchor stays."""
+def prepare_insets(frame: TextFrame) -> None:
+    """Fix a frame's insets and autofit to what was measured (a placeholder keeps its anchor)."""
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left, frame.margin_right = Pt(insets.left), Pt(insets.right)
-    frame.margin_top, frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
+    frame.margin_left, frame.margin_right = Pt(INSETS.left), Pt(INSETS.right)
+    frame.margin_top, frame.margin_bottom = Pt(INSETS.top), Pt(INSETS.bottom)
 
 
 def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float, *,
