@@ -123,3 +123,49 @@ def long_texts() -> DeckPlan:
 def cjk() -> DeckPlan:
     return deck(Slide("wins", "中文标题：我们的计划", [Text([para(CJK * 3, "bullet") for _ in range(8)])], notes=CJK),
                 table_slide(8))
+
+
+# Brand templates ----------------------------------------------------------------------------------
+RENAMED = {"Title Slide": "Cover", "Title Only": "Headline", "Title and Content": "Headline and text",
+           "Section Header": "Chapter", "Blank": "Empty"}
+
+
+def brand_template(*, potx: bool = False, width_in: float = 10.0, height_in: float = 7.5,
+                   font: str = "Arial", accent1: str = "006E51") -> bytes:
+    """A template that is not ours: 4:3 by default, layouts renamed, its own theme colours and
+    fonts, and a sample slide that the deck must not keep. ``potx`` saves it as a template."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(width_in), Inches(height_in)
+    for layout in prs.slide_layouts:
+        layout.name = RENAMED.get(layout.name, layout.name)
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for which in ("majorFont", "minorFont"):
+        root.find(f".//{qn('a:' + which)}/{qn('a:latin')}").set("typeface", font)
+    accent = root.find(f".//{qn('a:accent1')}/{qn('a:srgbClr')}")
+    accent.set("val", accent1)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    sample = prs.slides.add_slide(prs.slide_layouts[0])
+    sample.shapes.title.text = "TEMPLATE SAMPLE SLIDE"
+    out = io.BytesIO()
+    prs.save(out)
+    if not potx:
+        return out.getvalue()
+    src = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info, data)
+    return fixed.getvalue()

@@ -194,7 +194,7 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     room on the left for bar labels (or below for columns), on top for the title."""
     family = design.fonts.body_measure
     widest = max((text_width(measurable(c), family, LABEL) for c in cats), default=0.0)
-    band = (TITLE * 1.8 if spec.title else 6.0) + (
+    band = (TITLE * (2.6 if spec.kind == "doughnut" else 1.8) if spec.title else 6.0) + (
         LABEL * 2.2 if spec.reference and spec.kind in ("bar", "stacked-bar") else 0.0)
     top = min(band / box.h, 0.4)
     bottom = 0.12 if len(spec.series) > 1 else 0.04

@@ -144,7 +144,7 @@ def fill_subtitle(slide: Slide, canvas: Canvas, lines: list[text.Item]) -> bool:
     text.prepare_insets(holder.text_frame)
     holder.text_frame.word_wrap = True
     text.write(holder.text_frame, lines, canvas.design, size, family=canvas.design.fonts.body,
-               color=None)
+               color=None, align=None)
     return True
 
 

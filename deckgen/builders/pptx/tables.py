@@ -59,9 +59,34 @@ class TableBlock:
 
     # Geometry --------------------------------------------------------------------------------
     def widths(self, width: float) -> list[float]:
-        weights = self.table.widths or self._auto_weights()
-        total = sum(weights) or 1.0
-        return [width * w / total for w in weights]
+        """Column widths by weight, each at least as wide as its longest word (PowerPoint
+        would break a word that does not fit, mid-word)."""
+        weights = list(self.table.widths or self._auto_weights())
+        floors = self._word_floors(len(weights))
+        fixed: set[int] = set()
+        while True:
+            free = width - sum(floors[i] for i in fixed)
+            total = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
+            result = [floors[i] if i in fixed else free * w / total for i, w in enumerate(weights)]
+            short = {i for i, w in enumerate(result) if w < floors[i] - 0.01} - fixed
+            if not short or len(fixed | short) == len(weights):
+                break
+            fixed |= short
+        if sum(result) > width + 0.01:  # even the words do not fit: share out by word width
+            return [width * f / sum(floors) for f in floors]
+        return result
+
+    def _word_floors(self, count: int) -> list[float]:
+        """The width each column needs for its longest word at the preferred size."""
+        family = self.design.fonts.body_measure
+        floors = [0.0] * count
+        rows = [(self.table.header, True)] + [(r.cells, False) for r in self.table.rows if not r.group]
+        for row, bold in rows:
+            for i, cell in enumerate(row[:count]):
+                words = [w for line in cell_lines(cell) for w in measurable(line).split()]
+                longest = max((text_width(w, family, SCALE.max, bold) for w in words), default=0.0)
+                floors[i] = max(floors[i], longest / textfit.WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
+        return floors
 
     def _auto_weights(self) -> list[float]:
         family = self.design.fonts.body_measure

@@ -192,16 +192,18 @@ def prepare_insets(frame: TextFrame) -> None:
 
 
 def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float, *,
-          family: Optional[str] = None, color: Optional[str] = None, align: str = "left",
-          bold: bool = False) -> None:
+          family: Optional[str] = None, color: Optional[str] = None,
+          align: Optional[str] = "left", bold: bool = False) -> None:
     """Replace the frame's text with ``items_`` set at ``size`` (an empty list leaves one
-    empty paragraph: every text body needs one)."""
+    empty paragraph: every text body needs one). ``color`` and ``align`` None keep what the
+    frame inherits (a template's placeholder)."""
     frame.clear()
     family = family or design.fonts.body
     for i, item in enumerate(items_):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         kind = KINDS[item.para.kind]
-        para.alignment = ALIGN[align]
+        if align is not None:
+            para.alignment = ALIGN[align]
         para.space_before = Pt(0 if i == 0 else round(kind.space_em * size, 1))
         if kind.marker:
             _marker(para, item, size, design)
