@@ -51,6 +51,25 @@ def check(project: Path, strict: bool) -> None:
 
 
 @main.command()
+@PROJECT
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write to (default: PROJECT/output).")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["pptx", "html", "pdf", "all"]),
+              help="What to build; repeat for several (default: pptx and html; all adds the PDFs).")
+@click.option("--force", is_flag=True, help="Overwrite files edited by hand or open in PowerPoint.")
+def build(project: Path, output: Path | None, formats: tuple[str, ...], force: bool) -> None:
+    """Build the deck and the one-pager of PROJECT (default: this folder)."""
+    from .commands.build import BuildError, run_build
+
+    try:
+        lines = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
+    except BuildError as error:
+        raise click.ClickException(str(error)) from error
+    _echo(lines)
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a deck project in FOLDER (new or empty), copied from the example."""
