@@ -230,9 +230,12 @@ def test_every_text_reads_on_screen_and_on_paper(example_project: Path, edit: Ed
 
 
 @needs_chromium
-def test_reads_from_phone_to_wide_screen_without_sideways_scrolling(example_project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", ["example", "hostile"])
+def test_reads_from_phone_to_wide_screen_without_sideways_scrolling(request: pytest.FixtureRequest, tmp_path: Path,
+                                                                     content: str) -> None:
+    """The hostile project's theme fonts do not exist, so it also shows a wide fallback font."""
     page = tmp_path / "onepager.html"
-    page.write_bytes(build_page(example_project))
+    page.write_bytes(build_page(request.getfixturevalue("example_project" if content == "example" else "hostile")))
     with Browser() as browser:
         for width in (1600, 1024, 390, 360):
             browser.open(page, width)
