@@ -2,7 +2,9 @@
 
 A slide is named by its kind (``okrs``) or, for a free-form slide, by its file (``slides/NAME``).
 Some slides show optional content; ``absence`` says why such a slide has nothing to show, which
-the plan uses to leave it out and the check uses to reject a `slides` list that names it.
+the plan uses to leave it out and the check uses to reject a `slides` list that names it. Some
+slides are on request only (``ON_REQUEST``): never in the default order, shown when `slides` names
+them; ``in_deck`` is the one answer to "does the deck show this slide", for the deck and the page.
 """
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "title", "charter", "priorities", "big-rocks", "strategy", "team", "okrs", "results", "wins",
     "asks", "intake",
 )
+#: Slides shown only when deck.yaml's `slides` names them: "What changed" since the quarter behind.
+ON_REQUEST: tuple[str, ...] = ("changes",)
+#: Every built-in slide kind.
+BUILT_IN: tuple[str, ...] = DEFAULT_ORDER + ON_REQUEST
 
 
 def _results(project: Project) -> Optional[str]:
@@ -48,6 +54,7 @@ OPTIONAL: dict[str, Callable[[Project], Optional[str]]] = {
     "wins": _items("wins.md", "wins"),
     "asks": _items("asks.md", "asks"),
     "intake": _intake,
+    "changes": _results,  # the changes are the quarter behind's OKRs against the quarter ahead's
 }
 
 
@@ -62,7 +69,7 @@ def is_free(name: str) -> bool:
 
 def known_names(project: Project) -> list[str]:
     """Every slide name this project could show: the built-in kinds, then its free-form slides."""
-    return [*DEFAULT_ORDER, *(free_name(slide.name) for slide in project.free_slides)]
+    return [*BUILT_IN, *(free_name(slide.name) for slide in project.free_slides)]
 
 
 def absence(project: Project, name: str) -> Optional[str]:
@@ -75,7 +82,7 @@ def absence(project: Project, name: str) -> Optional[str]:
         if any(slide.name == stem for slide in project.free_slides):
             return None
         return f"there is no content/{name}.md"
-    if name not in DEFAULT_ORDER:
+    if name not in BUILT_IN:
         raise KeyError(name)
     check = OPTIONAL.get(name)
     return check(project) if check else None
@@ -84,3 +91,12 @@ def absence(project: Project, name: str) -> Optional[str]:
 def is_present(project: Project, name: str) -> bool:
     """Whether slide ``name`` has content to show."""
     return absence(project, name) is None
+
+
+def in_deck(project: Project, name: str) -> bool:
+    """Whether the deck shows slide ``name``: chosen (named in `slides`, or without that list in the
+    default order or a free-form slide) and with content. The one-pager asks this too, so an
+    on-request section appears exactly when its slide does."""
+    listed = project.deck.slides
+    chosen = name in listed if listed is not None else (name in DEFAULT_ORDER or is_free(name))
+    return chosen and is_present(project, name)

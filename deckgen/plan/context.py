@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from ..model.changes import quarter_changes
 from ..model.content import Alignment, BigRock, Objective, OkrFile, Person, Priority
 from ..model.intake import IntakeSummary, summarize_intake
 from ..model.project import ONE_OFFS, Markdown, Project
 from ..model.scoring import ON_TRACK, Status
+from ..model.slide_names import in_deck
 from .formatting import long_date
 from .markdown import to_elements
 from .slides import Text, Theme
@@ -53,6 +55,8 @@ def template_context(project: Project) -> dict[str, Any]:
         "on_track": ON_TRACK, "by_rock": lambda okrs: objectives_by_rock(project, okrs),
         "count_status": count_status, "photo": lambda person: photo(project, person),
         "plain": plain, "rock_title": lambda rock_id: rock_title(project, rock_id),
+        # quarter behind → ahead, only when the deck shows the "changes" slide (so the page does too)
+        "changes": quarter_changes(project) if in_deck(project, "changes") else None,
     }
 
 

@@ -1,6 +1,7 @@
 """The deck's plan: which slides, in which order, each planned by its layout.
 
-``deck.yaml``'s ``slides`` list decides when present. Otherwise every slide with content is shown
+``deck.yaml``'s ``slides`` list decides when present (on-request slides such as ``changes`` appear
+only there). Otherwise every slide with content is shown
 in the default order, and each free-form slide follows the slide its ``after`` names (or closes the
 deck). A free-form slide anchored to a slide the project leaves out still lands where that slide
 would have been.
@@ -12,13 +13,13 @@ from typing import Any
 from jinja2 import Environment
 
 from ..model.project import FreeSlide, Project
-from ..model.slide_names import DEFAULT_ORDER, free_name, is_free, is_present
+from ..model.slide_names import BUILT_IN, DEFAULT_ORDER, free_name, in_deck, is_free
 from .context import template_context
 from .layout import render_slide
 from .slides import DeckPlan, Meta, Slide
 
 #: The layout of each slide kind; a project overrides one by a file of the same name in its templates/.
-LAYOUTS = {name: f"slides/{name}.xml" for name in DEFAULT_ORDER}
+LAYOUTS = {name: f"slides/{name}.xml" for name in BUILT_IN}
 FREE_LAYOUT = "slides/free.xml"
 
 
@@ -41,7 +42,7 @@ def slide_order(project: Project) -> list[str]:
     """Slide names in deck order, leaving out those with nothing to show."""
     listed = project.deck.slides
     names = list(listed) if listed is not None else default_order(project.free_slides)
-    return [name for name in names if is_present(project, name)]
+    return [name for name in names if in_deck(project, name)]
 
 
 def default_order(free_slides: list[FreeSlide]) -> list[str]:

@@ -48,7 +48,7 @@ def test_an_unknown_slide_name_with_nothing_close_lists_the_names(example_projec
     _slides(edit, "title", "roadmap")
     only(example_project, f"{_slide_at(example_project, 'roadmap')}: error: unknown slide 'roadmap'; slide "
                           "names: title, charter, priorities, big-rocks, strategy, team, okrs, results, wins, "
-                          "asks, intake, slides/launch-calendar")
+                          "asks, intake, changes, slides/launch-calendar")
 
 
 def test_a_slide_listed_twice_names_both_lines(example_project: Path, edit) -> None:
@@ -67,6 +67,8 @@ def test_a_slide_listed_twice_on_one_line_names_the_column(example_project: Path
 
 @pytest.mark.parametrize("name, remove, why", [
     ("results", "okrs/2026-Q4.yaml",
+     "there is no file for the quarter behind (content/okrs/2026-Q4.yaml)"),
+    ("changes", "okrs/2026-Q4.yaml",
      "there is no file for the quarter behind (content/okrs/2026-Q4.yaml)"),
     ("wins", "wins.md", "there is no content/wins.md"),
     ("asks", "asks.md", "there is no content/asks.md"),

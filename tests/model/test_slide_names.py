@@ -26,7 +26,7 @@ def test_the_default_order_is_the_format_s_list() -> None:
 
 def test_the_example_has_every_slide(example_project: Path) -> None:
     project = _project(example_project)
-    assert slide_names.known_names(project) == [*slide_names.DEFAULT_ORDER, "slides/launch-calendar"]
+    assert slide_names.known_names(project) == [*slide_names.DEFAULT_ORDER, "changes", "slides/launch-calendar"]
     assert all(slide_names.is_present(project, name) for name in slide_names.known_names(project))
 
 
@@ -39,7 +39,7 @@ def test_optional_content_removed_makes_its_slide_absent(example_project: Path, 
     assert not slide_names.is_present(project, name)
     assert slide_names.absence(project, name)
     assert [n for n in slide_names.known_names(project) if not slide_names.is_present(project, n)] == (
-        [name] if name in slide_names.DEFAULT_ORDER else [])
+        ["results", "changes"] if name == "results" else [name] if name in slide_names.DEFAULT_ORDER else [])
 
 
 def test_free_names_and_unknown_names() -> None:
@@ -50,3 +50,12 @@ def test_free_names_and_unknown_names() -> None:
 def test_an_unknown_built_in_name_is_a_key_error(example_project: Path) -> None:
     with pytest.raises(KeyError):
         slide_names.absence(_project(example_project), "roadmap")
+
+
+def test_an_on_request_slide_is_in_the_deck_only_when_listed(example_project: Path, edit) -> None:
+    assert "changes" not in slide_names.DEFAULT_ORDER
+    assert not slide_names.in_deck(_project(example_project), "changes")
+    assert slide_names.in_deck(_project(example_project), "okrs")
+    edit("deck.yaml", "# slides:\n", "slides: [title, changes]\n")
+    project = _project(example_project)
+    assert slide_names.in_deck(project, "changes") and not slide_names.in_deck(project, "okrs")
