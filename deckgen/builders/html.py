@@ -8,13 +8,15 @@ through sanitising. No clock is read: the same content gives the same bytes.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from html.parser import HTMLParser
 from typing import Optional
 
 from jinja2 import Environment
 
 from ..model.project import Project
-from ..plan.page import TEMPLATE, plan_page
+from ..plan.layout import LayoutError
+from ..plan.page import TEMPLATE, layout_position, plan_page
 
 FILE_NAME = "onepager.html"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -26,21 +28,24 @@ class PageLayoutError(Exception):
 
 
 def page_bytes(project: Project, env: Environment) -> bytes:
-    """The self-contained one-pager, UTF-8, with Unix newlines."""
-    return finalize(plan_page(project, env))
+    """The self-contained one-pager, UTF-8, with Unix newlines; LayoutError names a broken layout."""
+    try:
+        return finalize(plan_page(project, env))
+    except PageLayoutError as problem:
+        raise LayoutError(str(problem), layout_position(project, env)) from None
 
 
 def finalize(html: str) -> bytes:
     """``html`` with the policy as the first element of its ``<head>``."""
     end = _head_start_end(html)
     if end is None:
-        raise PageLayoutError(f"the page layout '{TEMPLATE}' has no <head> element: a page needs "
-                              "<html><head>…</head><body>…</body></html>")
+        raise PageLayoutError(f"the page layout '{TEMPLATE}' makes a page without a <head> element: "
+                              "a page needs <html><head>…</head><body>…</body></html>")
     page = html[:end] + "\n" + CSP_META + html[end:]
     return page.replace("\r\n", "\n").encode("utf-8")
 
 
-def html_outputs(project: Project, env: Environment, created: object = None) -> list[tuple[str, bytes]]:
+def html_outputs(project: Project, env: Environment, created: Optional[datetime] = None) -> list[tuple[str, bytes]]:
     """The build's ``html`` format: one file. ``created`` is unused: the page carries no timestamp."""
     return [(FILE_NAME, page_bytes(project, env))]
 

@@ -11,15 +11,17 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateSyntaxError
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
+from ..diagnostics import Position
 from ..model.content import Alignment, BigRock, KeyResult, Objective, OkrFile, Person, Priority
 from ..model.project import ONE_OFFS, Markdown, Project
 from ..model.scoring import Status, status_of
 from .context import template_context
 from .environment import render
+from .layout import LayoutError, _template_frame, _where
 from .formatting import number, percent, score
 from .markdown import render_html
 from .palette import font_stack, palette
@@ -134,8 +136,27 @@ class TeamView:
 
 
 def plan_page(project: Project, env: Environment) -> str:
-    """The one-pager's HTML as the layouts render it; the html builder makes it final bytes."""
-    return render(env, TEMPLATE, page_context(project))
+    """The one-pager's HTML as the layouts render it; the html builder makes it final bytes.
+
+    A mistake in a layout (usually a user's override) is a LayoutError naming its file and line,
+    reported like a content problem, as the slide layouts' are.
+    """
+    context = page_context(project)
+    try:
+        return render(env, TEMPLATE, context)
+    except TemplateSyntaxError as problem:
+        raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
+            from None
+    except Exception as problem:  # an error inside a layout: name its line, else it is ours to fix
+        where = _template_frame(problem, project)
+        if where is None:
+            raise
+        raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
+
+
+def layout_position(project: Project, env: Environment) -> Position:
+    """Where the page's top layout is: the user's override or the built-in one."""
+    return _where(project, env.get_template(TEMPLATE).filename, 0)
 
 
 def page_context(project: Project) -> dict[str, Any]:

@@ -85,7 +85,7 @@ def test_policy_goes_into_the_real_head_of_any_layout() -> None:
 
 
 def test_layout_without_head_is_a_clear_error() -> None:
-    with pytest.raises(PageLayoutError, match="page/onepager.html' has no <head>"):
+    with pytest.raises(PageLayoutError, match="page/onepager.html. makes a page without a <head>"):
         finalize("<p>hello</p>")
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from deckgen.model.contrast import TEXT_MINIMUM, WHITE, contrast
 from deckgen.plan import formatting
+from deckgen.plan.layout import LayoutError
 from deckgen.plan.palette import css_string, palette
 from tests.support.page import build_page, checked, parse, text
 
@@ -272,6 +273,33 @@ def test_user_template_replaces_one_section_file(example_project: Path) -> None:
                                          encoding="utf-8")
     page = parse(build_page(example_project))
     assert text(section(page, "Why we exist").find("p")).startswith("Make Northwind the obvious choice")
+
+
+@pytest.mark.parametrize("layout, line, message", [
+    ('{% extends "page/base.html" %}\n{% block asks %}\n{% if %}{% endblock %}\n', 3, "Expected an expression"),
+    ('{% extends "page/base.html" %}\n{% block asks %}\n\n{{ nothing.here }}{% endblock %}\n', 4,
+     "UndefinedError: 'nothing' is undefined"),
+    ('{% extends "page/missing.html" %}\n', 1, "TemplateNotFound: page/missing.html"),
+])
+def test_a_broken_override_names_its_file_and_line(example_project: Path, layout: str, line: int,
+                                                   message: str) -> None:
+    folder = example_project / "templates" / "page"
+    folder.mkdir(parents=True)
+    (folder / "onepager.html").write_text(layout, encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        build_page(example_project)
+    assert str(caught.value).startswith(f"templates/page/onepager.html:{line}: error: ")
+    assert message in str(caught.value)
+
+
+def test_an_override_without_head_is_a_layout_error(example_project: Path) -> None:
+    folder = example_project / "templates" / "page"
+    folder.mkdir(parents=True)
+    (folder / "onepager.html").write_text("<p>{{ deck.team }}</p>\n", encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        build_page(example_project)
+    assert str(caught.value) == ("templates/page/onepager.html: error: the page layout 'page/onepager.html' makes a "
+                                 "page without a <head> element: a page needs <html><head>…</head><body>…</body></html>")
 
 
 # Theme ---------------------------------------------------------------------------------------------
