@@ -167,6 +167,14 @@ def test_edition_date_without_a_date_comes_from_source_date_epoch(example_projec
     assert build_page(example_project) != page
 
 
+def test_deckgen_build_writes_the_page(example_project: Path) -> None:
+    from tests.support.projects import run
+
+    result = run("build", str(example_project), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert (example_project / "output/onepager.html").read_bytes() == build_page(example_project)
+
+
 # In a browser --------------------------------------------------------------------------------------
 def pages_in(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
