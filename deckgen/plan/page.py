@@ -28,6 +28,8 @@ from .palette import font_stack, palette
 
 TEMPLATE = "page/onepager.html"
 LANG = "en"
+SELF_REFERENCE = ("a page layout extends or includes itself: to change part of the built-in page, "
+                  "extend \"page/base.html\" and replace its blocks")
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def plan_page(project: Project, env: Environment) -> str:
         where = _template_frame(problem, project)
         if where is None:
             raise
-        raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
+        message = SELF_REFERENCE if isinstance(problem, RecursionError) else f"{type(problem).__name__}: {problem}"
+        raise LayoutError(message, where) from None
 
 
 def layout_position(project: Project, env: Environment) -> Position:

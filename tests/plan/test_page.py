@@ -280,6 +280,8 @@ def test_user_template_replaces_one_section_file(example_project: Path) -> None:
     ('{% extends "page/base.html" %}\n{% block asks %}\n\n{{ nothing.here }}{% endblock %}\n', 4,
      "UndefinedError: 'nothing' is undefined"),
     ('{% extends "page/missing.html" %}\n', 1, "TemplateNotFound: page/missing.html"),
+    ('{% extends "page/onepager.html" %}\n{% block asks %}x{% endblock %}\n', 1,
+     'a page layout extends or includes itself: to change part of the built-in page, extend "page/base.html"'),
 ])
 def test_a_broken_override_names_its_file_and_line(example_project: Path, layout: str, line: int,
                                                    message: str) -> None:
