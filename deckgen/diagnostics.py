@@ -44,7 +44,12 @@ class Diagnostic:
         return (pos.path, pos.line, pos.col, self.level != Level.ERROR, self.message)
 
     def __str__(self) -> str:
-        return f"{self.position}: {self.level.value}: {self.message}"
+        return f"{self.position}: {self.level.value}: {self.message}".translate(_ONE_LINE)
+
+
+# A diagnostic prints as one line, whatever a quoted key, value or file name holds: control
+# characters and line separators show as escapes (a key written "a\nb" reads 'a\nb').
+_ONE_LINE = {code: repr(chr(code))[1:-1] for code in [*range(32), 127, 0x85, 0x2028, 0x2029]}
 
 
 @dataclass
