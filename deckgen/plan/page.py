@@ -241,7 +241,7 @@ def allocation_chart(project: Project) -> Chart:
     bars.append(Bar("One-off requests", shares[ONE_OFFS], percent(shares[ONE_OFFS]), "accent"))
     low, high = project.team.one_off_budget
     budget = f"one-off budget {number(low)}–{number(high)}%"
-    maximum = 10 * math.ceil(max([high, *(bar.value for bar in bars)]) / 10)
+    maximum = 10 * max(1, math.ceil(max([high, *(bar.value for bar in bars)]) / 10))
     return Chart("allocation-chart", "Where the team's time goes",
                  describe(f"Share of the team's allocated time ({budget})", bars), bars, maximum,
                  (low, high, budget[0].upper() + budget[1:]))

@@ -11,6 +11,7 @@ import pytest
 from deckgen.model.contrast import TEXT_MINIMUM, WHITE, contrast
 from deckgen.plan import formatting
 from deckgen.plan.layout import LayoutError
+from deckgen.plan.page import allocation_chart
 from deckgen.plan.palette import css_string, palette
 from tests.support.page import build_page, checked, parse, text
 
@@ -215,6 +216,15 @@ def test_statuses_alignment_and_budget_other_than_all_well(example_project: Path
     assert [text(cell) for cell in row] == ["Beta accounts using Copilot weekly", "0.2", "■ Off track"]  # 8 of 40
     assert "Make the Copilot beta a referenceable success: 0.6, at risk" in text(results.find(".//desc"))
     assert "Above budget" in text(section(page, "Team at a glance"))
+
+
+def test_allocation_chart_scale(example_project: Path) -> None:
+    project = checked(example_project)
+    chart = allocation_chart(project)
+    assert chart.maximum == 30 and chart.band == (10.0, 15.0, "One-off budget 10–15%")  # largest share 26%
+    idle = [p.model_copy(update={"allocation": {"one-offs": 0.0}}) for p in project.team.people]
+    project.team = project.team.model_copy(update={"people": idle, "one_off_budget": (0.0, 0.0)})
+    assert allocation_chart(project).maximum == 10  # nothing allocated still draws, never divides by zero
 
 
 def test_active_quarter_ahead_shows_scores(example_project: Path, edit: Edit) -> None:
