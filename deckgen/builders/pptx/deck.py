@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pptx.presentation import Presentation
+from pptx.slide import SlideLayout
 
 from deckgen.plan.slides import DeckPlan, Slide, Text
 
@@ -18,8 +19,8 @@ from .blocks import TextBlock, block_for
 from .design import TYPE, Box, Design
 from .draw import Canvas
 from .flow import CONT, Block, Stack, paginate
-from .layouts import (add_footer, choose_layout, fill_subtitle, frame_for, remove_empty_placeholders,
-                      set_notes, set_title)
+from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
+                      remove_empty_placeholders, set_notes, set_title)
 from .package import finalize
 
 
@@ -34,13 +35,18 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     else:
         prs, palette, fonts = default_presentation(plan.theme)
     design = Design(palette, fonts)
+    frames: dict[str, tuple[SlideLayout, Frame]] = {}
+    for kind in ("title", "section", "content"):
+        layout = choose_layout(prs, kind)
+        frames[kind] = (layout, frame_for(prs, layout))
     number = 0
     for planned in plan.slides:
-        for page, add in enumerate(_slides(prs, design, planned)):
+        layout, frame = frames.get(planned.layout, frames["content"])
+        for page, add in enumerate(_slides(prs, design, planned, layout, frame)):
             number += 1
             slide = add()
             if planned.layout != "title":
-                add_footer(slide, Canvas(slide.shapes, design), text.clean(plan.footer), number)
+                add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
             remove_empty_placeholders(slide)
             set_notes(slide, _notes(planned, page))
     meta = plan.meta
@@ -57,10 +63,8 @@ def _notes(planned: Slide, page: int) -> str:
     return notes
 
 
-def _slides(prs: Presentation, design: Design, planned: Slide):  # noqa: ANN202
+def _slides(prs: Presentation, design: Design, planned: Slide, layout: SlideLayout, frame: Frame):  # noqa: ANN202
     """A function that adds the slide, for each slide ``planned`` becomes."""
-    layout = choose_layout(prs, planned.layout)
-    frame = frame_for(prs, layout)
     if planned.layout in ("title", "section"):
         extra = [e for e in planned.elements if isinstance(e, Text)]
         lines = ([text.plain(planned.subtitle, "line")] if planned.subtitle else []) + [
@@ -84,7 +88,7 @@ def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001
     canvas = Canvas(slide.shapes, design)
     scale = TYPE["title-slide"] if planned.layout == "title" else TYPE["title"]
     set_title(slide, canvas, frame, planned.title, scale)
-    if lines and not fill_subtitle(slide, canvas, lines):
+    if lines and not fill_subtitle(slide, canvas, frame, lines):
         TextBlock(lines, design, "lead").draw(canvas, frame.body, 1.0)
     return slide
 

@@ -15,11 +15,13 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.placeholder import LayoutPlaceholder
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Scale
 from .draw import Canvas
 
 #: Slide kind -> (layout names to look for, best first; PowerPoint layout types, best first).
@@ -68,11 +70,24 @@ def _others(layout: SlideLayout) -> list:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """A layout placeholder to clone onto slides, with its box."""
+
+    box: Box
+    source: LayoutPlaceholder
+
+
+@dataclass(frozen=True)
 class Frame:
-    """Where things go on one slide, in points."""
+    """Where things go on the slides of one layout, in points; read once per layout."""
 
     title: Box
     body: Box
+    footer: Optional[Holder]
+    number: Optional[Holder]
+    subtitle: Optional[Box]
+    grid_footer: Box
+    grid_number: Box
 
 
 def slide_size(prs: Presentation) -> tuple[float, float]:
@@ -80,18 +95,24 @@ def slide_size(prs: Presentation) -> tuple[float, float]:
 
 
 def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
-    """The title box (the layout's, else the grid's) and the body between it and the footer."""
+    """The layout's title, footer and slide-number boxes (the grid's where it has none) and
+    the body between title and footer."""
     width, height = slide_size(prs)
-    grid_title = Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
-    title = next((_box(ph) for ph in layout.placeholders if _ph_type(ph) in _TITLES), grid_title)
-    footer_top = min((_box(ph).y for ph in layout.placeholders
-                      if _ph_type(ph) in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)),
-                     default=height - MARGIN - FOOTER_H + 0.2 * INCH)
-    top = title.bottom + GAP
+    holders = {_ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
+    found = next((holders[k] for k in _TITLES if k in holders), None)
+    title = found.box if found else Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
+    footer, number = holders.get(PP_PLACEHOLDER.FOOTER), holders.get(PP_PLACEHOLDER.SLIDE_NUMBER)
+    grid_y = height - MARGIN - FOOTER_H + 0.2 * INCH
+    footer_top = min([h.box.y for h in (footer, number) if h is not None], default=grid_y)
+    sub = holders.get(PP_PLACEHOLDER.SUBTITLE) or holders.get(PP_PLACEHOLDER.BODY)
     if title.y > height / 2:  # a title at the bottom (section layouts): body above it
-        return Frame(title, Box(MARGIN, MARGIN, width - 2 * MARGIN, title.y - GAP - MARGIN))
-    bottom = min(footer_top - GAP / 2, height - MARGIN)
-    return Frame(title, Box(MARGIN, top, width - 2 * MARGIN, max(bottom - top, 1.0 * INCH)))
+        body = Box(MARGIN, MARGIN, width - 2 * MARGIN, title.y - GAP - MARGIN)
+    else:
+        top, bottom = title.bottom + GAP, min(footer_top - GAP / 2, height - MARGIN)
+        body = Box(MARGIN, top, width - 2 * MARGIN, max(bottom - top, 1.0 * INCH))
+    return Frame(title, body, footer, number, sub.box if sub else None,
+                 Box(MARGIN, grid_y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H),
+                 Box(width - MARGIN - 1.2 * INCH, grid_y, 1.2 * INCH, FOOTER_H))
 
 
 def _box(shape) -> Box:  # noqa: ANN001
@@ -107,17 +128,15 @@ def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Sca
     if shape is None:
         shape = slide.shapes.add_textbox(*frame.title.emu())
         shape.name = "Title"
-    box = _box(shape) if shape.width else frame.title
     size = fit_size([text.plain(title, bold=True)], canvas.design.fonts.heading_measure,
-                    box, scale, bold=True)
+                    frame.title, scale, bold=True)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
     shape.text_frame.text = title
     for para in shape.text_frame.paragraphs:
         for run in para.runs:
             run.font.size = Pt(size)
-        if shape.is_placeholder is False:
-            for run in para.runs:
+            if not shape.is_placeholder:
                 run.font.bold = True
                 run.font.name = canvas.design.fonts.heading
 
@@ -132,15 +151,15 @@ def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: 
     return size
 
 
-def fill_subtitle(slide: Slide, canvas: Canvas, lines: list[text.Item]) -> bool:
+def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.Item]) -> bool:
     """Put ``lines`` in the layout's subtitle placeholder, fitted; False when there is none."""
-    holders = [ph for ph in slide.placeholders
-               if _ph_type(ph) in (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)]
+    kinds = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
+    holders = [ph for ph in slide.placeholders if _ph_type(ph) in kinds]
     holder = min(holders, key=lambda ph: _ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
-    if holder is None:
+    if holder is None or frame.subtitle is None:
         return False
-    box = _box(holder)
-    size = fit_size(lines, canvas.design.fonts.body_measure, box, TYPE["subtitle"], last_resort=11)
+    size = fit_size(lines, canvas.design.fonts.body_measure, frame.subtitle, TYPE["subtitle"],
+                    last_resort=11)
     text.prepare_insets(holder.text_frame)
     holder.text_frame.word_wrap = True
     text.write(holder.text_frame, lines, canvas.design, size, family=canvas.design.fonts.body,
@@ -155,48 +174,33 @@ def remove_empty_placeholders(slide: Slide) -> None:
             ph._element.getparent().remove(ph._element)
 
 
-def add_footer(slide: Slide, canvas: Canvas, label: str, number: int) -> None:
+def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: int) -> None:
     """The footer line: ``label`` left, the slide number right, in the layout's footer and
-    slide-number placeholders when it has them, else on the grid."""
-    layout = slide.slide_layout
-    kinds = {_ph_type(ph): ph for ph in layout.placeholders}
+    slide-number placeholders when it has them (their style leads), else on the grid."""
     design = canvas.design
-    for kind, content in ((PP_PLACEHOLDER.FOOTER, label), (PP_PLACEHOLDER.SLIDE_NUMBER, None)):
-        source = kinds.get(kind)
-        if source is not None:
-            shape = slide.shapes.clone_placeholder(source)
-            shape = slide.placeholders[source.placeholder_format.idx]
+    for holder, grid, content in ((frame.footer, frame.grid_footer, label),
+                                  (frame.number, frame.grid_number, None)):
+        if holder is not None:
+            slide.shapes.clone_placeholder(holder.source)
+            shape, box = SlideShapeFactory(slide.shapes._spTree.xpath("./p:sp")[-1], slide.shapes), holder.box
         else:
-            shape = _grid_footer(slide, canvas, kind)
-        box = _box(shape)
-        frame = shape.text_frame
-        frame.word_wrap = True
-        text.prepare_insets(frame)
+            align = "left" if content is not None else "right"
+            shape = canvas.textbox(grid, [], TYPE["footer"].max, name="Footer", align=align,
+                                   color=design.palette.muted)
+            box = grid
+        text.prepare_insets(shape.text_frame)
+        shape.text_frame.word_wrap = True
         if content is None:
-            _slide_number(frame, number, design)
-        else:
-            size = fit_size([text.plain(content)], design.fonts.body_measure, box, TYPE["footer"],
-                            last_resort=7)
-            frame.text = text.clean(content)
-            for run in frame.paragraphs[0].runs:
-                run.font.size = Pt(size)
+            _slide_number(shape.text_frame, number)
+            continue
+        size = fit_size([text.plain(content)], design.fonts.body_measure, box, TYPE["footer"],
+                        last_resort=7)
+        shape.text_frame.text = text.clean(content)
+        for run in shape.text_frame.paragraphs[0].runs:
+            run.font.size = Pt(size)
 
 
-def _grid_footer(slide: Slide, canvas: Canvas, kind: PP_PLACEHOLDER):  # noqa: ANN202
-    width, height = slide_size(slide.part.package.presentation_part.presentation)
-    y = height - MARGIN - FOOTER_H + 0.2 * INCH
-    if kind == PP_PLACEHOLDER.FOOTER:
-        box = Box(MARGIN, y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H)
-        align = "left"
-    else:
-        box = Box(width - MARGIN - 1.2 * INCH, y, 1.2 * INCH, FOOTER_H)
-        align = "right"
-    shape = canvas.textbox(box, [], TYPE["footer"].max, name="Footer", align=align,
-                           color=canvas.design.palette.muted)
-    return shape
-
-
-def _slide_number(frame, number: int, design: Design) -> None:  # noqa: ANN001
+def _slide_number(frame, number: int) -> None:  # noqa: ANN001
     """A slide-number field, which PowerPoint renumbers when slides move."""
     para = frame.paragraphs[0]
     for child in list(para._p):

@@ -14,7 +14,7 @@ type scale's floor.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from deckgen.plan import slides as plan
@@ -119,6 +119,7 @@ class OrgBlock:
     design: Design
     flexible: bool = False
     breakable: bool = False
+    heights: dict = field(default_factory=dict, repr=False)  # box text heights, shared by parts
 
     # Fitting ---------------------------------------------------------------------------------
     def _items(self, tree: Tree) -> list[text.Item]:
@@ -132,9 +133,16 @@ class OrgBlock:
         return found
 
     def _box_height(self, trees: list[Tree], w: float, t: float) -> float:
-        family, size = self.design.fonts.body_measure, SCALE.at(t)
-        every = [s for tree in trees for s in _walk(tree)]
-        return max(text.height(self._items(s), family, size, w - 2 * PAD, bold=False) for s in every)
+        """The height every box gets: the tallest text of any box at width ``w``."""
+        size, width = SCALE.at(t), round(w - 2 * PAD, 2)
+        return max(self._node_height(s, size, width) for tree in trees for s in _walk(tree))
+
+    def _node_height(self, tree: Tree, size: float, width: float) -> float:
+        key = (tree.node.key, tree.hidden, tree.cont, size, width)
+        if key not in self.heights:
+            items = self._items(tree)
+            self.heights[key] = text.height(items, self.design.fonts.body_measure, size, width)
+        return self.heights[key]
 
     def arrange(self, trees: list[Tree], width: float, t: float, room: float = HUGE) -> Optional[Arrangement]:
         """The deepest panel layout (fewest columns) that fits ``width`` and ``room``."""
@@ -163,8 +171,8 @@ class OrgBlock:
             first, later = pages[0], pages[1:] + later
             if self.arrange(first, width, t, room) is None and not force:
                 return None, self
-        rest = OrgBlock(later, self.design) if later else None
-        return OrgBlock([first], self.design), rest
+        rest = OrgBlock(later, self.design, heights=self.heights) if later else None
+        return OrgBlock([first], self.design, heights=self.heights), rest
 
     def _paginate(self, trees: list[Tree], width: float, room: float, t: float) -> list[list[Tree]]:
         """Pages that each fit: whole trees packed side by side, a tree too big on its own

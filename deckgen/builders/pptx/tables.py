@@ -7,7 +7,7 @@ carry their symbol, so that they read in black and white too.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from pptx.dml.color import RGBColor
@@ -56,13 +56,18 @@ class TableBlock:
     design: Design
     flexible: bool = False
     breakable: bool = True
+    columns: Optional[tuple[list[float], list[float]]] = None  # weights and word floors
+    texts: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)  # by id(row)
 
     # Geometry --------------------------------------------------------------------------------
     def widths(self, width: float) -> list[float]:
         """Column widths by weight, each at least as wide as its longest word (PowerPoint
-        would break a word that does not fit, mid-word)."""
-        weights = list(self.table.widths or self._auto_weights())
-        floors = self._word_floors(len(weights))
+        would break a word that does not fit, mid-word). The parts of a split table keep the
+        whole table's widths, so that columns line up from slide to slide."""
+        if self.columns is None:
+            weights = list(self.table.widths or self._auto_weights())
+            self.columns = (weights, self._word_floors(len(weights)))
+        weights, floors = self.columns
         fixed: set[int] = set()
         while True:
             free = width - sum(floors[i] for i in fixed)
@@ -84,7 +89,7 @@ class TableBlock:
         for row, bold in rows:
             for i, cell in enumerate(row[:count]):
                 words = [w for line in cell_lines(cell) for w in measurable(line).split()]
-                longest = max((text_width(w, family, SCALE.max, bold) for w in words), default=0.0)
+                longest = max((_word_width(w, family, bold) for w in words), default=0.0) * SCALE.max
                 floors[i] = max(floors[i], longest / textfit.WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
@@ -101,12 +106,12 @@ class TableBlock:
 
     def _row_height(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
                     bold: bool = False) -> float:
-        if group:
-            texts, spans = (" · ".join(_group_text(row)),), (sum(widths),)
-        else:
-            texts = tuple("\n".join(cell_lines(c)) for c in row)
-            spans = tuple(widths[: len(texts)])
-        return _row_height(tuple(measurable(t) for t in texts), tuple(round(s, 3) for s in spans),
+        texts = self.texts.get(id(row))
+        if texts is None:
+            found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
+            texts = self.texts[id(row)] = tuple(measurable(t) for t in found)
+        spans = (sum(widths),) if group else tuple(widths[: len(texts)])
+        return _row_height(texts, tuple(round(s, 3) for s in spans),
                            self.design.fonts.body_measure, size, bold or group)
 
     def _header_height(self, widths: list[float], size: float) -> float:
@@ -153,7 +158,8 @@ class TableBlock:
         return [plan.Row(first + [plan.Cell([])] * (len(group.cells) - 1), group=True), *rest]
 
     def _part(self, rows: list[plan.Row]) -> "TableBlock":
-        return TableBlock(replace(self.table, rows=rows), self.design)
+        return TableBlock(replace(self.table, rows=rows), self.design, columns=self.columns,
+                          texts=self.texts)
 
     def _split_row(self, widths: list[float], room: float, size: float) -> tuple[plan.Row, plan.Row]:
         """The first row cut between lines so that its head fits ``room`` (a row taller than
@@ -211,6 +217,12 @@ class TableBlock:
         label = " · ".join(_group_text(row.cells))
         items = [text.plain(label, "line", bold=True)]
         _format_cell(first, canvas, items, size, palette.primary_tint, palette.primary, "left", True)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_width(word: str, family: str, bold: bool) -> float:
+    """A word's width at 1 pt (widths scale with the size)."""
+    return text_width(word, family, 1.0, bold)
 
 
 @functools.lru_cache(maxsize=65536)

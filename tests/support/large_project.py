@@ -1,0 +1,96 @@
+"""A large deck project, generated from the example: 12 big rocks, 60 people, 25 objectives of
+5 key results each. The example's own rocks and people stay (other files name them); the rest is
+added, so the project still checks without errors (a few warnings: more rocks than advised).
+
+Used by the build command's tests and by ``benchmarks/bench_build.py``.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "content"
+KEPT_ROCKS = ["enterprise-narrative", "copilot-launch", "competitive-winrate", "expansion-plays"]
+PRIORITIES = ["enterprise-growth", "ai-platform", "net-retention", "efficient-growth"]
+STAKEHOLDERS = [("CMO", "aligned"), ("Head of Sales", "pending"), ("Head of Product", "concerns")]
+
+
+def large_project(root: Path, rocks: int = 12, people: int = 60, objectives: int = 25,
+                  key_results: int = 5) -> Path:
+    """Write the large project into ``root`` (which must not exist); returns ``root``."""
+    shutil.copytree(EXAMPLE, root / "content")
+    content = root / "content"
+    rock_ids = KEPT_ROCKS + [f"rock-{i + 1}" for i in range(rocks - len(KEPT_ROCKS))]
+    _append_rocks(content / "big-rocks.yaml", rock_ids[len(KEPT_ROCKS):])
+    _append_people(content / "team.yaml", people - 7, rock_ids)
+    (content / "okrs" / "2027-Q1.yaml").write_text(_okrs(objectives, key_results, rock_ids), encoding="utf-8")
+    return root
+
+
+def _append_rocks(path: Path, ids: list[str]) -> None:
+    lines = []
+    for n, rock in enumerate(ids):
+        lines += [
+            f"  - id: {rock}",
+            f"    title: Big rock {n + 5} that the large project adds to the plan",
+            "    why: It shows that a long list of big rocks still fits the deck, slide after slide.",
+            f"    supports: [{PRIORITIES[n % len(PRIORITIES)]}]",
+            "    outcomes:",
+            "      - A measurable outcome that is true by the end of the year",
+            "      - A second outcome with a number in it, from 10% to 20%",
+            "    owner: Priya Raman",
+            "    alignment:",
+        ]
+        for who, status in STAKEHOLDERS:
+            lines += [f"      - stakeholder: {who}", f"        status: {status}", "        on: 2026-12-10"]
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n" + "\n".join(lines) + "\n")
+
+
+def _append_people(path: Path, count: int, rock_ids: list[str]) -> None:
+    managers = [f"Manager {i + 1}" for i in range(6)]
+    lines = []
+    for n in range(count):
+        name = managers[n] if n < len(managers) else f"Person {n - len(managers) + 1}"
+        boss = "Maya Okafor" if n < len(managers) else managers[n % len(managers)]
+        lines += [
+            f"  - name: {name}",
+            f"    role: {'Product Marketing Manager' if n >= len(managers) else 'Group Manager, PMM'}",
+            f"    reports_to: {boss}",
+            "    focus:",
+            "      - Positioning for one product line",
+            "    allocation:",
+            f"      {rock_ids[n % len(rock_ids)]}: 60",
+            f"      {rock_ids[(n + 1) % len(rock_ids)]}: 30",
+            "      one-offs: 10",
+        ]
+    _insert_before_key(path, "stakeholders:", lines)
+
+
+def _insert_before_key(path: Path, key: str, lines: list[str]) -> None:
+    """Add ``lines`` at the end of the list that precedes the top-level ``key``."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n" + key) + 1 if ("\n" + key) in text else len(text)
+    path.write_text(text[:at] + "\n".join(lines) + "\n\n" + text[at:], encoding="utf-8")
+
+
+def _okrs(objectives: int, key_results: int, rock_ids: list[str]) -> str:
+    lines = ["quarter: 2027-Q1", "state: planned", "objectives:"]
+    for o in range(objectives):
+        lines += [
+            f"  - id: objective-{o + 1}",
+            f"    title: Objective {o + 1}, stated as an outcome the company can see",
+            f"    rock: {rock_ids[o % len(rock_ids)]}",
+            "    owner: Priya Raman",
+            "    key_results:",
+        ]
+        for k in range(key_results):
+            lines += [
+                f"      - title: Key result {o + 1}.{k + 1} moves a number that matters to the business",
+                "        owner: Tom Becker",
+                f"        baseline: {10 + k}",
+                f"        target: {20 + 2 * k}",
+                '        unit: "%"',
+                "        confidence: 0.6",
+            ]
+    return "\n".join(lines) + "\n"
