@@ -68,8 +68,6 @@ def test_a_slide_listed_twice_on_one_line_names_the_column(example_project: Path
 @pytest.mark.parametrize("name, remove, why", [
     ("results", "okrs/2026-Q4.yaml",
      "there is no file for the quarter behind (content/okrs/2026-Q4.yaml)"),
-    ("changes", "okrs/2026-Q4.yaml",
-     "there is no file for the quarter behind (content/okrs/2026-Q4.yaml)"),
     ("wins", "wins.md", "there is no content/wins.md"),
     ("asks", "asks.md", "there is no content/asks.md"),
     ("intake", "intake.yaml", "there is no content/intake.yaml"),
