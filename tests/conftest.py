@@ -38,3 +38,14 @@ def edit(example_project: Path) -> Callable[[str, str, str], Path]:
         return path
 
     return apply
+
+
+@pytest.fixture(scope="session")
+def render_deck(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """``render_deck(pptx_bytes) -> Rendered`` (PDF path, page count, overflowing words): each
+    distinct deck is rendered with LibreOffice once per session. Skips without LibreOffice."""
+    from tests.support.decks import Renderer, can_render
+
+    if not can_render():
+        pytest.skip("LibreOffice (soffice) or poppler (pdftotext) is not installed")
+    return Renderer(tmp_path_factory.mktemp("rendered-decks"))
