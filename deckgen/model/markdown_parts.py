@@ -31,14 +31,20 @@ def split_sections(body: Markdown) -> tuple[Markdown, list[Section]]:
     lines = body.text.split("\n")
     starts = [i for i, (line, ok) in enumerate(zip(lines, _outside_fences(lines)))
               if ok and line.startswith("## ")]
-    summary = Markdown("\n".join(lines[: starts[0] if starts else len(lines)]).strip(), body.path, body.line)
+    summary = _block(lines[: starts[0] if starts else len(lines)], body.path, body.line)
     sections = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        text = "\n".join(lines[start + 1 : end]).strip("\n")
         title = lines[start][3:].strip().rstrip("#").strip()
-        sections.append(Section(title, Markdown(text, body.path, body.line + start + 1)))
+        sections.append(Section(title, _block(lines[start + 1 : end], body.path, body.line + start + 1)))
     return summary, sections
+
+
+def _block(lines: list[str], path: str, line: int) -> Markdown:
+    """Lines without the blank ones around them, starting on the line where their text starts."""
+    first = next((i for i, text in enumerate(lines) if text.strip()), len(lines))
+    last = max((i for i, text in enumerate(lines) if text.strip()), default=first - 1)
+    return Markdown("\n".join(lines[first : last + 1]), path, line + first)
 
 
 def split_items(body: Markdown) -> list[Markdown]:
