@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..project import Project
+from ..suggest import did_you_mean
 from .base import Report, duplicates
 
 MAX_ROCKS = 4
@@ -33,7 +34,7 @@ def rocks_support_known_priorities(project: Project, report: Report) -> None:
             if priority_id not in known:
                 report.error("big-rocks.yaml", ("big_rocks", r_index, "supports", s_index),
                              f"big rock '{rock.id}' supports '{priority_id}', which is not a company "
-                             f"priority (known: {', '.join(known)})")
+                             f"priority{_hint(priority_id, known)}")
 
 
 def rock_count(project: Project, report: Report) -> None:
@@ -73,7 +74,12 @@ def objectives_ladder_to_rocks(project: Project, report: Report) -> None:
             if objective.rock not in known:
                 report.error(f"okrs/{name}", ("objectives", index, "rock"),
                              f"objective '{objective.id}' names rock '{objective.rock}', which is not a "
-                             f"big rock (known: {', '.join(known) or 'none'})")
+                             f"big rock{_hint(objective.rock, known)}")
+
+
+def _hint(word: str, known: list[str]) -> str:
+    """Did you mean the closest id, or else the ids there are."""
+    return did_you_mean(word, known) or f" (known: {', '.join(dict.fromkeys(known)) or 'none'})"
 
 
 RULES = [unique_priorities, unique_rocks, rocks_support_known_priorities, rock_count,
