@@ -1,0 +1,59 @@
+"""Pictures and the brand template: relative to the file naming them, inside the project, present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen.commands.common import check_project
+from tests.support.checking import diagnostics, lines_with, only
+
+MAP = "images/positioning-map.png"
+
+
+@pytest.mark.parametrize("reference, message", [
+    ("images/nope.png", "file 'images/nope.png' not found"),
+    ("../../outside.png", "path '../../outside.png' leads outside the project folder"),
+    ("https://example.com/a.png", "'https://example.com/a.png': pictures must be files inside the project, "
+                                  "named by a relative path"),
+    ("/etc/hostname", "'/etc/hostname': pictures must be files inside the project, named by a relative path"),
+])
+def test_a_picture_in_markdown(example_project: Path, edit, reference: str, message: str) -> None:
+    edit("strategy.md", MAP, reference)
+    line = lines_with(example_project, "strategy.md", reference)[0]
+    only(example_project, f"content/strategy.md:{line}: error: {message}")
+
+
+def test_a_picture_in_a_later_section_names_its_own_line(example_project: Path, edit) -> None:
+    edit("strategy.md", "- Tier 3 launch assets", "![Gone](images/gone.png)\n- Tier 3 launch assets")
+    line = lines_with(example_project, "strategy.md", "images/gone.png")[0]
+    only(example_project, f"content/strategy.md:{line}: error: file 'images/gone.png' not found")
+
+
+def test_a_picture_is_relative_to_its_file(example_project: Path, edit) -> None:
+    edit("slides/launch-calendar.md", "Tier 1 gets", f"![Map](../{MAP})\n\nTier 1 gets")
+    edit("wins.md", "- **First analyst briefing", f"- ![Map]({MAP}) **First analyst briefing")
+    checked = check_project(example_project)
+    assert [str(d) for d in checked.reporter.diagnostics] == []
+    assert checked.project is not None
+    data = (example_project / "content" / MAP).read_bytes()
+    assert checked.project.asset("content/slides/launch-calendar.md", f"../{MAP}") == data
+    assert checked.project.asset("content/wins.md", MAP) == data
+
+
+def test_a_photo_that_is_missing(example_project: Path, edit) -> None:
+    edit("team.yaml", "    role: Director, Product Marketing\n",
+         "    role: Director, Product Marketing\n    photo: images/maya.jpg\n")
+    line = lines_with(example_project, "team.yaml", "photo: images/maya.jpg")[0]
+    only(example_project, f"content/team.yaml:{line}:12: error: file 'images/maya.jpg' not found")
+
+
+@pytest.mark.parametrize("template, message", [
+    ("brand/deck.docx", "template 'brand/deck.docx' must be a .pptx or .potx file"),
+    ("brand/deck.potx", "file 'brand/deck.potx' not found"),
+    ("../../brand.pptx", "path '../../brand.pptx' leads outside the project folder"),
+])
+def test_a_brand_template(example_project: Path, edit, template: str, message: str) -> None:
+    edit("deck.yaml", "# template: brand/northwind-2027.potx", f"template: {template}")
+    line = lines_with(example_project, "deck.yaml", f"template: {template}")[0]
+    only(example_project, f"content/deck.yaml:{line}:11: error: {message}")
