@@ -127,3 +127,71 @@ def test_all_errors_of_all_files_are_reported(example_project: Path, edit) -> No
         f"{at(example_project, 'okrs/2026-Q4.yaml', 'state: done', 'done')}: error: state: expected 'planned', "
         "'active' or 'closed', got 'done'",
     ]
+
+
+@pytest.mark.parametrize("file, old, new, token, message", [
+    ("okrs/2027-Q1.yaml", "confidence: 0.9", "confidence: 1.5", "1.5",
+     "objectives[0].key_results[0].confidence: expected less than or equal to 1, got '1.5'"),
+    ("okrs/2026-Q4.yaml", "score: 0.5", "score: -0.1", "-0.1",
+     "objectives[2].key_results[2].score: expected greater than or equal to 0, got '-0.1'"),
+    ("okrs/2027-Q1.yaml", "commitment: committed\n        done: false\n        confidence: 0.9",
+     "commitment: maybe\n        done: false\n        confidence: 0.9", "maybe",
+     "objectives[0].key_results[0].commitment: expected 'aspirational' or 'committed', got 'maybe'"),
+    ("okrs/2027-Q1.yaml", "state: planned", "state: open", "open",
+     "state: expected 'planned', 'active' or 'closed', got 'open'"),
+    ("deck.yaml", 'primary: "#1B3A5C"', 'primary: "#1B3A5"', '"',
+     "theme.primary: '#1B3A5' is not in the expected form (a colour like #1F4E79)"),
+    ("wins.md", "period: 2026-Q4", "period: Q4 2026", "Q4",
+     "period: 'Q4 2026' is not in the expected form (a quarter like 2027-Q1)"),
+    ("big-rocks.yaml", "        status: aligned\n        on: 2026-12-17", "        status: agreed\n        on: 2026-12-17",
+     "agreed", "big_rocks[3].alignment[0].status: expected 'aligned', 'pending' or 'concerns', got 'agreed'"),
+    ("team.yaml", "      expansion-plays: 70", "      expansion-plays: 170", "170",
+     "people[5].allocation.expansion-plays: expected less than or equal to 100, got '170'"),
+    ("company.yaml", "id: ai-platform", "id: AI Platform", "AI",
+     "priorities[1].id: 'AI Platform' is not in the expected form (an id: lowercase letters, digits and hyphens)"),
+    ("charter.md", "valid_through: 2027-12", "valid_through: 2027-13", "2027",
+     "valid_through: '2027-13' is not in the expected form (a month like 2027-01)"),
+    ("intake.yaml", "  - date: 2026-10-02", "  - date: 2 Oct 2026", "2 Oct",
+     "requests[0].date: expected a date like 2027-01-05, got '2 Oct 2026'"),
+    ("deck.yaml", "audience: [CMO, Head of Sales, Head of Product]", "audience: CMO", "CMO",
+     "audience: expected a list, got 'CMO'"),
+])
+def test_each_file_s_types_and_choices(example_project: Path, edit, file: str, old: str, new: str, token: str,
+                                       message: str) -> None:
+    edit(file, old, new)
+    changed = new.split("\n")[0].strip()
+    only(example_project, f"{at(example_project, file, changed, token)}: error: {message}")
+
+
+@pytest.mark.parametrize("file, old, new, anchor, message", [
+    ("team.yaml", "  - role: VP Customer Success\n    name", "  - name", "name: Kwame Mensah",
+     "missing required key 'role' in stakeholders[3]"),
+    ("team.yaml", "    role: Sales Enablement Manager\n", "", "name: Lena Fischer",
+     "missing required key 'role' in people[6]"),
+    ("intake.yaml", "    ask: Battlecard against Stratapoint's new pricing for Q4 deals\n", "", "date: 2026-10-02",
+     "missing required key 'ask' in requests[0]"),
+    ("okrs/2027-Q1.yaml", "    rock: copilot-launch\n", "", "id: copilot-ga",
+     "missing required key 'rock' in objectives[1]"),
+])
+def test_required_keys_in_lists(example_project: Path, edit, file: str, old: str, new: str, anchor: str,
+                                message: str) -> None:
+    edit(file, old, new)
+    key = anchor.split(":")[0]
+    only(example_project, f"{at(example_project, file, anchor, key)}: error: {message}")
+
+
+@pytest.mark.parametrize("file, key", [("company.yaml", "priorities"), ("okrs/2027-Q1.yaml", "objectives"),
+                                       ("team.yaml", "people")])
+def test_lists_that_need_at_least_one_item(example_project: Path, file: str, key: str) -> None:
+    path = example_project / "content" / file
+    text = path.read_text()
+    path.write_text(text[: text.index(f"\n{key}:") + 1] + f"{key}: []\n" + (
+        text[text.index("\nstakeholders:"):] if key == "people" else ""))
+    only(example_project, f"{at(example_project, file, f'{key}: []', '[')}: error: {key}: needs at least 1 "
+                          "item(s)")
+
+
+def test_a_free_slide_needs_a_title(example_project: Path, edit) -> None:
+    edit("slides/launch-calendar.md", "title: Four launches in the first half of 2027\n", "")
+    only(example_project, f"{at(example_project, 'slides/launch-calendar.md', 'after: strategy', 'after')}: "
+                          "error: missing required key 'title'")
