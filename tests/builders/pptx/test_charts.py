@@ -1,0 +1,31 @@
+"""Chart helpers: axis maxima, number formats, status in labels, finite data."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from deckgen.builders.pptx.charts import _format, categories, finite, nice
+from deckgen.plan.slides import Chart, Series
+
+
+@pytest.mark.parametrize(("value", "expected"), [(0.9, 1.0), (36.8, 40.0), (101, 120.0), (7, 8.0), (1.0, 1.0)])
+def test_axis_maxima_are_round_numbers(value: float, expected: float) -> None:
+    assert nice(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("fmt", "value", "shown"), [
+    ('0"%"', 15, "15%"), ("0.0", 0.7, "0.7"), ("0%", 0.25, "25%"), ("0", 1234, "1,234"), ('"$"0', 5, "$5"),
+])
+def test_the_reference_label_reads_like_the_data_labels(fmt: str, value: float, shown: str) -> None:
+    assert _format(value, fmt) == shown
+
+
+def test_a_points_status_goes_with_its_label() -> None:
+    chart = Chart("bar", "Scores", ["Ship it", "Grow", "Keep"], [Series("Score", [0.8, 0.5, 0.2],
+                                                                        ["on-track", "at-risk", None])])
+    assert categories(chart) == ["● Ship it", "▲ Grow", "Keep"]
+
+
+def test_chart_data_is_always_finite() -> None:
+    assert [finite(v) for v in (1.5, math.nan, math.inf, -math.inf)] == [1.5, 0.0, 0.0, 0.0]

@@ -1,0 +1,162 @@
+"""build_pptx on a plan with one slide of every element kind, read back with python-pptx."""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Emu
+
+from tests.support import deckplans
+from tests.support.decks import (CREATED, build, missing_words, notes, open_deck, shapes_in,
+                                 slide_texts)
+from tests.support.ooxml import validate_pptx, validator_available
+
+PLAN = deckplans.every_kind()
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def data() -> bytes:
+    return build(PLAN)
+
+
+@pytest.fixture(scope="module")
+def deck(data: bytes):  # type: ignore[no-untyped-def]
+    return open_deck(data)
+
+
+def test_slides_follow_the_plan_in_order_at_16_by_9(deck) -> None:  # type: ignore[no-untyped-def]
+    assert [s.shapes.title.text for s in deck.slides] == [s.title for s in PLAN.slides]
+    assert (Emu(deck.slide_width).inches, Emu(deck.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.001)
+
+
+def test_every_slide_has_the_plans_speaker_notes(deck) -> None:  # type: ignore[no-untyped-def]
+    assert [notes(s) for s in deck.slides] == [s.notes for s in PLAN.slides]
+
+
+def test_nothing_the_plan_says_is_lost(data: bytes) -> None:
+    assert missing_words(PLAN, data) == {}
+
+
+def test_every_slide_but_the_title_has_the_footer_and_its_number(deck) -> None:  # type: ignore[no-untyped-def]
+    title, *rest = deck.slides
+    assert PLAN.footer not in slide_texts(title)
+    for number, slide in enumerate(rest, start=2):
+        texts = slide_texts(slide)
+        assert PLAN.footer in texts
+        fields = slide._element.findall(f".//{A}fld")
+        assert [(f.get("type"), f.findtext(f"{A}t")) for f in fields] == [("slidenum", str(number))]
+
+
+def test_no_placeholder_is_left_empty(deck) -> None:  # type: ignore[no-untyped-def]
+    for slide in deck.slides:
+        for ph in slide.placeholders:
+            assert ph.text_frame.text.strip(), f"empty placeholder {ph.name} on '{slide.shapes.title.text}'"
+
+
+def test_shape_ids_are_unique_on_each_slide(deck) -> None:  # type: ignore[no-untyped-def]
+    for slide in deck.slides:
+        ids = [int(i) for i in slide._element.xpath(".//p:cNvPr/@id")]
+        assert len(ids) == len(set(ids))
+
+
+def test_tables_are_native_with_the_header_and_group_rows(deck) -> None:  # type: ignore[no-untyped-def]
+    slide = next(s for s in deck.slides if s.shapes.title.text == "OKRs for the quarter")
+    [frame] = [s for s in slide.shapes if s.has_table]
+    rows = [[c.text for c in row.cells] for row in frame.table.rows]
+    assert rows[0] == ["Key result", "Owner", "Baseline → target", "Confidence"]
+    assert rows[1][0] == "Big rock 1" and frame.table.cell(1, 0).is_merge_origin
+    assert rows[2] == ["Key result 1: grow the thing by a measurable amount", "Priya Raman", "31% → 38%", "60%"]
+
+
+def test_charts_are_native_with_their_data_embedded(deck) -> None:  # type: ignore[no-untyped-def]
+    charts = [s.chart for slide in deck.slides for s in shapes_in(slide.shapes) if getattr(s, "has_chart", False)]
+    assert [c.chart_type for c in charts] == [XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.COLUMN_CLUSTERED,
+                                              XL_CHART_TYPE.DOUGHNUT]
+    for chart in charts:
+        workbook = chart.part.chart_workbook.xlsx_part
+        assert workbook is not None and zipfile.is_zipfile(io.BytesIO(workbook.blob))
+        assert list(chart.plots[0].series[0].values) == [30.0, 25.0, 30.0, 15.0]
+        assert chart.plots[0].has_data_labels
+    bar = charts[0]
+    assert not bar.has_legend  # one series: the bars are labelled directly
+    assert list(bar.plots[0].categories) == ["● Narrative", "Copilot launch", "▲ Win rate", "One-offs"]
+
+
+def test_the_reference_is_a_labelled_line(deck) -> None:  # type: ignore[no-untyped-def]
+    slide = deck.slides[[s.title for s in PLAN.slides].index("Where our time goes")]
+    names = [s.name for s in slide.shapes]
+    assert "Reference line" in names
+    assert "One-off budget: 15%" in slide_texts(slide)
+
+
+def test_the_ladder_links_rocks_and_shows_the_gap(deck) -> None:  # type: ignore[no-untyped-def]
+    slide = deck.slides[2]
+    links = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE or s.name == "Supports"]
+    assert len(links) == 4
+    ids = {s.shape_id: s.name for s in slide.shapes}
+    for link in links:
+        glued = link._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id")
+        assert [ids[int(i)].split(":")[0] for i in glued] == ["Priority", "Big rock"]
+    assert "Gap: no big rock" in slide_texts(slide)
+
+
+def test_the_org_chart_is_boxes_joined_by_glued_connectors(deck) -> None:  # type: ignore[no-untyped-def]
+    slide = deck.slides[-1]
+    people = [s for s in slide.shapes if s.name.startswith("Person: ")]
+    assert len(people) == 7
+    connectors = slide._element.xpath(".//p:cxnSp")
+    assert len(connectors) == 4  # lead -> 2 managers, each manager -> their team panel
+    assert all(c.xpath(".//a:stCxn") and c.xpath(".//a:endCxn") for c in connectors)
+
+
+def test_pictures_are_re_encoded_and_keep_their_aspect_ratio(deck) -> None:  # type: ignore[no-untyped-def]
+    [picture] = [s for s in deck.slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.image.content_type in ("image/png", "image/jpeg")
+    assert picture.width / picture.height == pytest.approx(400 / 240, rel=0.01)
+    assert picture._element.nvPicPr.cNvPr.get("descr") == "A picture"
+
+
+def test_core_properties_come_from_the_plan(deck) -> None:  # type: ignore[no-untyped-def]
+    props = deck.core_properties
+    assert (props.title, props.author, props.subject, props.keywords) == (
+        "Test deck", "Test Author", "Plan", "test, deck")
+    assert props.last_modified_by == "Test Author"
+    assert props.created == CREATED.replace(tzinfo=None)
+
+
+def test_notes_master_is_listed_for_keynote(data: bytes) -> None:
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("ppt/presentation.xml")
+    assert b"<p:notesMasterIdLst>" in xml
+
+
+def test_the_same_plan_and_time_give_the_same_bytes(data: bytes) -> None:
+    assert build(PLAN) == data
+    assert build(PLAN, datetime(2027, 2, 1, tzinfo=timezone.utc)) != data
+
+
+def test_the_theme_carries_the_decks_colours_and_fonts(data: bytes) -> None:
+    theme = zipfile.ZipFile(io.BytesIO(data)).read("ppt/theme/theme1.xml")
+    root = etree.fromstring(theme)
+    assert root.find(f".//{A}accent1/{A}srgbClr").get("val") == "1B3A5C"
+    assert root.find(f".//{A}accent2/{A}srgbClr").get("val") == "F28C28"
+    assert root.find(f".//{A}minorFont/{A}latin").get("typeface") == "Calibri"
+
+
+@pytest.mark.skipif(not validator_available(), reason="the OOXML validator is not installed")
+def test_the_open_xml_sdk_finds_no_error(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(data)
+    assert validate_pptx(path) == []
+
+
+def test_rendered_every_slide_is_a_page_and_no_word_leaves_its_box(data: bytes, render_deck) -> None:  # type: ignore[no-untyped-def]
+    rendered = render_deck(data)
+    assert rendered.pages == len(PLAN.slides)
+    assert rendered.overflows() == []

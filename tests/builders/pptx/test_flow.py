@@ -1,0 +1,46 @@
+"""Flowing blocks onto slides: shrink to the floor first, then continue (deckgen.builders.pptx.flow)."""
+from __future__ import annotations
+
+from deckgen.builders.pptx import text
+from deckgen.builders.pptx.blocks import TextBlock
+from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
+from deckgen.builders.pptx.design import TYPE, Design, Fonts, Palette
+from deckgen.builders.pptx.flow import Stack, paginate
+from deckgen.plan.slides import Chart, Series
+from tests.support.deckplans import LOREM, para
+
+DESIGN = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+WIDTH, ROOM = 888.0, 370.0
+
+
+def bullets(count: int, words: str = "A short point") -> TextBlock:
+    return TextBlock(text.items([para(f"{words} {i}", "bullet") for i in range(count)]), DESIGN)
+
+
+def test_text_that_fits_keeps_the_preferred_size() -> None:
+    pages, t = paginate(Stack([bullets(5)]), WIDTH, ROOM)
+    assert len(pages) == 1 and TYPE["body"].at(t) == TYPE["body"].max
+
+
+def test_text_shrinks_before_it_continues() -> None:
+    block = bullets(15, LOREM[:60])
+    assert block.height(WIDTH, 1.0) > ROOM >= block.height(WIDTH, 0.0)
+    pages, t = paginate(Stack([block]), WIDTH, ROOM)
+    assert len(pages) == 1 and TYPE["body"].floor <= TYPE["body"].at(t) < TYPE["body"].max
+
+
+def test_past_the_floor_it_continues_and_every_slide_shares_one_size() -> None:
+    block = bullets(40, LOREM[:80])
+    pages, t = paginate(Stack([block]), WIDTH, ROOM)
+    assert len(pages) >= 2
+    assert all(page.height(WIDTH, t) <= ROOM for page in pages)
+    shown = [item for page in pages for b in page.blocks for item in b.items]
+    assert shown == block.items
+
+
+def test_a_chart_moves_whole_to_the_next_slide_rather_than_being_cut() -> None:
+    chart = ChartBlock(Chart("bar", "Time", ["a", "b"], [Series("s", [1.0, 2.0])]), DESIGN)
+    filler = bullets(9, LOREM[:70])
+    assert ROOM - filler.height(WIDTH, 0.0) < MIN_HEIGHT
+    pages, _ = paginate(Stack([filler, chart]), WIDTH, ROOM)
+    assert [[type(b).__name__ for b in p.blocks] for p in pages] == [["TextBlock"], ["ChartBlock"]]

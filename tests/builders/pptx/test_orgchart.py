@@ -1,0 +1,82 @@
+"""The org chart's tree and its pages (deckgen.builders.pptx.orgchart)."""
+from __future__ import annotations
+
+from deckgen.builders.pptx.design import INCH, Design, Fonts, Palette
+from deckgen.builders.pptx.orgchart import MIN_W, OrgBlock, Tree, forest, org_block
+from deckgen.plan.slides import OrgChart, OrgNode
+from tests.support import deckplans
+from tests.support.deckplans import org_slide
+from tests.support.decks import build, open_deck
+
+DESIGN = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+WIDTH, ROOM = 888.0, 370.0
+
+
+def keys(trees: list[Tree]) -> list[str]:
+    return [t.node.key for t in trees]
+
+
+def test_the_tree_follows_parents_in_plan_order() -> None:
+    nodes = [OrgNode("a", "A"), OrgNode("b", "B", parent="a"), OrgNode("c", "C", parent="a"),
+             OrgNode("d", "D", parent="b")]
+    [root] = forest(nodes)
+    assert root.node.key == "a" and keys(list(root.children)) == ["b", "c"]
+    assert keys(root.branches) == ["b"] and keys(root.members) == ["c"]
+
+
+def test_nobody_is_dropped_for_a_missing_parent_or_a_cycle() -> None:
+    nodes = [OrgNode("a", "A", parent="nobody"), OrgNode("x", "X", parent="y"), OrgNode("y", "Y", parent="x"),
+             OrgNode("s", "S", parent="s")]
+    trees = forest(nodes)
+    seen = [t.node.key for tree in trees for t in _walk(tree)]
+    assert sorted(seen) == ["a", "s", "x", "y"]
+
+
+def _walk(tree: Tree):  # type: ignore[no-untyped-def]
+    yield tree
+    for child in tree.children:
+        yield from _walk(child)
+
+
+def test_a_small_team_fits_one_slide() -> None:
+    block = org_block(org_slide(7, 2).elements[0], DESIGN)
+    head, rest = block.split(WIDTH, ROOM, True)
+    assert rest is None and head is not None and head.height(WIDTH, 0.0) <= ROOM
+
+
+def test_sixty_people_continue_and_every_page_fits() -> None:
+    block: OrgBlock = org_block(org_slide(60, 6).elements[0], DESIGN)
+    pages, rest = [], block
+    while rest is not None:
+        head, rest = rest.split(WIDTH, ROOM, True)
+        pages.append(head)
+    assert 1 < len(pages) <= 4
+    shown = []
+    for page in pages:
+        found = page.arrange(page.pages[0], WIDTH, 0.0, ROOM)
+        assert found is not None and found.w >= MIN_W
+        shown += [t.node.key for tree in page.pages[0] for t in _walk(tree) if not t.cont]
+    assert sorted(shown) == sorted(n.key for n in org_slide(60, 6).elements[0].nodes)
+
+
+def test_the_top_says_how_many_follow() -> None:
+    data = build(deckplans.big_team())
+    texts = [s.text_frame.text for s in open_deck(data).slides[1].shapes if s.name.startswith("Person: ")]
+    assert sum("more on the next slides" in t for t in texts) == 6
+
+
+def test_a_wide_structure_is_cut_rather_than_squeezed() -> None:
+    """Twelve managers side by side need more than six inches: the lead's slide shows them,
+    their teams follow, and no box is narrower than the minimum."""
+    wide = OrgChart([OrgNode("lead", "Lead")] + [OrgNode(f"m{i}", f"M{i}", parent="lead") for i in range(12)]
+                    + [OrgNode(f"p{i}", f"P{i}", parent=f"m{i}") for i in range(12)])
+    block = org_block(wide, DESIGN)
+    assert block.arrange(block.pages[0], 6 * INCH, 0.0, ROOM) is None
+    pages, rest = [], block
+    while rest is not None:
+        head, rest = rest.split(6 * INCH, ROOM, True)
+        pages.append(head)
+    for page in pages:
+        found = page.arrange(page.pages[0], 6 * INCH, 0.0, ROOM)
+        assert found is not None and found.w >= MIN_W
+    assert len(pages) >= 2
