@@ -29,3 +29,25 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)``, or an empty string when nothing is close."""
     match = closest(word, known)
     return f" (did you mean '{match}'?)" if match is not None and match != word else ""
+
+
+def edits(a: str, b: str) -> int:
+    """How many characters to insert, delete or change to turn ``a`` into ``b`` (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def mistyped(name: str, known: Iterable[str], most: int = 2) -> Optional[str]:
+    """The known file name ``name`` is a slip of: another case or extension of it (``Wins.md``,
+    ``intake.yml``), or at most ``most`` typed characters away (``ask.md``). Stricter than ``closest``,
+    since a file of the user's own (``charter-2026.md``) must not be taken for a mistake."""
+    stem = name.split(".")[0].casefold()
+    for choice in known:
+        if stem == choice.split(".")[0].casefold() or edits(name.casefold(), choice.casefold()) <= most:
+            return choice
+    return None

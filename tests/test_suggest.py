@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.model.suggest import closest, did_you_mean
+from deckgen.suggest import closest, did_you_mean, edits, mistyped
 
 PEOPLE = ["Maya Okafor", "Tom Becker", "Lena Fischer"]
 
@@ -28,3 +28,14 @@ def test_did_you_mean_says_nothing_when_nothing_is_close_or_the_word_is_known() 
     assert did_you_mean("targt", ["target", "title"]) == " (did you mean 'target'?)"
     assert did_you_mean("zzz", ["target"]) == ""
     assert did_you_mean("target", ["target"]) == ""
+
+
+def test_edits_counts_insertions_deletions_and_changes() -> None:
+    assert [edits("ask", "asks"), edits("okrs", "okr"), edits("kitten", "sitting"), edits("", "abc")] == [1, 1, 3, 3]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("intake.yml", "intake.yaml"), ("WINS.MD", "wins.md"), ("ask.md", "asks.md"), ("okr", "okrs"),
+    ("charter-2026.md", None), ("strategy-old.md", None), ("notes.md", None)])
+def test_mistyped_file_names(name: str, expected: str | None) -> None:
+    assert mistyped(name, ["intake.yaml", "wins.md", "asks.md", "okrs", "charter.md", "strategy.md"]) == expected

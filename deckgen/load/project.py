@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Position, Reporter, relative
+from ..suggest import mistyped
 from .files import MAX_ASSET_BYTES, read_bytes, read_text
 from .frontmatter import split_front_matter
 from .source import Document, Source
@@ -18,6 +19,9 @@ CONTENT = "content"
 YAML_FILES = {"deck.yaml": True, "company.yaml": True, "big-rocks.yaml": True, "team.yaml": True,
               "intake.yaml": False}
 MARKDOWN_FILES = {"charter.md": True, "strategy.md": True, "wins.md": False, "asks.md": False}
+FOLDERS = ["okrs", "slides", "images"]
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+CONTENT_SUFFIXES = {"", ".yaml", ".yml", ".md", ".markdown"}
 OKR_NAME = re.compile(r"^(\d{4})-Q([1-4])\.yaml$")
 
 
@@ -51,7 +55,29 @@ def load_project(root: Path, reporter: Reporter) -> RawProject:
             raw.markdown[name] = load_markdown_file(content / name, raw.shown(content / name), reporter)
     _load_okrs(content / "okrs", raw, reporter)
     _load_slides(content / "slides", raw, reporter)
+    _warn_near_misses(content, raw, reporter)
     return raw
+
+
+def _warn_near_misses(content: Path, raw: RawProject, reporter: Reporter) -> None:
+    """A file named almost like one of the format's (``intake.yml``, ``Wins.md``) would be skipped
+    without a word, and its content lost from the deck: say so. Other files are the user's own."""
+    known = [*YAML_FILES, *MARKDOWN_FILES, *FOLDERS]
+    for path in _entries(content, CONTENT_SUFFIXES):
+        near = mistyped(path.name, known) if path.name not in known else None
+        if near is not None:
+            reporter.warning(f"'{path.name}' is not read (did you mean '{near}'?)", Position(raw.shown(path)))
+    for path in _entries(content / "slides", MARKDOWN_SUFFIXES):
+        if path.suffix != ".md":
+            reporter.warning(f"'{path.name}' is not read: a free-form slide is a '.md' file",
+                             Position(raw.shown(path)))
+
+
+def _entries(folder: Path, suffixes: set[str]) -> list[Path]:
+    """The folder's visible entries whose suffix (any case) is one of ``suffixes``."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.iterdir()) if not p.name.startswith(".") and p.suffix.lower() in suffixes]
 
 
 def _present(path: Path, raw: RawProject, reporter: Reporter, required: bool) -> bool:

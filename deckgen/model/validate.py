@@ -7,7 +7,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Reporter
 from ..load.source import Source
-from .suggest import closest
+from ..suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 

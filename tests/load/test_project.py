@@ -160,3 +160,30 @@ def test_errors_of_unreadable_files_and_of_readable_ones_come_together(example_p
     assert diagnostics(example_project) == [
         "content/team.yaml:6:17: error: one_off_budget: the minimum 15 is above the maximum 10",
         "content/wins.md:1:1: error: file is not UTF-8 (byte 0xff); save it as UTF-8"]
+
+
+@pytest.mark.parametrize("real, slip", [("intake.yaml", "intake.yml"), ("wins.md", "Wins.md"),
+                                        ("asks.md", "ask.md"), ("okrs", "okr")])
+def test_a_file_named_almost_like_a_content_file_is_a_warning(example_project: Path, real: str,
+                                                              slip: str) -> None:
+    content = example_project / "content"
+    (content / real).rename(content / slip)
+    found = diagnostics(example_project)
+    assert f"content/{slip}: warning: '{slip}' is not read (did you mean '{real}'?)" in found
+    assert len(found) == (2 if real == "okrs" else 1)  # without okrs/ the quarter ahead is missing too
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "charter-2026.md", "strategy-old.md", "README.md", "team.txt",
+                                  "drafts"])
+def test_the_user_s_own_files_are_left_alone(example_project: Path, name: str) -> None:
+    path = example_project / "content" / name
+    path.mkdir() if name == "drafts" else path.write_text("my notes\n")
+    assert diagnostics(example_project) == []
+
+
+@pytest.mark.parametrize("name, warned", [("roadmap.markdown", True), ("roadmap.MD", True),
+                                          ("notes.txt", False), ("diagram.png", False)])
+def test_a_free_slide_that_is_not_an_md_file(example_project: Path, name: str, warned: bool) -> None:
+    (example_project / "content/slides" / name).write_text("---\ntitle: Roadmap\n---\n")
+    expected = [f"content/slides/{name}: warning: '{name}' is not read: a free-form slide is a '.md' file"]
+    assert diagnostics(example_project) == (expected if warned else [])

@@ -7,7 +7,7 @@ from typing import Optional
 from .. import slide_names
 from ..project import Project
 from ..quarters import month_end
-from ..suggest import did_you_mean
+from ...suggest import did_you_mean
 from .base import Report, first_on
 
 MIN_PILLARS, MAX_PILLARS = 2, 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..project import Project
-from ..suggest import did_you_mean
+from ...suggest import did_you_mean
 from .base import Report, duplicates
 
 MAX_ROCKS = 4

@@ -5,7 +5,7 @@ from typing import Any, Iterator, Optional
 
 from ..content import TeamFile
 from ..project import ONE_OFFS, Project
-from ..suggest import did_you_mean
+from ...suggest import did_you_mean
 from .base import FileReport, Report, duplicates, first_on, number
 from .okrs import located
 
