@@ -1,0 +1,215 @@
+"""`deckgen build`: a project folder in, the deck (and page) out, written safely."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from deckgen.builders.output import MANIFEST_NAME
+from deckgen.plan.deck import plan_deck
+from deckgen.plan.environment import make_environment
+from deckgen.resources import builtin_templates
+from tests.support import deckplans
+from tests.support.decks import missing_words, notes, open_deck
+from tests.support.large_project import large_project
+from tests.support.ooxml import validate_pptx, validator_available
+from tests.support.plans import planned
+from tests.support.projects import run
+
+DECK = "product-marketing-2027-Q1.pptx"
+PAGE = "onepager.html"
+EPOCH = {"SOURCE_DATE_EPOCH": "1798761600"}  # 2027-01-01
+
+
+def build(root: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+    return CliRunner().invoke(main, ["build", str(root), *args], env=env or EPOCH, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, built once for the tests that only read the result."""
+    from tests.support.projects import copy_example
+    root = copy_example(tmp_path_factory.mktemp("built"))
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_the_deck_and_the_page_are_written_to_output(example_build: Path) -> None:
+    out = example_build / "output"
+    assert sorted(p.name for p in out.iterdir()) == sorted([DECK, PAGE, MANIFEST_NAME])
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert set(manifest["files"]) == {DECK, PAGE}
+
+
+def test_the_deck_shows_the_whole_plan_with_notes_everywhere(example_build: Path) -> None:
+    data = (example_build / "output" / DECK).read_bytes()
+    _, plan = planned(example_build)
+    deck = open_deck(data)
+    titles = [s.shapes.title.text for s in deck.slides]
+    wanted = [s.title.strip() for s in plan.slides]
+    assert [t for t in titles if not t.endswith("(cont.)")] == wanted  # in order, continuations aside
+    assert all(notes(s).strip() for s in deck.slides)
+    assert missing_words(plan, data) == {}
+    props = deck.core_properties
+    assert props.title == plan.meta.title and props.author == plan.meta.author
+
+
+def test_every_chart_keeps_its_data_for_edit_data(example_build: Path) -> None:
+    deck = open_deck((example_build / "output" / DECK).read_bytes())
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if getattr(s, "has_chart", False)]
+    assert len(charts) >= 3
+    assert all(c.part.chart_workbook.xlsx_part is not None for c in charts)
+
+
+@pytest.mark.skipif(not validator_available(), reason="the OOXML validator is not installed")
+def test_the_example_deck_is_valid_open_xml(example_build: Path) -> None:
+    assert validate_pptx(example_build / "output" / DECK) == []
+
+
+def test_rendered_the_example_has_a_page_per_slide_and_no_overflow(example_build: Path, render_deck) -> None:  # type: ignore[no-untyped-def]
+    data = (example_build / "output" / DECK).read_bytes()
+    rendered = render_deck(data)
+    assert rendered.pages == len(open_deck(data).slides)
+    assert rendered.overflows() == []
+
+
+def test_the_same_content_and_source_date_give_the_same_bytes(example_project: Path, tmp_path: Path) -> None:
+    assert build(example_project).exit_code == 0
+    first = (example_project / "output" / DECK).read_bytes()
+    assert build(example_project, "--output", str(tmp_path / "again")).exit_code == 0
+    assert (tmp_path / "again" / DECK).read_bytes() == first
+    later = build(example_project, "--output", str(tmp_path / "later"), env={"SOURCE_DATE_EPOCH": "1800000000"})
+    assert later.exit_code == 0 and (tmp_path / "later" / DECK).read_bytes() != first
+
+
+def test_without_source_date_the_edition_date_stamps_the_files(example_project: Path, tmp_path: Path) -> None:
+    assert build(example_project, env={"SOURCE_DATE_EPOCH": ""}).exit_code == 0
+    deck = open_deck((example_project / "output" / DECK).read_bytes())
+    assert deck.core_properties.created.date().isoformat() == "2027-01-05"  # deck.yaml's date
+    info = zipfile.ZipFile(example_project / "output" / DECK).infolist()[0]
+    assert info.date_time[:3] == (2027, 1, 5)
+
+
+def test_a_deck_open_in_powerpoint_is_not_overwritten(example_project: Path) -> None:
+    assert build(example_project).exit_code == 0
+    out = example_project / "output"
+    before = (out / DECK).read_bytes()
+    (out / f"~${DECK}").write_bytes(b"lock")
+    result = build(example_project, env={"SOURCE_DATE_EPOCH": "1800000000"})
+    assert result.exit_code == 0
+    assert (out / DECK).read_bytes() == before
+    beside = out / "product-marketing-2027-Q1 (deckgen 2).pptx"
+    assert beside.is_file() and f"Wrote {beside}" in result.output
+    assert "open in another program" in result.output and "--force" in result.output
+
+
+def test_a_deck_edited_by_hand_is_kept_unless_forced(example_project: Path) -> None:
+    assert build(example_project).exit_code == 0
+    out = example_project / "output"
+    (out / DECK).write_bytes((out / DECK).read_bytes() + b"edited")
+    result = build(example_project)
+    assert "edited by hand" in result.output
+    assert (out / DECK).read_bytes().endswith(b"edited")
+    assert (out / "product-marketing-2027-Q1 (deckgen 2).pptx").is_file()
+    forced = build(example_project, "--force")
+    assert forced.exit_code == 0 and not (out / DECK).read_bytes().endswith(b"edited")
+
+
+def test_a_file_deckgen_never_wrote_is_not_overwritten(example_project: Path) -> None:
+    out = example_project / "output"
+    out.mkdir()
+    (out / DECK).write_bytes(b"someone else's deck")
+    result = build(example_project, "--format", "pptx")
+    assert "not written by deckgen" in result.output
+    assert (out / DECK).read_bytes() == b"someone else's deck"
+
+
+def test_bad_content_is_reported_and_nothing_is_written(example_project: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    edit("deck.yaml", "quarter: 2027-Q1", "quarter: 2027-Q9")
+    result = build(example_project)
+    assert result.exit_code == 1
+    assert "content/deck.yaml:" in result.output
+    assert not (example_project / "output").exists()
+
+
+def test_a_broken_template_is_a_located_error(example_project: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    (example_project / "content" / "brand").mkdir()
+    (example_project / "content" / "brand" / "broken.potx").write_bytes(b"not a presentation")
+    edit("deck.yaml", "# template: brand/northwind-2027.potx", "template: brand/broken.potx")
+    result = build(example_project)
+    assert result.exit_code == 1
+    assert "deck.yaml:" in result.output and "cannot use the template" in result.output
+    assert not (example_project / "output").exists()
+
+
+def test_a_brand_template_gives_its_slide_size(example_project: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    (example_project / "content" / "brand").mkdir()
+    (example_project / "content" / "brand" / "northwind.potx").write_bytes(deckplans.brand_template(potx=True))
+    edit("deck.yaml", "# template: brand/northwind-2027.potx", "template: brand/northwind.potx")
+    assert build(example_project, "--format", "pptx").exit_code == 0
+    deck = open_deck((example_project / "output" / DECK).read_bytes())
+    assert (deck.slide_width, deck.slide_height) == (9144000, 6858000)
+    assert deck.slides[0].slide_layout.name == "Cover"
+
+
+def test_a_user_layout_override_changes_the_deck(example_project: Path) -> None:
+    slides = example_project / "templates" / "slides"
+    slides.mkdir(parents=True)
+    (slides / "wins.xml").write_text(
+        '{% extends "slides/base.xml" %}{% block title %}Our finest hour{% endblock %}'
+        '{% block body %}<text><p>We won {{ project.wins.items|length }} times.</p></text>{% endblock %}'
+        '{% block notes %}<p>Say it with pride.</p>{% endblock %}', encoding="utf-8")
+    result = build(example_project, "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    deck = open_deck((example_project / "output" / DECK).read_bytes())
+    [slide] = [s for s in deck.slides if s.shapes.title.text == "Our finest hour"]
+    assert "We won 6 times." in [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+    assert notes(slide) == "Say it with pride."
+
+
+def test_output_folder_and_format_options(example_project: Path, tmp_path: Path) -> None:
+    result = build(example_project, "--output", str(tmp_path / "elsewhere"), "--format", "html")
+    assert result.exit_code == 0
+    assert [p.name for p in (tmp_path / "elsewhere").iterdir() if not p.name.startswith(".")] == [PAGE]
+    assert "Checking" in result.output and "Building html" in result.output
+
+
+def test_a_bad_source_date_is_a_clear_error(example_project: Path) -> None:
+    result = build(example_project, env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.exit_code == 1 and "SOURCE_DATE_EPOCH" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_pdfs_without_libreoffice_say_what_to_install(example_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(example_project))  # no soffice, no chromium
+    result = build(example_project, "--format", "pdf")
+    assert result.exit_code == 1
+    assert "not found: install it" in result.output and "Traceback" not in result.output
+    assert not (example_project / "output").exists()
+
+
+def test_a_large_project_builds_and_continues_its_slides(tmp_path: Path) -> None:
+    root = large_project(tmp_path / "large")
+    result = build(root, "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    project_plan = plan_deck(*_project(root))
+    data = (root / "output" / DECK).read_bytes()
+    assert missing_words(project_plan, data) == {}
+    titles = [s.shapes.title.text for s in open_deck(data).slides]
+    assert sum(t.endswith("(cont.)") for t in titles) >= 5
+
+
+def _project(root: Path):  # type: ignore[no-untyped-def]
+    from deckgen.commands.common import require_project
+    project, _ = require_project(root)
+    return project, make_environment(root, builtin_templates())
+
+
+def test_check_still_passes_on_the_example(example_project: Path) -> None:
+    assert run("check", str(example_project)).exit_code == 0
