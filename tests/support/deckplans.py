@@ -71,8 +71,10 @@ def cards_slide(count: int = 4, long: bool = False) -> Slide:
     return Slide("big-rocks", f"{count} big rocks", [Cards(cards)], notes="Rocks.")
 
 
-def org_slide(people: int = 7, managers: int = 2) -> Slide:
-    nodes = [OrgNode("lead", "Maya Okafor", "Director, Product Marketing", "Strategy; analyst relations")]
+def org_slide(people: int = 7, managers: int = 2, photos: bool = False) -> Slide:
+    photo = Picture(png(200, 300, "#F28C28"), "Maya Okafor") if photos else None
+    nodes = [OrgNode("lead", "Maya Okafor", "Director, Product Marketing", "Strategy; analyst relations",
+                     picture=photo)]
     heads = [f"m{i}" for i in range(managers)]
     nodes += [OrgNode(k, f"Manager {i + 1}", "Senior Manager", "Launches", "lead") for i, k in enumerate(heads)]
     for i in range(people - 1 - managers):
@@ -98,7 +100,7 @@ def columns_slide() -> Slide:
 def every_kind() -> DeckPlan:
     return deck(columns_slide(), ladder_slide(), cards_slide(), bullets_slide(), table_slide(group_every=3),
                 chart_slide("bar"), chart_slide("column"), chart_slide("doughnut", reference=False),
-                org_slide())
+                org_slide(photos=True))
 
 
 # Edge cases ---------------------------------------------------------------------------------------

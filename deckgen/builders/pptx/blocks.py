@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from PIL import Image, ImageOps
+from pptx.enum.shapes import MSO_SHAPE
 
 from deckgen.plan import slides as plan
 
@@ -115,6 +116,20 @@ class PictureBlock:
         picture = canvas.shapes.add_picture(io.BytesIO(blob), *fitted.emu())
         picture.name = "Picture"
         picture._element.nvPicPr.cNvPr.set("descr", text.clean(self.alt))
+
+
+def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
+    """A person's photo: the centre square of the image, in a circle filling ``box``."""
+    with Image.open(io.BytesIO(picture.data)) as image:
+        w, h = ImageOps.exif_transpose(image).size
+    blob = reencode(picture.data, int(box.w / INCH * PICTURE_PPI * max(w, h) / min(w, h)))
+    shape = canvas.shapes.add_picture(io.BytesIO(blob), *box.emu())
+    shape.name = f"Photo: {text.clean(picture.alt)}"[:200]
+    shape._element.nvPicPr.cNvPr.set("descr", text.clean(picture.alt))
+    side = min(w, h)
+    shape.crop_left = shape.crop_right = (w - side) / 2 / w
+    shape.crop_top = shape.crop_bottom = (h - side) / 2 / h
+    shape.auto_shape_type = MSO_SHAPE.OVAL
 
 
 def reencode(data: bytes, max_width: int) -> bytes:

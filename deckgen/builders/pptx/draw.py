@@ -55,10 +55,13 @@ class Canvas:
                    fill: Optional[str], line: Optional[str] = None, rounded: bool = False,
                    name: str = "Box", color: Optional[str] = None, align: str = "left",
                    anchor: str = "top", dashed: bool = False,
-                   family: Optional[str] = None) -> Shape:
-        """A filled shape whose own text frame holds ``items``: one shape to move and edit."""
+                   family: Optional[str] = None, left_pad: float = 0.0) -> Shape:
+        """A filled shape whose own text frame holds ``items``: one shape to move and edit.
+        ``left_pad`` widens the left inset (room for a picture laid over the shape)."""
         shape = self.rect(box, fill=fill, line=line, rounded=rounded, name=name, dashed=dashed)
         text.prepare(shape.text_frame, anchor)
+        if left_pad:
+            shape.text_frame.margin_left = Pt(text.INSETS.left + left_pad)
         text.write(shape.text_frame, items, self.design, size, family=family,
                    color=color or self.design.palette.text, align=align)
         return shape

@@ -22,11 +22,13 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import INCH, TYPE, Box, Design, on
 from .draw import Canvas
+from .blocks import portrait
 from .flow import CONT, Block
 
 SCALE = TYPE["node"]
 MIN_W, MAX_W = 1.3 * INCH, 2.4 * INCH
 HGAP, LGAP, SGAP, PAD = 0.2 * INCH, 0.3 * INCH, 5.0, 6.0
+PHOTO = 0.42 * INCH  # a person's photo, round, at the left of their box
 HUGE = 1e9
 
 
@@ -135,13 +137,15 @@ class OrgBlock:
     def _box_height(self, trees: list[Tree], w: float, t: float) -> float:
         """The height every box gets: the tallest text of any box at width ``w``."""
         size, width = SCALE.at(t), round(w - 2 * PAD, 2)
-        return max(self._node_height(s, size, width) for tree in trees for s in _walk(tree))
+        every = [s for tree in trees for s in _walk(tree)]
+        least = PHOTO + 2 * PAD if any(s.node.picture for s in every) else 0.0
+        return max(least, *(self._node_height(s, size, width) for s in every))
 
     def _node_height(self, tree: Tree, size: float, width: float) -> float:
         key = (tree.node.key, tree.hidden, tree.cont, size, width)
         if key not in self.heights:
-            items = self._items(tree)
-            self.heights[key] = text.height(items, self.design.fonts.body_measure, size, width)
+            items, room = self._items(tree), width - _photo_room(tree)
+            self.heights[key] = text.height(items, self.design.fonts.body_measure, size, room)
         return self.heights[key]
 
     def arrange(self, trees: list[Tree], width: float, t: float, room: float = HUGE) -> Optional[Arrangement]:
@@ -263,9 +267,19 @@ class OrgBlock:
         palette = canvas.design.palette
         color = on(fill) if fill == palette.primary else palette.text
         line = None if fill == palette.primary else palette.line
-        return canvas.boxed_text(box, self._items(tree), SCALE.at(t), fill=fill, line=line,
-                                 rounded=True, name=f"Person: {text.clean(tree.node.title)}"[:200],
-                                 color=color, align="center", anchor="middle")
+        shape = canvas.boxed_text(box, self._items(tree), SCALE.at(t), fill=fill, line=line,
+                                  rounded=True, name=f"Person: {text.clean(tree.node.title)}"[:200],
+                                  color=color, align="center", anchor="middle",
+                                  left_pad=_photo_room(tree))
+        if tree.node.picture is not None:
+            at = Box(box.x + PAD, box.y + (box.h - PHOTO) / 2, PHOTO, PHOTO)
+            portrait(canvas, tree.node.picture, at)
+        return shape
+
+
+def _photo_room(tree: Tree) -> float:
+    """Width a box gives its person's photo (none without one)."""
+    return PHOTO + PAD if tree.node.picture is not None else 0.0
 
 
 def _walk(tree: Tree):  # noqa: ANN202

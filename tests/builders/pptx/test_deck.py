@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from tests.support import deckplans
@@ -114,6 +114,9 @@ def test_the_org_chart_is_boxes_joined_by_glued_connectors(deck) -> None:  # typ
     connectors = slide._element.xpath(".//p:cxnSp")
     assert len(connectors) == 4  # lead -> 2 managers, each manager -> their team panel
     assert all(c.xpath(".//a:stCxn") and c.xpath(".//a:endCxn") for c in connectors)
+    [photo] = [s for s in slide.shapes if s.name.startswith("Photo: ")]
+    assert photo.auto_shape_type == MSO_SHAPE.OVAL and photo.width == photo.height
+    assert photo.crop_top == pytest.approx(1 / 6, abs=1e-4)  # the centre square of a 2:3 portrait
 
 
 def test_pictures_are_re_encoded_and_keep_their_aspect_ratio(deck) -> None:  # type: ignore[no-untyped-def]
