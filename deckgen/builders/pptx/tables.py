@@ -10,8 +10,8 @@ import functools
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR
+from lxml import etree
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from deckgen.plan import slides as plan
@@ -111,8 +111,9 @@ class TableBlock:
             found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
             texts = self.texts[id(row)] = tuple(measurable(t) for t in found)
         spans = (sum(widths),) if group else tuple(widths[: len(texts)])
+        heavy = bold or group or any(r.bold for c in row for p in c.paragraphs for r in p.runs)
         return _row_height(texts, tuple(round(s, 3) for s in spans),
-                           self.design.fonts.body_measure, size, bold or group)
+                           self.design.fonts.body_measure, size, heavy)
 
     def _header_height(self, widths: list[float], size: float) -> float:
         if not self.table.header:
@@ -236,13 +237,20 @@ def _group_text(cells: list[plan.Cell]) -> list[str]:
     return [line for c in cells for line in cell_lines(c) if line.strip()]
 
 
+#: A cell's properties as measured: the margins, centred vertically (``a:tcPr`` attributes).
+_CELL = {"marL": str(Pt(MARGINS.left)), "marR": str(Pt(MARGINS.right)), "marT": str(Pt(MARGINS.top)),
+         "marB": str(Pt(MARGINS.bottom)), "anchor": "ctr"}
+
+
 def _format_cell(cell, canvas: Canvas, items: list[text.Item], size: float, fill: str,
                  color: str, align: str, bold: bool) -> None:  # noqa: ANN001
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = RGBColor.from_string(fill)
-    cell.margin_left, cell.margin_right = Pt(MARGINS.left), Pt(MARGINS.right)
-    cell.margin_top, cell.margin_bottom = Pt(MARGINS.top), Pt(MARGINS.bottom)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    """Fill, margins and text of one cell, written straight into its ``a:tcPr`` (a new
+    table's cells have no borders or fill of their own to keep)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr.attrib.update(_CELL)
+    for old in list(tc_pr):
+        tc_pr.remove(old)
+    etree.SubElement(etree.SubElement(tc_pr, qn("a:solidFill")), qn("a:srgbClr"), val=fill)
     text.write(cell.text_frame, items, canvas.design, size, color=color, align=align, bold=bold)
 
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
-from pptx.text.text import TextFrame, _Paragraph
+from pptx.text.text import TextFrame, _Run
 from pptx.util import Pt
 
 from deckgen.plan.slides import Paragraph, Run
@@ -26,7 +25,6 @@ from .fonts import line_height
 from .package import strip_control_chars
 
 INSETS = textfit.TEXT_FRAME_INSETS
-ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -196,66 +194,67 @@ def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float,
           align: Optional[str] = "left", bold: bool = False) -> None:
     """Replace the frame's text with ``items_`` set at ``size`` (an empty list leaves one
     empty paragraph: every text body needs one). ``color`` and ``align`` None keep what the
-    frame inherits (a template's placeholder)."""
-    frame.clear()
+    frame inherits (a template's placeholder).
+
+    The DrawingML is written directly (``a:p``/``a:pPr``/``a:r``/``a:rPr``, in schema order):
+    python-pptx's property setters cost a lookup each, and a deck sets tens of thousands."""
+    body = frame._txBody
+    for old in body.findall(_P):
+        body.remove(old)
     family = family or design.fonts.body
-    for i, item in enumerate(items_):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+    sz = str(int(round(size * 100)))
+    for i, item in enumerate(items_ or [Item(Paragraph(()))]):
         kind = KINDS[item.para.kind]
+        p = etree.SubElement(body, _P)
+        ppr = etree.SubElement(p, qn("a:pPr"))
         if align is not None:
-            para.alignment = ALIGN[align]
-        para.space_before = Pt(0 if i == 0 else round(kind.space_em * size, 1))
+            ppr.set("algn", _ALGN[align])
+        space = 0 if i == 0 else round(kind.space_em * size * 100)
+        etree.SubElement(etree.SubElement(ppr, qn("a:spcBef")), qn("a:spcPts"), val=str(space))
         if kind.marker:
-            _marker(para, item, size, design)
+            _marker(ppr, item, size, design)
         tint = design.palette.role(kind.color) or color
         for run in item.para.runs:
-            _run(para, run, design, size, family, tint, bold or kind.bold)
-        _end_size(para, size)
+            _run(frame, p, run, design, sz, family, tint, bold or kind.bold)
+        etree.SubElement(p, qn("a:endParaRPr"), lang="en-US", sz=sz)
 
 
-def _run(para: _Paragraph, run: Run, design: Design, size: float, family: str,
+_P = qn("a:p")
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}
+
+
+def _run(frame: TextFrame, p: etree._Element, run: Run, design: Design, sz: str, family: str,
          color: Optional[str], bold: bool) -> None:
-    text = clean(run.text)
-    for n, piece in enumerate(text.split("\n")):
+    hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
+    for n, piece in enumerate(clean(run.text).split("\n")):
         if n:
-            para.add_line_break()
+            etree.SubElement(etree.SubElement(p, qn("a:br")), qn("a:rPr"), lang="en-US", sz=sz)
         if not piece:
             continue
-        r = para.add_run()
-        r.text = piece
-        font = r.font
-        font.size, font.name = Pt(size), family
-        font.bold = True if (bold or run.bold) else None
-        font.italic = True if run.italic else None
-        hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
+        r = etree.SubElement(p, qn("a:r"))
+        rpr = etree.SubElement(r, qn("a:rPr"), lang="en-US", sz=sz)
+        if bold or run.bold:
+            rpr.set("b", "1")
+        if run.italic:
+            rpr.set("i", "1")
         if hue:
-            font.color.rgb = RGBColor.from_string(hue)
+            etree.SubElement(etree.SubElement(rpr, qn("a:solidFill")), qn("a:srgbClr"), val=hue)
+        etree.SubElement(rpr, qn("a:latin"), typeface=family)
+        etree.SubElement(r, qn("a:t")).text = piece
         if run.link:
-            r.hyperlink.address = run.link
+            _Run(r, frame).hyperlink.address = run.link
 
 
-def _marker(para: _Paragraph, item: Item, size: float, design: Design) -> None:
+def _marker(ppr: etree._Element, item: Item, size: float, design: Design) -> None:
     """A bullet or number, hanging, in the accent colour; levels indent by one em."""
     level = item.para.level + 1
-    ppr = para._p.get_or_add_pPr()
     ppr.set("marL", str(Pt(indent(size) * level)))
     ppr.set("indent", str(-Pt(indent(size))))
-    color = etree.Element(qn("a:buClr"))
-    etree.SubElement(color, qn("a:srgbClr")).set("val", design.palette.accent)
+    etree.SubElement(etree.SubElement(ppr, qn("a:buClr")), qn("a:srgbClr"), val=design.palette.accent)
     if item.para.kind == "number":
-        marker = etree.Element(qn("a:buAutoNum"), type="arabicPeriod")
+        marker = etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
         if item.number and item.number > 1:
             marker.set("startAt", str(item.number))
-        parts = [color, marker]
     else:
-        font = etree.Element(qn("a:buFont"), typeface="Arial")
-        parts = [color, font, etree.Element(qn("a:buChar"), char="•" if level < 2 else "–")]
-    for part in parts:
-        ppr.insert_element_before(part, "a:tabLst", "a:defRPr", "a:extLst")
-
-
-def _end_size(para: _Paragraph, size: float) -> None:
-    """Give the paragraph's end mark the text size, so an empty line is as tall as measured."""
-    end = para._p.get_or_add_endParaRPr()
-    end.set("sz", str(int(round(size * 100))))
-    end.set("lang", "en-US")
+        etree.SubElement(ppr, qn("a:buFont"), typeface="Arial")
+        etree.SubElement(ppr, qn("a:buChar"), char="•" if level < 2 else "–")
