@@ -77,7 +77,8 @@ def _entries(folder: Path, suffixes: set[str]) -> list[Path]:
     """The folder's visible entries whose suffix (any case) is one of ``suffixes``."""
     if not folder.is_dir():
         return []
-    return [p for p in sorted(folder.iterdir()) if not p.name.startswith(".") and p.suffix.lower() in suffixes]
+    return [path for path in sorted(folder.iterdir())
+            if not path.name.startswith(".") and path.suffix.lower() in suffixes]
 
 
 def _present(path: Path, raw: RawProject, reporter: Reporter, required: bool) -> bool:

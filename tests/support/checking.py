@@ -20,7 +20,8 @@ def diagnostics(root: Path, strict: bool = False) -> list[str]:
 def lines_with(root: Path, file: str, line_text: str, exact: bool = False) -> list[int]:
     """The numbers of the lines of ``content/FILE`` that hold ``line_text`` (or are it, with ``exact``)."""
     lines = (root / "content" / file).read_text(encoding="utf-8").split("\n")
-    return [n for n, line in enumerate(lines, 1) if (line.strip() == line_text.strip() if exact else line_text in line)]
+    return [n for n, line in enumerate(lines, 1)
+            if (line.strip() == line_text.strip() if exact else line_text in line)]
 
 
 def at(root: Path, file: str, line_text: str, token: str | None = None, exact: bool = False) -> str:

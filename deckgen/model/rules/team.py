@@ -73,7 +73,8 @@ def _person_fields(project: Project) -> Iterator[tuple[str, Loc, str, str]]:
     yield "deck.yaml", ("leader", "name"), "the deck's leader is", project.deck.leader.name
     for r_index, rock in enumerate(project.rocks):
         if rock.owner is not None:
-            yield "big-rocks.yaml", ("big_rocks", r_index, "owner"), f"big rock '{rock.id}' is owned by", rock.owner
+            yield ("big-rocks.yaml", ("big_rocks", r_index, "owner"), f"big rock '{rock.id}' is owned by",
+                   rock.owner)
     for quarter, okrs in project.quarters.items():
         for o_index, objective in enumerate(okrs.objectives):
             if objective.owner is not None:
