@@ -108,6 +108,14 @@ def big_team(people: int = 60) -> DeckPlan:
     return deck(org_slide(people, managers=6))
 
 
+def team_beside_chart(people: int = 60, managers: int = 12) -> DeckPlan:
+    """The team slide's shape: an org chart and a chart side by side, the team too big for its
+    column, and the lead's direct reports too many for one slide."""
+    org, chart = org_slide(people, managers=managers).elements[0], chart_slide().elements[0]
+    cols = Columns([Column([org], "Who does what", 3.0), Column([chart], "Where our time goes", 2.0)])
+    return deck(Slide("team", "Four big rocks carry 85% of our time", [cols], subtitle="Sixty people", notes="Team."))
+
+
 def many_rocks(count: int = 12) -> DeckPlan:
     return deck(cards_slide(count), ladder_slide(rocks=count, priorities=5))
 

@@ -28,6 +28,7 @@ from pptx.util import Emu, Pt
 from deckgen.plan.slides import Theme
 
 from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on
+from .draw import unstyle
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
 #: Main-part content types a template may come with; all are saved as a plain presentation.
@@ -243,4 +244,4 @@ def _add_rule(layout: SlideLayout, x: float, y: float, w: float, color: str) -> 
     rule.fill.solid()
     rule.fill.fore_color.rgb = RGBColor.from_string(color)
     rule.line.fill.background()
-    rule.shadow.inherit = False
+    unstyle(rule)

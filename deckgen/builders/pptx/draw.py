@@ -48,7 +48,7 @@ class Canvas:
             shape.adjustments[0] = min(0.12, 6 / max(min(box.w, box.h), 1))
         _fill(shape, fill)
         _outline(shape, line, line_width, dashed)
-        shape.shadow.inherit = False
+        unstyle(shape)
         return shape
 
     def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, *,
@@ -71,6 +71,7 @@ class Canvas:
         conn = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(x1), Pt(y1), Pt(x2), Pt(y2))
         conn.name = name
         _outline(conn, color, width, dashed)
+        unstyle(conn)
         return conn
 
     def connect(self, start: Shape, start_site: int, end: Shape, end_site: int, color: str, *,
@@ -83,9 +84,19 @@ class Canvas:
         conn.end_connect(end, end_site)
         conn.name = name
         _outline(conn, color, width, False)
+        unstyle(conn)
         if elbow and start_site in (0, 2) and end_site in (0, 2):
             _vertical_elbow(conn)
         return conn
+
+
+def unstyle(shape: Shape | Connector) -> None:
+    """Drop the theme style reference python-pptx gives new shapes: its effect reference is a
+    drop shadow, which LibreOffice draws even under an empty effect list. Fill and line are
+    set explicitly, so nothing else depends on it."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
 
 
 def _fill(shape: Shape, color: Optional[str]) -> None:

@@ -160,8 +160,9 @@ class ColumnsBlock:
             heads.append(head if isinstance(head, Stack) else Stack([]))
             tails.append(tail if isinstance(tail, Stack) else Stack([]))
             cont = heading and tail is not None and head is not None
-            tail_headings.append(replace(heading, label=heading.label + CONT) if cont else
-                                 heading if tail is not None else None)
+            again = heading and (heading if heading.label.endswith(CONT) else
+                                 replace(heading, label=heading.label + CONT))
+            tail_headings.append(again if cont else heading if tail is not None else None)
         if not any(h.blocks for h in heads):
             return None, self
         if len(self.stacks) > 1 and any(tail.blocks and not all(b.breakable for b in stack.blocks)

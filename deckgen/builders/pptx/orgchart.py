@@ -27,7 +27,7 @@ from .flow import CONT, Block
 
 SCALE = TYPE["node"]
 MIN_W, MAX_W = 1.3 * INCH, 2.4 * INCH
-HGAP, LGAP, SGAP, PAD = 0.2 * INCH, 0.3 * INCH, 5.0, 6.0
+HGAP, LGAP, SGAP, PAD = 0.2 * INCH, 0.2 * INCH, 5.0, 4.0
 PHOTO = 0.42 * INCH  # a person's photo, round, at the left of their box
 HUGE = 1e9
 
@@ -135,11 +135,15 @@ class OrgBlock:
         return found
 
     def _box_height(self, trees: list[Tree], w: float, t: float) -> float:
-        """The height every box gets: the tallest text of any box at width ``w``."""
-        size, width = SCALE.at(t), round(w - 2 * PAD, 2)
+        """The height every box gets: the tallest text of any box, a lead's box ``w`` wide, a
+        panel member's at least ``w`` less the panel's padding."""
+        size = SCALE.at(t)
         every = [s for tree in trees for s in _walk(tree)]
+        roots = {id(tree) for tree in trees}
         least = PHOTO + 2 * PAD if any(s.node.picture for s in every) else 0.0
-        return max(least, *(self._node_height(s, size, width) for s in every))
+        return max(least, *(self._node_height(s, size, round(w - (0 if s.children or id(s) in roots
+                                                                     else 2 * PAD), 2))
+                            for s in every))
 
     def _node_height(self, tree: Tree, size: float, width: float) -> float:
         key = (tree.node.key, tree.hidden, tree.cont, size, width)
@@ -164,7 +168,8 @@ class OrgBlock:
         return None
 
     def height(self, width: float, t: float) -> float:
-        found = self.arrange(self.pages[0], width, t)
+        """The first page's height; more than one page left never fits a slide."""
+        found = self.arrange(self.pages[0], width, t) if len(self.pages) == 1 else None
         return found.height if found else HUGE
 
     # Splitting -------------------------------------------------------------------------------

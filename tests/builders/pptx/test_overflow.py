@@ -12,6 +12,7 @@ from tests.support.decks import build, concatenated, missing_words, open_deck, s
 
 CASES = {
     "big team": deckplans.big_team,
+    "big team beside a chart": deckplans.team_beside_chart,
     "many rocks": deckplans.many_rocks,
     "long okrs": deckplans.long_okrs,
     "long texts": deckplans.long_texts,
