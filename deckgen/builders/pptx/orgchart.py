@@ -199,27 +199,29 @@ class OrgBlock:
                 current = []
                 queue.insert(0, tree)
                 continue
-            top, below = self._cut(tree, width, room, t)
-            pages.append([top])
+            tops, below = self._cut(tree, width, room, t)
+            pages += [[top] for top in tops]
             queue[:0] = below
         if current:
             pages.append(current)
         return pages
 
-    def _cut(self, tree: Tree, width: float, room: float, t: float) -> tuple[Tree, list[Tree]]:
-        """The root with its direct reports (theirs moved on), and the reports' own trees;
-        when even that is too big, the root with as many direct reports as fit, then the
-        root again "(cont.)" with the others."""
-        top = replace(tree, children=tuple(c.trimmed() if c.children else c for c in tree.children))
+    def _cut(self, tree: Tree, width: float, room: float, t: float) -> tuple[list[Tree], list[Tree]]:
+        """The root with its direct reports, theirs moved on (as many slides of that as the
+        direct reports need, the root repeated "(cont.)"), and then the reports' own trees,
+        in their order."""
+        reports = [c.trimmed() if c.children else c for c in tree.children]
         below = [replace(c, cont=True) for c in tree.children if c.children]
-        if self.arrange([top], width, t, room) is not None or len(tree.children) < 2:
-            return top, below
-        count = len(tree.children) - 1
-        while count > 1 and self.arrange([replace(top, children=top.children[:count])], width, t, room) is None:
-            count -= 1
-        first = replace(top, children=top.children[:count])
-        again = replace(tree, children=tree.children[count:], cont=True)
-        return first, [again] + [c for c in below if c.node.key in {k.node.key for k in tree.children[:count]}]
+        tops: list[Tree] = []
+        while reports or not tops:
+            count = len(reports)
+            while count > 1 and self.arrange([replace(tree, children=tuple(reports[:count]),
+                                                      cont=tree.cont or bool(tops))],
+                                             width, t, room) is None:
+                count -= 1
+            tops.append(replace(tree, children=tuple(reports[:count]), cont=tree.cont or bool(tops)))
+            reports = reports[count:]
+        return tops, below
 
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
