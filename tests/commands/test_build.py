@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tests.support.large_project import large_project
 from tests.support.ooxml import validate_pptx, validator_available
 from tests.support.plans import planned
 from tests.support.projects import run
+from tests.support.render import pdf_page_count
 
 DECK = "product-marketing-2027-Q1.pptx"
 PAGE = "onepager.html"
@@ -192,6 +194,28 @@ def test_pdfs_without_libreoffice_say_what_to_install(example_project: Path, mon
     assert result.exit_code == 1
     assert "not found: install it" in result.output and "Traceback" not in result.output
     assert not (example_project / "output").exists()
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("chromium") and shutil.which("pdfinfo")),
+                    reason="LibreOffice, Chromium or poppler is not installed")
+def test_pdfs_print_the_deck_and_the_page(example_project: Path) -> None:
+    result = build(example_project, "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    out = example_project / "output"
+    deck_pdf, page_pdf = out / "product-marketing-2027-Q1.pdf", out / "onepager.pdf"
+    assert deck_pdf.read_bytes().startswith(b"%PDF") and page_pdf.read_bytes().startswith(b"%PDF")
+    slides = len(open_deck(build_bytes(example_project)).slides)
+    assert pdf_page_count(deck_pdf) == slides
+
+
+def build_bytes(root: Path) -> bytes:
+    """The deck ``deckgen build`` would write for ``root`` (same source date)."""
+    from datetime import datetime, timezone
+
+    from deckgen.builders.pptx.outputs import pptx_outputs
+    project, env = _project(root)
+    [(_, data)] = pptx_outputs(project, env, datetime.fromtimestamp(int(EPOCH["SOURCE_DATE_EPOCH"]), timezone.utc))
+    return data
 
 
 def test_a_large_project_builds_and_continues_its_slides(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 "(cont.)" slides, every box stays on its slide, and when rendered no word leaves its box."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pptx.util import Emu
 
@@ -9,6 +11,7 @@ from deckgen.builders.pptx.design import MARGIN
 from deckgen.plan.slides import DeckPlan
 from tests.support import deckplans
 from tests.support.decks import build, concatenated, missing_words, open_deck, shapes_in, slide_texts
+from tests.support.ooxml import validate_pptx, validator_available
 
 CASES = {
     "big team": deckplans.big_team,
@@ -101,9 +104,21 @@ def test_a_long_title_shrinks_but_stays_in_its_box(built) -> None:  # type: igno
     assert max(sizes) < 28
 
 
-def test_rendered_no_word_leaves_its_box(built, render_deck) -> None:  # type: ignore[no-untyped-def]
-    plan = concatenated(*(p for p, _ in built.values()))
-    data = build(plan)
+@pytest.fixture(scope="module")
+def every_case(built) -> bytes:  # type: ignore[no-untyped-def]
+    """All the cases in one deck, so that one LibreOffice run renders them all."""
+    return build(concatenated(*(p for p, _ in built.values())))
+
+
+@pytest.mark.skipif(not validator_available(), reason="the OOXML validator is not installed")
+def test_the_open_xml_sdk_finds_no_error(every_case: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(every_case)
+    assert validate_pptx(path) == []
+
+
+def test_rendered_no_word_leaves_its_box(every_case: bytes, render_deck) -> None:  # type: ignore[no-untyped-def]
+    data = every_case
     rendered = render_deck(data)
     assert rendered.pages == len(open_deck(data).slides)
     assert rendered.overflows() == []

@@ -66,6 +66,9 @@ def test_a_potx_is_used_like_a_pptx(tmp_path: Path) -> None:
     types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
     assert PRESENTATION_MAIN in types and b"template.main" not in types
     assert [s.slide_layout.name for s in open_deck(data).slides][:2] == ["Cover", "Headline"]
+    if validator_available():
+        (tmp_path / "deck.pptx").write_bytes(data)
+        assert validate_pptx(tmp_path / "deck.pptx") == []
 
 
 def test_a_file_that_is_no_presentation_is_a_template_error() -> None:
