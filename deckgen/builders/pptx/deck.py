@@ -16,7 +16,7 @@ from deckgen.plan.slides import DeckPlan, Slide, Text
 from . import text
 from .base import default_presentation, open_template, template_design
 from .blocks import TextBlock, block_for
-from .design import TYPE, Box, Design
+from .design import TYPE, Design
 from .draw import Canvas
 from .flow import CONT, Block, Stack, paginate
 from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
@@ -47,7 +47,6 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
             slide = add()
             if planned.layout != "title":
                 add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
-            remove_empty_placeholders(slide)
             set_notes(slide, _notes(planned, page))
     meta = plan.meta
     return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
@@ -90,6 +89,7 @@ def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001
     set_title(slide, canvas, frame, planned.title, scale)
     if lines and not fill_subtitle(slide, canvas, frame, lines):
         TextBlock(lines, design, "lead").draw(canvas, frame.body, 1.0)
+    remove_empty_placeholders(slide)
     return slide
 
 
@@ -98,6 +98,7 @@ def _content(prs, design, layout, frame, title: str, page: Stack, t: float):  # 
         slide = prs.slides.add_slide(layout)
         canvas = Canvas(slide.shapes, design)
         set_title(slide, canvas, frame, title, TYPE["title"])
-        page.draw(canvas, Box(frame.body.x, frame.body.y, frame.body.w, frame.body.h), t)
+        remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
+        page.draw(canvas, frame.body, t)
         return slide
     return add

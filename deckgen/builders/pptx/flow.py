@@ -190,10 +190,20 @@ class ColumnsBlock:
 
 
 def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float]:
-    """The pages ``body`` needs in ``room``, and the one level they are all set at."""
-    fewest = _pages(body, width, room, 0.0)
-    pages = next((p for t in LEVELS[:-1] if len(p := _pages(body, width, room, t)) <= len(fewest)),
-                 fewest)
+    """The pages ``body`` needs in ``room``, and the one level they are all set at.
+
+    Fewer slides need smaller type, so the level is found by bisection over :data:`LEVELS`:
+    the largest at which the body still takes no more slides than at the floor."""
+    pages = _pages(body, width, room, 0.0)
+    fewest = len(pages)
+    low, high = 0, len(LEVELS) - 1  # LEVELS[high] is the floor, known to do
+    while low < high:
+        mid = (low + high) // 2
+        tried = _pages(body, width, room, LEVELS[mid])
+        if len(tried) <= fewest:
+            pages, high = tried, mid
+        else:
+            low = mid + 1
     return pages, min(best_level(page, width, room) for page in pages)
 
 
