@@ -188,6 +188,8 @@ def _style_layout(layout: SlideLayout, palette: Palette) -> None:
     Title-only and title-and-content layouts: the accent rule under the title."""
     if layout.name == "Title Slide":
         _title_slide_layout(layout, palette)
+    elif layout.name == "Section Header":
+        _section_layout(layout, palette)
     elif layout.name in ("Title Only", "Title and Content"):
         _add_rule(layout, MARGIN, 1.42 * INCH, 0.9 * INCH, palette.accent)
 
@@ -207,6 +209,21 @@ def _title_slide_layout(layout: SlideLayout, palette: Palette) -> None:
             shape._element.txBody.bodyPr.set("anchor", anchor)
             color = text if kind == "ctrTitle" else mix(text, palette.primary, 0.2)
             _level_style(shape._element.txBody, "l", 4400 if kind == "ctrTitle" else 2000, color)
+    _add_rule(layout, 0.9 * INCH, 4.1 * INCH, 1.2 * INCH, palette.accent)
+
+
+def _section_layout(layout: SlideLayout, palette: Palette) -> None:
+    """Section header: the title large over an accent rule, the subtitle under it."""
+    width = SLIDE_W - 2 * 0.9 * INCH
+    boxes = {"title": (0.9 * INCH, 1.9 * INCH, width, 2.0 * INCH),
+             "body": (0.9 * INCH, 4.35 * INCH, width, 1.6 * INCH)}
+    for shape in layout.placeholders:
+        kind = shape._element.ph.get("type", "body")
+        if kind in boxes:
+            shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in boxes[kind])
+            shape._element.txBody.bodyPr.set("anchor", "b" if kind == "title" else "t")
+            color = palette.primary if kind == "title" else palette.muted
+            _level_style(shape._element.txBody, "l", 4000 if kind == "title" else 2000, color)
     _add_rule(layout, 0.9 * INCH, 4.1 * INCH, 1.2 * INCH, palette.accent)
 
 

@@ -163,3 +163,14 @@ def test_rendered_every_slide_is_a_page_and_no_word_leaves_its_box(data: bytes, 
     rendered = render_deck(data)
     assert rendered.pages == len(PLAN.slides)
     assert rendered.overflows() == []
+
+
+def test_a_section_slide_uses_the_section_layout_with_its_lines_in_the_placeholders() -> None:
+    from deckgen.plan.slides import Slide, Text
+    section = Slide("section", "Part two", [Text([deckplans.para("The quarter ahead")])],
+                    subtitle="From strategy to OKRs", layout="section", notes="Section.")
+    deck = open_deck(build(deckplans.deck(section)))
+    slide = deck.slides[1]
+    assert slide.slide_layout.name == "Section Header"
+    assert [ph.text_frame.text for ph in slide.placeholders][:2] == [
+        "Part two", "From strategy to OKRs\nThe quarter ahead"]
