@@ -61,26 +61,30 @@ class ChartBlock:
         data = CategoryChartData(number_format=spec.number_format)
         data.categories = cats
         for series in spec.series:
-            data.add_series(text.clean(series.name) or " ", [finite(v) for v in series.values])
+            values = [finite(v) for v in series.values][: len(cats)]
+            data.add_series(text.clean(series.name) or " ", values + [0.0] * (len(cats) - len(values)))
         frame = canvas.shapes.add_chart(KINDS[spec.kind], *box.emu(), data)
         frame.name = f"Chart: {text.clean(spec.title)}"[:200]
         chart = frame.chart
         _style_chart(chart, spec, canvas.design)
         inner = _inner_layout(chart, spec, cats, box, canvas.design)
         if spec.reference is not None:
-            _draw_reference(canvas, box, inner, spec, self.maximum())
+            _draw_reference(canvas, box, inner, spec, axis_maximum(spec))
 
-    def maximum(self) -> float:
-        """The value axis maximum: the plan's, else the data (stacked: summed) and the
-        reference with headroom for the labels, rounded to a readable number."""
-        if self.chart.maximum:
-            return self.chart.maximum
-        values = [[finite(v) for v in s.values] for s in self.chart.series]
-        top = max((sum(col) for col in zip(*values)), default=0.0) if self.chart.kind == "stacked-bar" \
-            else max((v for vs in values for v in vs), default=0.0)
-        if self.chart.reference:
-            top = max(top, self.chart.reference[1])
-        return nice(top * 1.15) if top > 0 else 1.0
+
+def axis_maximum(spec: plan.Chart) -> float:
+    """The value axis maximum: the plan's, else the data (stacked: summed) and the reference
+    with headroom for the labels, rounded to a readable number."""
+    if spec.maximum:
+        return spec.maximum
+    values = [[finite(v) for v in s.values] for s in spec.series]
+    if spec.kind == "stacked-bar":
+        top = max((sum(col) for col in zip(*values)), default=0.0)
+    else:
+        top = max((v for vs in values for v in vs), default=0.0)
+    if spec.reference:
+        top = max(top, spec.reference[1])
+    return nice(top * 1.15) if top > 0 else 1.0
 
 
 def finite(value: float) -> float:
@@ -137,8 +141,9 @@ def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noq
         plot.overlap = 100
     plot.data_labels.position = XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.OUTSIDE_END
     value_axis = chart.value_axis
-    value_axis.minimum_scale = 0
-    value_axis.maximum_scale = ChartBlock(spec, None).maximum()  # type: ignore[arg-type]
+    lowest = min((finite(v) for se in spec.series for v in se.values), default=0.0)
+    value_axis.minimum_scale = -nice(-lowest * 1.15) if lowest < 0 else 0
+    value_axis.maximum_scale = axis_maximum(spec)
     value_axis.has_major_gridlines = False
     value_axis.visible = False
     category_axis = chart.category_axis
@@ -265,4 +270,9 @@ def _format(value: float, number_format: str) -> str:
 
 
 def chart_block(element: plan.Chart, design: Design) -> Block:
+    """A chart; a chart with no data is said in words (an empty chart part would not open)."""
+    if not element.categories or not element.series:
+        from .blocks import TextBlock
+        said = f"{element.title}: no data" if element.title else "No data"
+        return TextBlock([text.plain(said)], design, "caption")
     return ChartBlock(element, design)

@@ -29,3 +29,17 @@ def test_a_points_status_goes_with_its_label() -> None:
 
 def test_chart_data_is_always_finite() -> None:
     assert [finite(v) for v in (1.5, math.nan, math.inf, -math.inf)] == [1.5, 0.0, 0.0, 0.0]
+
+
+def test_a_chart_without_data_is_said_in_words_and_odd_data_still_opens() -> None:
+    from tests.support import deckplans
+    from tests.support.decks import build, open_deck, slide_texts
+    from deckgen.plan.slides import Slide
+    empty = Chart("bar", "Intake", [], [])
+    ragged = Chart("column", "Ragged", ["a", "b", "c"], [Series("s", [1.0, -2.0, math.nan, 4.0])])
+    plan = deckplans.deck(Slide("intake", "Charts", [empty, ragged], notes="n"))
+    slide = open_deck(build(plan)).slides[1]
+    assert "Intake: no data" in slide_texts(slide)
+    [chart] = [s.chart for s in slide.shapes if s.has_chart]
+    assert list(chart.plots[0].series[0].values) == [1.0, -2.0, 0.0]
+    assert chart.value_axis.minimum_scale < -2.0
