@@ -120,8 +120,11 @@ class PictureBlock:
 
 def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
     """A person's photo: the centre square of the image, in a circle filling ``box``."""
-    with Image.open(io.BytesIO(picture.data)) as image:
-        w, h = ImageOps.exif_transpose(image).size
+    try:
+        with Image.open(io.BytesIO(picture.data)) as image:
+            w, h = ImageOps.exif_transpose(image).size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return  # the box still names the person
     blob = reencode(picture.data, int(box.w / INCH * PICTURE_PPI * max(w, h) / min(w, h)))
     shape = canvas.shapes.add_picture(io.BytesIO(blob), *box.emu())
     shape.name = f"Photo: {text.clean(picture.alt)}"[:200]
@@ -133,20 +136,25 @@ def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
 
 
 def reencode(data: bytes, max_width: int) -> bytes:
-    """``data`` as a clean PNG or JPEG: orientation applied, metadata dropped, colour in sRGB
-    modes, no wider than ``max_width`` pixels (never enlarged)."""
+    """``data`` as a clean PNG or JPEG: orientation applied, metadata (EXIF, comments, text
+    chunks) dropped but the colour profile kept, no wider than ``max_width`` pixels (never
+    enlarged). Photographs stay JPEG; everything else becomes PNG."""
     with Image.open(io.BytesIO(data)) as source:
         image = ImageOps.exif_transpose(source)
         photo = source.format == "JPEG"
+        profile = source.info.get("icc_profile")
         if max_width and image.width > max_width:
             ratio = max_width / image.width
             image = image.resize((max_width, max(1, round(image.height * ratio))), Image.LANCZOS)
         has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        clean = image.convert("RGBA" if has_alpha else "RGB")
+        clean.info = {}  # Pillow would otherwise write a JPEG comment back out
+        extra = {"icc_profile": profile} if profile else {}
         out = io.BytesIO()
         if photo and not has_alpha:
-            image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+            clean.save(out, "JPEG", quality=88, optimize=True, **extra)
         else:
-            image.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
+            clean.save(out, "PNG", optimize=True, **extra)
     return out.getvalue()
 
 
@@ -157,7 +165,12 @@ def _text(el: plan.Text, design: Design) -> Block:
 
 
 def _picture(el: plan.Picture, design: Design) -> Block:
-    return PictureBlock(el.data, el.alt)
+    """The picture; one Pillow cannot read is named in words instead of failing the deck."""
+    try:
+        return PictureBlock(el.data, el.alt)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        said = f"[{text.clean(el.alt) or 'picture'}: not a readable image]"
+        return TextBlock([text.plain(said)], design, "caption")
 
 
 def _columns(el: plan.Columns, design: Design) -> Block:

@@ -174,3 +174,20 @@ def test_a_section_slide_uses_the_section_layout_with_its_lines_in_the_placehold
     assert slide.slide_layout.name == "Section Header"
     assert [ph.text_frame.text for ph in slide.placeholders][:2] == [
         "Part two", "From strategy to OKRs\nThe quarter ahead"]
+
+
+def test_pictures_are_re_encoded_and_unreadable_ones_are_named() -> None:
+    import io as _io
+
+    from PIL import Image
+
+    from deckgen.plan.slides import Picture, Slide
+    jpeg = _io.BytesIO()
+    Image.new("RGB", (300, 200), "#336699").save(jpeg, "JPEG", comment=b"camera metadata")
+    slide = Slide("strategy", "Pictures", [Picture(jpeg.getvalue(), "A photo"), Picture(b"GIF89a broken", "A map")],
+                  notes="n")
+    deck = open_deck(build(deckplans.deck(slide)))
+    shapes = list(deck.slides[1].shapes)
+    [photo] = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert photo.image.content_type == "image/jpeg" and b"camera metadata" not in photo.image.blob
+    assert "[A map: not a readable image]" in slide_texts(deck.slides[1])
