@@ -20,7 +20,7 @@ from . import text, textfit
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, with_status
 from .draw import Canvas
-from .flow import CONT, Block
+from .flow import CONT, Block, Stack
 
 SCALE = TYPE["table"]
 MARGINS = textfit.CELL_MARGINS
@@ -255,4 +255,7 @@ def _format_cell(cell, canvas: Canvas, items: list[text.Item], size: float, fill
 
 
 def table_block(element: plan.Table, design: Design) -> Block:
+    """A table; one without a single cell draws nothing (PowerPoint has no empty tables)."""
+    if not element.header and not any(r.cells for r in element.rows):
+        return Stack([])
     return TableBlock(element, design)

@@ -191,3 +191,12 @@ def test_pictures_are_re_encoded_and_unreadable_ones_are_named() -> None:
     [photo] = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert photo.image.content_type == "image/jpeg" and b"camera metadata" not in photo.image.blob
     assert "[A map: not a readable image]" in slide_texts(deck.slides[1])
+
+
+def test_empty_and_ragged_tables_still_give_a_valid_deck() -> None:
+    from deckgen.plan.slides import Row, Slide, Table
+    tables = [Table([], []), Table([], [Row([deckplans.cell("a")]), Row([deckplans.cell("b"), deckplans.cell("c")])]),
+              Table([deckplans.cell("Header only")], [])]
+    deck = open_deck(build(deckplans.deck(Slide("x", "Tables", tables, notes="n"))))  # type: ignore[arg-type]
+    found = [[[c.text for c in r.cells] for r in s.table.rows] for s in deck.slides[1].shapes if s.has_table]
+    assert found == [[["a", ""], ["b", "c"]], [["Header only"]]]
