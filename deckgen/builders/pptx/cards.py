@@ -175,7 +175,7 @@ class CardsBlock:
                 color = style.color if style else canvas.design.palette.text
                 canvas.boxed_text(Box(x, y, w, h), [text.plain(self._badge_label(badge))], BADGE,
                                   fill=fill, rounded=True, name="Badge", color=color,
-                                  anchor="middle")
+                                  align="center", anchor="middle")
                 x += w + BADGE_GAP
             y += h + BADGE_GAP
 
