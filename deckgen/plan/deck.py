@@ -15,7 +15,7 @@ from jinja2 import Environment
 from ..model.project import FreeSlide, Project
 from ..model.slide_names import BUILT_IN, DEFAULT_ORDER, free_name, in_deck, is_free
 from .context import template_context
-from .layout import render_slide
+from .layout import render_slides
 from .slides import DeckPlan, Meta, Slide
 
 #: The layout of each slide kind; a project overrides one by a file of the same name in its templates/.
@@ -26,16 +26,17 @@ FREE_LAYOUT = "slides/free.xml"
 def plan_deck(project: Project, env: Environment) -> DeckPlan:
     """The whole deck as data: slides with their elements and notes, theme, footer and properties."""
     context = template_context(project)
-    slides = [plan_slide(project, env, context, name) for name in slide_order(project)]
+    slides = [slide for name in slide_order(project) for slide in plan_slide(project, env, context, name)]
     return DeckPlan(slides=slides, theme=context["theme"], meta=meta(project), footer=context["footer"],
                     template=project.template)
 
 
-def plan_slide(project: Project, env: Environment, context: dict[str, Any], name: str) -> Slide:
+def plan_slide(project: Project, env: Environment, context: dict[str, Any], name: str) -> list[Slide]:
+    """The slides of slide name ``name``: most layouts make one, some make a point per slide."""
     if is_free(name):
         free = next(s for s in project.free_slides if free_name(s.name) == name)
-        return render_slide(env, FREE_LAYOUT, name, {**context, "slide": free}, project)
-    return render_slide(env, LAYOUTS[name], name, context, project)
+        return render_slides(env, FREE_LAYOUT, name, {**context, "slide": free}, project)
+    return render_slides(env, LAYOUTS[name], name, context, project)
 
 
 def slide_order(project: Project) -> list[str]:

@@ -1,4 +1,4 @@
-"""Rendering one slide layout into a Slide, and naming the layout's own line when that fails.
+"""Rendering one slide layout into its slides, and naming the layout's own line when that fails.
 
 A layout's mistakes (a Jinja error, XML that is not well-formed, an element the markup does not
 know) are reported like content problems: ``templates/slides/okrs.xml:12: error: ...``. The line
@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..diagnostics import ContentError, Position, Reporter, relative
 from ..model.project import Markdown, Project
 from .markdown import to_elements
-from .markup import MarkupError, Registry, parse_slide
+from .markup import MarkupError, Registry, parse_slides
 from .slides import Element, Paragraph, Picture, Slide, Text
 
 
@@ -35,8 +35,9 @@ class LayoutError(ContentError):
         return str(self.reporter.diagnostics[0])
 
 
-def render_slide(env: Environment, name: str, kind: str, context: dict[str, Any], project: Project) -> Slide:
-    """Slide ``kind`` as layout ``name`` plans it; LayoutError names the layout's line when it fails."""
+def render_slides(env: Environment, name: str, kind: str, context: dict[str, Any], project: Project) -> list[Slide]:
+    """Slide ``kind`` as layout ``name`` plans it (one slide, or several); LayoutError names the
+    layout's line when it fails."""
     registry = Registry()
     scope = {**context, **helpers(registry, project)}
     try:
@@ -51,7 +52,7 @@ def render_slide(env: Environment, name: str, kind: str, context: dict[str, Any]
             raise
         raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
     try:
-        return parse_slide(markup, kind, registry)
+        return parse_slides(markup, kind, registry)
     except MarkupError as problem:
         located = _Trace(template, {**context, **helpers(Registry(), project)}, project)
         where = located.position(problem.line, problem.column)

@@ -6,6 +6,8 @@ code. Markdown bodies and pictures, already turned into plan elements, enter as 
 (``<markdown ref="3"/>``) to a per-render :class:`Registry`. The vocabulary is a table of element
 names to small constructors (``markup_text``, ``markup_elements``); each checks its attributes and
 children, so a typo in a user's layout is an error naming its line, not a silently missing box.
+A layout renders one ``<slide>``, or ``<slides>`` holding several when its content makes more than
+one point (the team's structure, then where its time goes): each gets its own title and notes.
 ``docs/slide-markup.md`` lists the vocabulary for layout authors.
 """
 from __future__ import annotations
@@ -31,7 +33,7 @@ ELEMENTS: dict[str, Callable[[Parser, etree._Element], list[Element]]] = {
 }
 PARTS = ("title", "subtitle", "body", "notes")
 
-__all__ = ["ELEMENTS", "MarkupError", "Registry", "parse_slide"]
+__all__ = ["ELEMENTS", "MarkupError", "Registry", "parse_slides"]
 
 
 class Registry:
@@ -64,8 +66,8 @@ class _Parser:
         return self.registry.entries[int(ref)]
 
 
-def parse_slide(markup: str, kind: str, registry: Registry) -> Slide:
-    """The slide a layout's rendered markup describes; MarkupError names the rendered line."""
+def parse_slides(markup: str, kind: str, registry: Registry) -> list[Slide]:
+    """The slides a layout's rendered markup describes; MarkupError names the rendered line."""
     try:
         root = etree.fromstring(NOT_XML.sub("", markup), XML)
     except etree.XMLSyntaxError as problem:
@@ -74,8 +76,18 @@ def parse_slide(markup: str, kind: str, registry: Registry) -> Slide:
         raise MarkupError(f"the slide markup is not well-formed XML: {message}", line, column) from None
     if root.getroottree().docinfo.doctype:
         raise MarkupError("slide markup cannot declare a DOCTYPE (nor entities)", 1)
+    if root.tag == "slides":
+        attrs(root, {})
+        found = [_slide(node, kind, registry) for node in children(root, ("slide",))]
+        if not found:
+            raise error(root, "<slides> holds no <slide>")
+        return found
     if root.tag != "slide":
-        raise error(root, f"a layout renders one <slide>, not <{root.tag}>")
+        raise error(root, f"a layout renders one <slide> or <slides>, not <{root.tag}>")
+    return [_slide(root, kind, registry)]
+
+
+def _slide(root: etree._Element, kind: str, registry: Registry) -> Slide:
     layout = attrs(root, {"layout": literal(Slide, "layout")})
     parts: dict[str, etree._Element] = {}
     for child in children(root, PARTS):

@@ -8,7 +8,7 @@ from deckgen.plan.deck import default_order
 from tests.support.plans import planned
 
 EXAMPLE_ORDER = ["title", "charter", "priorities", "big-rocks", "strategy", "slides/launch-calendar", "team",
-                 "okrs", "results", "wins", "asks", "intake"]
+                 "team", "okrs", "results", "wins", "asks", "intake"]
 
 
 def kinds(root: Path) -> list[str]:
@@ -33,8 +33,8 @@ def test_absent_content_is_left_out_silently(example_project: Path) -> None:
 def test_a_free_slide_after_an_absent_slide_lands_where_that_slide_would_be(example_project: Path, edit) -> None:
     (example_project / "content" / "okrs" / "2026-Q4.yaml").unlink()
     edit("slides/launch-calendar.md", "after: strategy", "after: results")
-    assert kinds(example_project) == ["title", "charter", "priorities", "big-rocks", "strategy", "team", "okrs",
-                                      "slides/launch-calendar", "wins", "asks", "intake"]
+    assert kinds(example_project) == ["title", "charter", "priorities", "big-rocks", "strategy", "team", "team",
+                                      "okrs", "slides/launch-calendar", "wins", "asks", "intake"]
 
 
 def test_free_slides_without_after_close_the_deck_and_may_follow_each_other(example_project: Path) -> None:
@@ -42,7 +42,7 @@ def test_free_slides_without_after_close_the_deck_and_may_follow_each_other(exam
     add_slide(example_project, "a-appendix", "Appendix", after="slides/launch-calendar")
     add_slide(example_project, "c-first", "Agenda", after="title")
     assert kinds(example_project) == ["title", "slides/c-first", "charter", "priorities", "big-rocks", "strategy",
-                                      "slides/launch-calendar", "slides/a-appendix", "team", "okrs", "results",
+                                      "slides/launch-calendar", "slides/a-appendix", "team", "team", "okrs", "results",
                                       "wins", "asks", "intake", "slides/b-closing"]
 
 

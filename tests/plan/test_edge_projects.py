@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 from deckgen.plan.slides import Chart, OrgChart, Table
-from tests.support.plans import elements, only, planned, slide
+from tests.support.plans import elements, only, planned, slide, slides_of
 
 PNG = (Path(__file__).resolve().parents[2] / "content" / "images" / "positioning-map.png").read_bytes()
 
@@ -50,9 +50,9 @@ def test_the_least_a_project_can_hold(tmp_path: Path) -> None:
     assert titles["priorities"] == "Our one big rock covers the one company priority"
     assert titles["big-rocks"] == "One big rock for 2027"
     assert titles["strategy"] == "Our strategy for 2027"
-    assert titles["team"] == "How Field Marketing is organised"
+    assert titles["team"] == "One person in Field Marketing"
     assert titles["okrs"] == "2027-Q1: one objective, one key result"
-    assert slide(plan, "team").subtitle == "One person"
+    assert slide(plan, "team").subtitle == "Led by Ana Silva, Head of Field Marketing"
     assert not any(isinstance(e, Chart) for e in elements(slide(plan, "team").elements))
     assert all(s.notes.strip() for s in plan.slides)
     assert plan.footer == "Field Marketing · " + plan.footer.split(" · ")[-1]
@@ -68,8 +68,8 @@ def test_gaps_budget_overrun_an_open_quarter_and_photos(example_project: Path, e
     edit("okrs/2026-Q4.yaml", "state: closed", "state: active")
     project, plan = planned(example_project)
     assert slide(plan, "priorities").title == "Three company priorities have no big rock behind them"
-    team = slide(plan, "team")
-    assert team.subtitle.endswith("above the 5–10% budget") and "say what we will change" in team.notes
+    team, time = slides_of(plan, "team")
+    assert time.subtitle.endswith("above the 5–10% budget") and "say what we will change" in time.notes
     nodes = {n.key: n for n in only(team, OrgChart).nodes}
     assert nodes["Tom Becker"].picture is not None and nodes["Tom Becker"].picture.data == PNG
     assert nodes["Maya Okafor"].picture is None
@@ -110,10 +110,11 @@ def test_a_big_team_with_many_rocks_and_okrs(tmp_path: Path) -> None:
     assert sum(1 for r in okrs.rows if r.group) == 12
     assert len(okrs.rows) == 12 + 25 + 25 * 5
     assert slide(plan, "okrs").title == "2027-Q1: 25 objectives, 125 key results across 12 big rocks"
-    team = slide(plan, "team")
+    team, time = slides_of(plan, "team")
     assert len(only(team, OrgChart).nodes) == 60
-    assert len(only(team, Chart).categories) == 13
-    assert team.title == "12 big rocks carry 80% of our time"
+    assert team.title == "60 people, one of them leading big rocks"
+    assert len(only(time, Chart).categories) == 13
+    assert time.title == "12 big rocks carry 80% of our time"
     results = only(slide(plan, "results"), Chart)
     assert results.series[0].values == [o.progress for o in project.previous_okrs.objectives]
     assert all(s.notes.strip() for s in plan.slides)

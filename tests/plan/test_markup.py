@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.plan.markup import MarkupError, Registry, parse_slide
+from deckgen.plan.markup import MarkupError, Registry, parse_slides
 from deckgen.plan.slides import (Badge, Cards, Chart, Columns, Ladder, OrgChart, Paragraph, Picture, Run,
                                  Table, Text)
 
@@ -11,7 +11,8 @@ from deckgen.plan.slides import (Badge, Cards, Chart, Columns, Ladder, OrgChart,
 def slide(body: str, notes: str = "", registry: Registry | None = None, title: str = "A title"):
     """A slide whose body starts on line 3 of the markup."""
     markup = f"<slide><title>{title}</title>\n<body>\n{body}\n</body>\n<notes>{notes}</notes>\n</slide>"
-    return parse_slide(markup, "kind", registry or Registry())
+    [parsed] = parse_slides(markup, "kind", registry or Registry())
+    return parsed
 
 
 def failure(body: str, registry: Registry | None = None) -> MarkupError:
@@ -21,9 +22,9 @@ def failure(body: str, registry: Registry | None = None) -> MarkupError:
 
 
 def test_slide_parts() -> None:
-    parsed = parse_slide('<slide layout="title"><title>  Big\n  point </title><subtitle> </subtitle>'
-                         "<notes><p>One</p><p kind=\"bullet\">Two</p><p kind=\"bullet\" level=\"1\">Three</p>"
-                         "</notes></slide>", "title", Registry())
+    [parsed] = parse_slides('<slide layout="title"><title>  Big\n  point </title><subtitle> </subtitle>'
+                            "<notes><p>One</p><p kind=\"bullet\">Two</p><p kind=\"bullet\" level=\"1\">Three</p>"
+                            "</notes></slide>", "title", Registry())
     assert (parsed.kind, parsed.layout, parsed.title, parsed.subtitle) == ("title", "title", "Big point", None)
     assert parsed.notes == "One\n• Two\n    • Three"
     assert parsed.elements == []
@@ -154,9 +155,9 @@ def test_entities_and_doctypes_are_refused() -> None:
     markup = ('<!DOCTYPE slide [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
               "<slide><title>T &secret;</title></slide>")
     with pytest.raises(MarkupError, match="cannot declare a DOCTYPE"):
-        parse_slide(markup, "k", Registry())
+        parse_slides(markup, "k", Registry())
     with pytest.raises(MarkupError, match="Entity 'nbsp' not defined"):
-        parse_slide("<slide><title>T&nbsp;</title></slide>", "k", Registry())
+        parse_slides("<slide><title>T&nbsp;</title></slide>", "k", Registry())
 
 
 @pytest.mark.parametrize("body, message, line", [
@@ -192,8 +193,22 @@ def test_mistakes_name_the_rendered_line(body: str, message: str, line: int) -> 
 def test_a_slide_needs_a_title() -> None:
     with pytest.raises(MarkupError, match="the slide has no title"):
         slide("", title="  ")
-    with pytest.raises(MarkupError, match="a layout renders one <slide>, not <deck>"):
-        parse_slide("<deck/>", "k", Registry())
+    with pytest.raises(MarkupError, match="a layout renders one <slide> or <slides>, not <deck>"):
+        parse_slides("<deck/>", "k", Registry())
+
+
+def test_a_layout_may_make_several_points_on_several_slides() -> None:
+    slides = parse_slides('<slides>\n<slide><title>First</title><notes><p>One</p></notes></slide>\n'
+                          '<slide layout="section"><title>Second</title><body><text>x</text></body></slide>'
+                          "\n</slides>", "team", Registry())
+    assert [(s.kind, s.title, s.layout, s.notes) for s in slides] == [
+        ("team", "First", "content", "One"), ("team", "Second", "section", "")]
+    assert slides[1].elements == [Text([Paragraph((Run("x"),))])]
+    with pytest.raises(MarkupError, match="<slides> holds no <slide>"):
+        parse_slides("<slides> </slides>", "k", Registry())
+    with pytest.raises(MarkupError, match="<text> cannot go inside <slides>") as caught:
+        parse_slides("<slides>\n<text/></slides>", "k", Registry())
+    assert caught.value.line == 2
 
 
 def test_a_picture_reference_must_hold_a_picture() -> None:

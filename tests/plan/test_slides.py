@@ -8,7 +8,7 @@ import pytest
 from deckgen.model.intake import summarize_intake
 from deckgen.plan.formatting import percent, score
 from deckgen.plan.slides import Cards, Chart, Ladder, OrgChart, Table, Text
-from tests.support.plans import cell_texts, only, planned, slide, texts
+from tests.support.plans import cell_texts, elements, only, planned, slide, slides_of, texts
 
 
 @pytest.fixture
@@ -95,20 +95,22 @@ def test_strategy_pillars_then_markdown_sections(example) -> None:
     assert any(type(e).__name__ == "Picture" for e in strategy.elements)
 
 
-def test_team_org_chart_and_allocation_chart(example) -> None:
+def test_team_org_chart_then_allocation_chart(example) -> None:
     project, plan = example
-    team = slide(plan, "team")
+    team, time = slides_of(plan, "team")
     org = only(team, OrgChart)
     assert [(n.key, n.parent, n.subtitle) for n in org.nodes] == [
         (p.name, p.reports_to, p.role) for p in project.team.people]
-    chart = only(team, Chart)
+    assert team.title == "Seven people, four of them leading big rocks"
+    assert team.subtitle == "Led by Maya Okafor, Director, Product Marketing"
+    assert not any(isinstance(e, Chart) for e in elements(team.elements))
+    chart = only(time, Chart)
     shares = project.allocation_shares()
     assert chart.categories == [r.title for r in project.rocks] + ["One-off requests"]
     assert chart.series[0].values == [shares[r.id] for r in project.rocks] + [shares["one-offs"]]
     assert chart.reference == ("One-off budget: 10–15%", 15.0)
-    assert team.title == f"Four big rocks carry {percent(project.rock_share)} of our time"
-    one_offs = percent(project.one_off_share)
-    assert team.subtitle == f"Seven people · one-offs take {one_offs}, within the 10–15% budget"
+    assert time.title == f"Four big rocks carry {percent(project.rock_share)} of our time"
+    assert time.subtitle == f"One-offs take {percent(project.one_off_share)}, within the 10–15% budget"
 
 
 def test_okrs_table_grouped_by_rock_with_numbers_right_aligned(example) -> None:
@@ -202,7 +204,7 @@ def test_hostile_content_stays_literal_text(example_project: Path, edit) -> None
     edit("slides/launch-calendar.md", "title: Four launches in the first half of 2027", f"title: '{nasty}'")
     _, plan = planned(example_project)
     assert only(slide(plan, "big-rocks"), Cards).cards[0].title == nasty
-    assert nasty in texts(slide(plan, "okrs")) and nasty in only(slide(plan, "team"), Chart).categories
+    assert nasty in texts(slide(plan, "okrs")) and nasty in only(slides_of(plan, "team")[1], Chart).categories
     markdown_reading = nasty.replace("&amp;", "&")  # in Markdown, &amp; is how one writes &
     assert slide(plan, "wins").elements[0].paragraphs[0].text.startswith(markdown_reading)
     assert slide(plan, "slides/launch-calendar").title == nasty

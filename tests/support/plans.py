@@ -20,8 +20,14 @@ def planned(root: Path) -> tuple[Project, DeckPlan]:
 
 
 def slide(plan: DeckPlan, kind: str) -> Slide:
-    [found] = [s for s in plan.slides if s.kind == kind]
+    """The one slide of slide name ``kind``."""
+    [found] = slides_of(plan, kind)
     return found
+
+
+def slides_of(plan: DeckPlan, kind: str) -> list[Slide]:
+    """The slides of slide name ``kind`` (the team layout makes two: structure, then time)."""
+    return [s for s in plan.slides if s.kind == kind]
 
 
 def elements(items: list[Element]) -> Iterator[Element]:
