@@ -25,6 +25,7 @@ from .layout import LayoutError, _template_frame, _where
 from .formatting import number, percent, score
 from .markdown import render_html
 from .palette import font_stack, palette
+from .status import ALIGNMENT_LIKE, STATUS_LOOKS
 
 TEMPLATE = "page/onepager.html"
 LANG = "en"
@@ -41,8 +42,8 @@ class Mark:
     symbol: str
 
 
-ALIGNMENT = {"aligned": Mark("aligned", "Aligned", "●"), "pending": Mark("pending", "Pending", "▲"),
-             "concerns": Mark("concerns", "Concerns", "■")}
+ALIGNMENT = {name: Mark(name, STATUS_LOOKS[name].label, STATUS_LOOKS[name].symbol)
+             for name in ALIGNMENT_LIKE}
 #: Where the one-off share sits against its budget (the model's ``one_off_position``).
 BUDGET_MARKS = {"within": Mark("on-track", "Within budget", "●"), "above": Mark("at-risk", "Above budget", "▲"),
                 "below": Mark("at-risk", "Below budget", "▼")}
