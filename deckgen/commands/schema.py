@@ -38,7 +38,6 @@ class ContentFile:
 
     pattern: str
     model: type[BaseModel]
-    name: str
     about: str
 
     @property
@@ -46,32 +45,37 @@ class ContentFile:
         return self.pattern.endswith(".md")
 
     @property
+    def name(self) -> str:
+        """The file's or folder's name without its ending: ``okrs/*.yaml`` is ``okrs``."""
+        return self.pattern.split("/")[0].split(".")[0]
+
+    @property
     def file_name(self) -> str:
         return f"{self.name}.schema.json"
 
 
 FILES = (
-    ContentFile("deck.yaml", DeckFile, "deck",
+    ContentFile("deck.yaml", DeckFile,
                 "The edition of the deck: team, year, quarter ahead, theme and slide order."),
-    ContentFile("company.yaml", CompanyFile, "company",
+    ContentFile("company.yaml", CompanyFile,
                 "The company priorities the team ladders up to, most important first."),
-    ContentFile("big-rocks.yaml", BigRocksFile, "big-rocks",
+    ContentFile("big-rocks.yaml", BigRocksFile,
                 "The team's annual objectives (\"big rocks\"), most important first."),
-    ContentFile("team.yaml", TeamFile, "team",
+    ContentFile("team.yaml", TeamFile,
                 "The team's structure: people, stakeholders and where the time goes."),
-    ContentFile("intake.yaml", IntakeFile, "intake",
+    ContentFile("intake.yaml", IntakeFile,
                 "Inbound requests and how each was triaged."),
-    ContentFile("okrs/*.yaml", OkrFile, "okrs",
+    ContentFile("okrs/*.yaml", OkrFile,
                 "The OKRs of one quarter, in a file named after it (okrs/2027-Q1.yaml)."),
-    ContentFile("charter.md", CharterFront, "charter",
+    ContentFile("charter.md", CharterFront,
                 "The front matter of the team charter: its mission and its edges."),
-    ContentFile("strategy.md", StrategyFront, "strategy",
+    ContentFile("strategy.md", StrategyFront,
                 "The front matter of the team strategy: the pillars it stands on."),
-    ContentFile("wins.md", WinsFront, "wins",
+    ContentFile("wins.md", WinsFront,
                 "The front matter of the wins: the quarter they come from."),
-    ContentFile("asks.md", AsksFront, "asks",
+    ContentFile("asks.md", AsksFront,
                 "The front matter of the asks (it has no keys)."),
-    ContentFile("slides/*.md", SlideFront, "slides",
+    ContentFile("slides/*.md", SlideFront,
                 "The front matter of a free-form slide: its title and where it goes."),
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -40,23 +41,40 @@ def render_slides(env: Environment, name: str, kind: str, context: dict[str, Any
     layout's line when it fails."""
     registry = Registry()
     scope = {**context, **helpers(registry, project)}
-    try:
+    with layout_errors(project):
         template = env.get_template(name)
         markup = template.render(scope)
-    except TemplateSyntaxError as problem:
-        raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
-            from None
-    except Exception as problem:  # an error inside a layout: name its line, else it is ours to fix
-        where = _template_frame(problem, project)
-        if where is None:
-            raise
-        raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
     try:
         return parse_slides(markup, kind, registry)
     except MarkupError as problem:
         located = _Trace(template, {**context, **helpers(Registry(), project)}, project)
         where = located.position(problem.line, problem.column)
         raise LayoutError(located.relined(problem.message, where), where) from None
+
+
+@contextmanager
+def layout_errors(project: Project, self_reference: Optional[str] = None) -> Iterator[None]:
+    """Turn a layout's failure while rendering into a LayoutError naming the layout's file and line.
+
+    The deck's slide layouts and the page's layouts are often a user's overrides, so their
+    mistakes are reported like content problems, the same way for both: a syntax error at its
+    line, any other error (an undefined name, a bad filter) at the innermost layout line of its
+    traceback. An error with no layout line in it is deckgen's own and propagates unchanged.
+    ``self_reference``, when given, replaces the RecursionError of a layout that extends or
+    includes itself with advice on how to override it.
+    """
+    try:
+        yield
+    except TemplateSyntaxError as problem:
+        raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
+            from None
+    except Exception as problem:
+        where = _template_frame(problem, project)
+        if where is None:
+            raise
+        if self_reference is not None and isinstance(problem, RecursionError):
+            raise LayoutError(self_reference, where) from None
+        raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
 
 
 def helpers(registry: Registry, project: Project) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from jinja2 import Environment, TemplateSyntaxError
+from jinja2 import Environment
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
@@ -21,10 +21,11 @@ from ..model.project import ONE_OFFS, Markdown, Project
 from ..model.scoring import Status, status_of
 from .context import template_context
 from .environment import render
-from .layout import LayoutError, _template_frame, _where
+from .layout import _where, layout_errors
 from .formatting import number, percent, score
 from .markdown import render_html
 from .palette import font_stack, palette
+from .status import ALIGNMENT_LIKE, STATUS_LOOKS
 
 TEMPLATE = "page/onepager.html"
 LANG = "en"
@@ -41,8 +42,8 @@ class Mark:
     symbol: str
 
 
-ALIGNMENT = {"aligned": Mark("aligned", "Aligned", "●"), "pending": Mark("pending", "Pending", "▲"),
-             "concerns": Mark("concerns", "Concerns", "■")}
+ALIGNMENT = {name: Mark(name, STATUS_LOOKS[name].label, STATUS_LOOKS[name].symbol)
+             for name in ALIGNMENT_LIKE}
 #: Where the one-off share sits against its budget (the model's ``one_off_position``).
 BUDGET_MARKS = {"within": Mark("on-track", "Within budget", "●"), "above": Mark("at-risk", "Above budget", "▲"),
                 "below": Mark("at-risk", "Below budget", "▼")}
@@ -144,17 +145,8 @@ def plan_page(project: Project, env: Environment) -> str:
     reported like a content problem, as the slide layouts' are.
     """
     context = page_context(project)
-    try:
+    with layout_errors(project, SELF_REFERENCE):
         return render(env, TEMPLATE, context)
-    except TemplateSyntaxError as problem:
-        raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
-            from None
-    except Exception as problem:  # an error inside a layout: name its line, else it is ours to fix
-        where = _template_frame(problem, project)
-        if where is None:
-            raise
-        message = SELF_REFERENCE if isinstance(problem, RecursionError) else f"{type(problem).__name__}: {problem}"
-        raise LayoutError(message, where) from None
 
 
 def layout_position(project: Project, env: Environment) -> Position:

@@ -11,15 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model.contrast import NEAR_BLACK, WHITE, readable, text_on, tint
+from ..model.contrast import NEAR_BLACK, WHITE, readable, text_on
+from .status import STATUS_LOOKS, StatusLook
 
 SURFACE = "#F3F5F8"
 BORDER = "#C9D0D8"
-#: Status and alignment fills, as the deck draws them; the text of each status is a readable shade.
-STATUS_COLOURS = {
-    "on-track": "#2E7D32", "at-risk": "#B26A00", "off-track": "#C62828", "missed": "#8E1B1B",
-    "aligned": "#2E7D32", "pending": "#B26A00", "concerns": "#C62828",
-}
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
                 '"Liberation Sans", "Noto Sans", "DejaVu Sans", sans-serif')
 _PLAIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_")
@@ -74,10 +70,10 @@ def palette(primary: str, accent: str) -> Palette:
         primary=primary.upper(), accent=accent.upper(), on_primary=text_on(primary),
         heading=readable(primary, SURFACE), text=NEAR_BLACK, muted=readable("#5B6470", SURFACE),
         background=WHITE, surface=SURFACE, border=BORDER,
-        status={name: _status(colour) for name, colour in STATUS_COLOURS.items()},
+        status={name: _status(look) for name, look in STATUS_LOOKS.items()},
     )
 
 
-def _status(colour: str) -> StatusColour:
-    background = tint(colour, 0.88)
-    return StatusColour(fill=colour, tint=background, text=readable(colour, background))
+def _status(look: StatusLook) -> StatusColour:
+    """A status's colours on the page: its fill, the page's tint, and a text shade that reads on it."""
+    return StatusColour(fill=look.colour, tint=look.page_tint, text=readable(look.colour, look.page_tint))

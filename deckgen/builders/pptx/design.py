@@ -12,6 +12,7 @@ from typing import Optional
 
 from pptx.util import Pt
 
+from ...plan.status import STATUS_LOOKS
 from . import fonts
 
 INCH = 72.0
@@ -107,15 +108,10 @@ class StatusStyle:
     label: str
 
 
-#: Status styles; the symbols match ``deckgen.model.scoring.Status``.
+#: The shared status table (``deckgen.plan.status``) in the deck's colour form, hex without '#'.
 STATUS: dict[str, StatusStyle] = {
-    "on-track": StatusStyle("2E7D32", "E3F1E4", "●", "On track"),
-    "at-risk": StatusStyle("B26A00", "FCEFD9", "▲", "At risk"),
-    "off-track": StatusStyle("C62828", "F9E0E0", "■", "Off track"),
-    "missed": StatusStyle("8E1B1B", "F3D9D9", "✕", "Missed"),
-    "aligned": StatusStyle("2E7D32", "E3F1E4", "●", "Aligned"),
-    "pending": StatusStyle("B26A00", "FCEFD9", "▲", "Pending"),
-    "concerns": StatusStyle("C62828", "F9E0E0", "■", "Concerns"),
+    name: StatusStyle(look.colour.lstrip("#"), look.deck_tint.lstrip("#"), look.symbol, look.label)
+    for name, look in STATUS_LOOKS.items()
 }
 
 

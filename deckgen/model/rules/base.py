@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from ...diagnostics import Position, Reporter
 from ...load.source import Source
@@ -62,6 +62,15 @@ def duplicates(ids: list[str]) -> dict[int, int]:
         else:
             first[value] = index
     return repeated
+
+
+def repeats(report: FileReport, values: list[str], items: str,
+            key: str) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Each repeat among ``values`` (the ``key`` of each entry of list ``items``): its path, the value,
+    and where it was first written, so that every rule of unique values says it the same way."""
+    for index, first in duplicates(values).items():
+        here = (items, index, key)
+        yield here, values[index], first_on(report.at((items, first, key)), report.at(here))
 
 
 def number(value: float) -> str:

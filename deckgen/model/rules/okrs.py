@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any, Iterator
 
 from ..content import KeyResult, Objective, OkrFile
-from .base import FileReport, duplicates, first_on, number
+from .base import FileReport, number, repeats
 
 MAX_KEY_RESULTS = 5
 MAX_OBJECTIVES = 5
@@ -32,11 +32,8 @@ def quarter_matches_file(okrs: OkrFile, report: FileReport) -> None:
 
 
 def unique_objective_ids(okrs: OkrFile, report: FileReport) -> None:
-    ids = [o.id for o in okrs.objectives]
-    for index, first in duplicates(ids).items():
-        here, before = ("objectives", index, "id"), ("objectives", first, "id")
-        report.error(here, f"objective id '{ids[index]}' is used twice in the quarter "
-                           f"({first_on(report.at(before), report.at(here))})")
+    for here, value, first in repeats(report, [o.id for o in okrs.objectives], "objectives", "id"):
+        report.error(here, f"objective id '{value}' is used twice in the quarter ({first})")
 
 
 def one_kind(okrs: OkrFile, report: FileReport) -> None:

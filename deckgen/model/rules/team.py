@@ -6,7 +6,7 @@ from typing import Any, Iterator, Optional
 from ..content import TeamFile
 from ..project import ONE_OFFS, Project
 from ...suggest import did_you_mean
-from .base import FileReport, Report, duplicates, first_on, number
+from .base import FileReport, Report, number, repeats
 from .okrs import located
 
 Loc = tuple[Any, ...]
@@ -16,11 +16,8 @@ WHOLE = 100.0
 
 
 def unique_names(team: TeamFile, report: FileReport) -> None:
-    names = [p.name for p in team.people]
-    for index, first in duplicates(names).items():
-        here, before = ("people", index, "name"), ("people", first, "name")
-        report.error(here, f"person '{names[index]}' is listed twice "
-                           f"({first_on(report.at(before), report.at(here))}); names must be unique")
+    for here, name, first in repeats(report, [p.name for p in team.people], "people", "name"):
+        report.error(here, f"person '{name}' is listed twice ({first}); names must be unique")
 
 
 def reports_to_known(team: TeamFile, report: FileReport) -> None:
