@@ -20,7 +20,7 @@ from .design import TYPE, Design
 from .draw import Canvas
 from .flow import CONT, Block, Stack, paginate
 from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
-                      remove_empty_placeholders, set_notes, set_title)
+                      remove_empty_placeholders, set_notes, set_title, title_size)
 from .package import finalize
 
 
@@ -76,9 +76,10 @@ def _slides(prs: Presentation, design: Design, planned: Slide, layout: SlideLayo
     if planned.subtitle:
         blocks.insert(0, TextBlock([text.plain(planned.subtitle)], design, "subtitle"))
     pages, t = paginate(Stack(blocks), frame.body.w, frame.body.h) if blocks else ([Stack([])], 1.0)
-    for i, page in enumerate(pages):
-        title = planned.title.strip() + (CONT if i else "")
-        yield _content(prs, design, layout, frame, title, page, t)
+    titles = [planned.title.strip() + (CONT if i else "") for i in range(len(pages))]
+    size = title_size(design, frame, titles[:2], TYPE["title"])
+    for title, page in zip(titles, pages):
+        yield _content(prs, design, layout, frame, title, size, page, t)
 
 
 def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001, ANN202
@@ -86,18 +87,18 @@ def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001
     slide = prs.slides.add_slide(layout)
     canvas = Canvas(slide.shapes, design)
     scale = TYPE["title-slide"] if planned.layout == "title" else TYPE["title"]
-    set_title(slide, canvas, frame, planned.title, scale)
+    set_title(slide, frame, planned.title, title_size(design, frame, [planned.title], scale), design)
     if lines and not fill_subtitle(slide, canvas, frame, lines):
         TextBlock(lines, design, "lead").draw(canvas, frame.body, 1.0)
     remove_empty_placeholders(slide)
     return slide
 
 
-def _content(prs, design, layout, frame, title: str, page: Stack, t: float):  # noqa: ANN001, ANN202
+def _content(prs, design, layout, frame, title: str, size: float, page: Stack, t: float):  # noqa: ANN001, ANN202
     def add():  # noqa: ANN202
         slide = prs.slides.add_slide(layout)
         canvas = Canvas(slide.shapes, design)
-        set_title(slide, canvas, frame, title, TYPE["title"])
+        set_title(slide, frame, title, size, design)
         remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
         page.draw(canvas, frame.body, t)
         return slide

@@ -21,7 +21,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Scale
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale
 from .draw import Canvas
 
 #: Slide kind -> (layout names to look for, best first; PowerPoint layout types, best first).
@@ -120,16 +120,21 @@ def _box(shape) -> Box:  # noqa: ANN001
 
 
 # The frame's contents -------------------------------------------------------------------------
-def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Scale) -> None:
-    """The title in the layout's title placeholder (its font and colour lead), sized to fit:
-    the scale's sizes first, then smaller down to a last resort, wrapping as needed."""
+def title_size(design: Design, frame: Frame, titles: list[str], scale: Scale) -> float:
+    """One size at which every one of ``titles`` fits the title box: the scale's sizes first,
+    then smaller down to a last resort, wrapping as needed. A slide and its "(cont.)" slides
+    share it, so the title does not change size as the reader moves on."""
+    return min(fit_size([text.plain(text.clean(title).strip(), bold=True)], design.fonts.heading_measure,
+                        frame.title, scale, bold=True) for title in titles)
+
+
+def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Design) -> None:
+    """The title in the layout's title placeholder (its font and colour lead) at ``size``."""
     title = text.clean(title).strip()
     shape = slide.shapes.title
     if shape is None:
         shape = slide.shapes.add_textbox(*frame.title.emu())
         shape.name = "Title"
-    size = fit_size([text.plain(title, bold=True)], canvas.design.fonts.heading_measure,
-                    frame.title, scale, bold=True)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
     shape.text_frame.text = title
@@ -138,7 +143,7 @@ def set_title(slide: Slide, canvas: Canvas, frame: Frame, title: str, scale: Sca
             run.font.size = Pt(size)
             if not shape.is_placeholder:
                 run.font.bold = True
-                run.font.name = canvas.design.fonts.heading
+                run.font.name = design.fonts.heading
 
 
 def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: bool = False,

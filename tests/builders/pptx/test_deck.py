@@ -12,6 +12,10 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from deckgen.builders.pptx import text
+from deckgen.builders.pptx.design import INCH, MARGIN, SLIDE_W, TYPE, Box, Design, Fonts, Palette
+from deckgen.builders.pptx.flow import CONT
+from deckgen.builders.pptx.layouts import fit_size
 from tests.support import deckplans
 from tests.support.decks import (CREATED, build, missing_words, notes, open_deck, shapes_in,
                                  slide_texts)
@@ -200,3 +204,18 @@ def test_empty_and_ragged_tables_still_give_a_valid_deck() -> None:
     deck = open_deck(build(deckplans.deck(Slide("x", "Tables", tables, notes="n"))))  # type: ignore[arg-type]
     found = [[[c.text for c in r.cells] for r in s.table.rows] for s in deck.slides[1].shapes if s.has_table]
     assert found == [[["a", ""], ["b", "c"]], [["Header only"]]]
+
+
+def test_a_slide_and_its_continuations_share_one_title_size() -> None:
+    """A title that fits at 32 pt alone but needs less with "(cont.)" is set smaller on every
+    part, so the title does not jump in size from one slide to the next."""
+    title = "Sixteen key results for the quarter ahead, grouped by big rock"
+    design = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+    box = Box(0, 0, SLIDE_W - 2 * MARGIN, 1.0 * INCH)
+    alone = fit_size([text.plain(title, bold=True)], "Calibri", box, TYPE["title"], bold=True)
+    continued = fit_size([text.plain(title + CONT, bold=True)], "Calibri", box, TYPE["title"], bold=True)
+    assert alone > continued  # the case this test is about
+    slides = [s for s in open_deck(build(deckplans.deck(deckplans.table_slide(40, title=title)))).slides
+              if s.shapes.title.text.startswith(title)]
+    sizes = {run.font.size.pt for s in slides for p in s.shapes.title.text_frame.paragraphs for run in p.runs}
+    assert len(slides) > 1 and sizes == {continued}
