@@ -54,8 +54,10 @@ class TextBlock:
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
         family = self.design.fonts.body_measure
         head, tail = text.split(self.items, family, self.scale.at(t), width, room, self.bold)
-        if not head and force:
-            head, tail = self.items[:1], self.items[1:]
+        if not head and force:  # a slide of its own: its headings and first item at least
+            cut = next((i for i, item in enumerate(self.items) if item.para.kind != "heading"),
+                       len(self.items)) + 1
+            head, tail = self.items[:cut], self.items[cut:]
         if not head:
             return None, self
         return (TextBlock(head, self.design, self.style),

@@ -18,10 +18,7 @@ from typing import Optional, Protocol
 from .design import GAP, GUTTER, LEVELS, TYPE, Box, Design, Scale
 from .draw import Canvas
 from . import text
-
-
-#: What a continued title, heading or card says.
-CONT = " (cont.)"
+from .text import CONT
 
 
 class Block(Protocol):

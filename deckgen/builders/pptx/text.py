@@ -25,6 +25,8 @@ from .fonts import line_height
 from .package import strip_control_chars
 
 INSETS = textfit.TEXT_FRAME_INSETS
+#: What a continued title, heading or card says.
+CONT = " (cont.)"
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -133,7 +135,8 @@ def split(items_: Sequence[Item], family: str, size: float, width: float, room: 
         para = _fit_para(item, size, i == 0, bold)
         spans = _spans(para, family, size, width)
         fit = int((budget - used - para.space_before_pt) // line_height(family, size, para.bold))
-        if fit <= 0 or fit >= len(spans):
+        first_under_heading = i > 1 and items_[i - 1].para.kind == "heading"
+        if fit <= 0 or fit >= len(spans) or first_under_heading:
             return keep_with_next(list(items_[:i]), list(items_[i:]))
         head = replace(item, para=_slice(item.para, 0, spans[fit - 1][1]))
         tail = replace(item, para=_slice(item.para, spans[fit][0], len(item.text)))
@@ -153,9 +156,18 @@ def _spans(para: textfit.Paragraph, family: str, size: float, width: float) -> l
 
 
 def keep_with_next(head: list[Item], tail: list[Item]) -> tuple[list[Item], list[Item]]:
-    """Move headings that would end a slide over to the next one, with what they head."""
+    """Where a slide's text breaks: a heading never ends a slide, nor does a heading with only
+    the first of the items under it; a section that goes on repeats its heading "(cont.)", so
+    the next slide still says what its bullets are about."""
     while head and tail and head[-1].para.kind == "heading":
         tail.insert(0, head.pop())
+    if len(head) >= 2 and tail and head[-2].para.kind == "heading" and tail[0].para.kind != "heading":
+        tail[:0] = head[-2:]
+        del head[-2:]
+    heading = next((item for item in reversed(head) if item.para.kind == "heading"), None)
+    if heading is not None and tail and tail[0].para.kind != "heading":
+        runs = heading.para.runs if heading.text.endswith(CONT) else (*heading.para.runs, Run(CONT))
+        tail.insert(0, replace(heading, para=replace(heading.para, runs=runs)))
     return head, tail
 
 

@@ -56,6 +56,33 @@ def test_a_heading_never_ends_a_slide() -> None:
     assert tail[0].para.kind == "heading"
 
 
+def test_a_heading_and_only_its_first_item_move_on_together() -> None:
+    items = text.items([para("Intro"), para("Where we play", "heading"), para("Primary", "bullet"),
+                        para("Secondary", "bullet"), para("Not now", "bullet")])
+    room = text.height(items[:3], FAMILY, 14, 300) + 2
+    head, tail = text.split(items, FAMILY, 14, 300, room)
+    assert [i.text for i in head] == ["Intro"]
+    assert [i.text for i in tail] == ["Where we play", "Primary", "Secondary", "Not now"]
+
+
+def test_a_section_that_goes_on_repeats_its_heading() -> None:
+    items = text.items([para("How we win", "heading", bold=True), *(para(f"Point {n}", "bullet") for n in range(9))])
+    room = text.height(items[:4], FAMILY, 14, 300) + 2
+    head, tail = text.split(items, FAMILY, 14, 300, room)
+    assert [i.text for i in head] == ["How we win", "Point 0", "Point 1", "Point 2"]
+    assert [i.text for i in tail] == ["How we win (cont.)", *(f"Point {n}" for n in range(3, 9))]
+    assert tail[0].para.kind == "heading" and all(r.bold for r in tail[0].para.runs[:1])
+    again, rest = text.split(tail, FAMILY, 14, 300, room)
+    assert rest[0].text == "How we win (cont.)"  # said once, however often it goes on
+
+
+def test_the_first_item_under_a_heading_is_not_cut_for_the_foot_of_a_slide() -> None:
+    items = text.items([para("Intro"), para("Heading", "heading"), para(LOREM * 6)])
+    room = text.height(items[:2], FAMILY, 14, 300) + 40
+    head, tail = text.split(items, FAMILY, 14, 300, room)
+    assert [i.text for i in head] == ["Intro"] and tail == items[1:]
+
+
 def test_control_characters_never_reach_the_slide() -> None:
     assert text.clean("a\x00b\x1bc\td\r") == "abc d"
 
