@@ -12,6 +12,7 @@ from typing import Optional
 
 from pptx.util import Pt
 
+from ...model.contrast import readable
 from ...plan.status import STATUS_LOOKS
 from . import fonts
 
@@ -99,13 +100,18 @@ LEVELS: tuple[float, ...] = tuple(i / 8 for i in range(8, -1, -1))
 
 @dataclass(frozen=True)
 class StatusStyle:
-    """How a status shows: a strong colour (chart points, symbols), a tint (fills), a symbol
-    and a label, so that status never relies on colour alone."""
+    """How a status shows: a strong colour (chart points, bars), a tint (fills), the colour of
+    its words on that tint (the strong colour darkened until small type reads, WCAG 4.5:1),
+    a symbol and a label, so that status never relies on colour alone."""
 
     color: str
     tint: str
     symbol: str
     label: str
+
+    @property
+    def text(self) -> str:
+        return readable(f"#{self.color}", f"#{self.tint}").lstrip("#")
 
 
 #: The shared status table (``deckgen.plan.status``) in the deck's colour form, hex without '#'.
