@@ -6,7 +6,11 @@ import math
 import pytest
 
 from deckgen.builders.pptx.charts import _format, categories, finite, nice
+from deckgen.builders.pptx.deck import build_pptx
 from deckgen.plan.slides import Chart, Series
+from tests.support.decks import CREATED, notes, open_deck, slide_texts
+from tests.support.large_project import large_project
+from tests.support.plans import planned
 
 
 @pytest.mark.parametrize(("value", "expected"), [(0.9, 1.0), (36.8, 40.0), (101, 120.0), (7, 8.0), (1.0, 1.0)])
@@ -43,3 +47,15 @@ def test_a_chart_without_data_is_said_in_words_and_odd_data_still_opens() -> Non
     [chart] = [s.chart for s in slide.shapes if s.has_chart]
     assert list(chart.plots[0].series[0].values) == [1.0, -2.0, 0.0]
     assert chart.value_axis.minimum_scale < -2.0
+
+
+def test_the_intake_chart_leaves_out_rocks_no_request_fed_and_says_which(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    project, plan = planned(large_project(tmp_path / "large"))
+    [(slide, chart)] = [(slide, shape.chart) for slide in open_deck(build_pptx(plan, CREATED)).slides
+                        for shape in slide.shapes if shape.name == "Chart: Share of requests and of hours"]
+    fed = [r.title for r in project.rocks[:4]]
+    assert list(chart.plots[0].categories) == [*fed, "One-offs", "Declined"]
+    rows = zip(*(s.values for s in chart.plots[0].series))
+    assert all(any(row) for row in rows)
+    assert any("No request fed eight big rocks, named in the notes." in t for t in slide_texts(slide))
+    assert "No request fed: " + "; ".join(r.title for r in project.rocks[4:]) + "." in notes(slide)
