@@ -35,6 +35,17 @@ class IntakeSummary:
         return next(t for t in self.totals if t.outcome == outcome)
 
     @property
+    def charted(self) -> list[IntakeTotal]:
+        """The outcomes that drew any request or hour: a chart row for each of the others would be
+        an empty bar with two '0%' labels."""
+        return [t for t in self.totals if t.requests or t.hours]
+
+    @property
+    def unfed_rocks(self) -> list[str]:
+        """The big rocks (ids) that no request fed, said in words instead of charted."""
+        return [t.outcome for t in self.totals if t not in self.charted and t.outcome not in (ONE_OFF, DECLINED)]
+
+    @property
     def to_rocks(self) -> IntakeTotal:
         """The big rocks together: what inbound work fed the plan."""
         rocks = [t for t in self.totals if t.outcome not in (ONE_OFF, DECLINED)]

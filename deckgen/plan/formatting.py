@@ -7,28 +7,88 @@ from typing import Optional
 from ..model.content import KeyResult
 
 PREFIX_UNITS = {"$", "€", "£", "¥"}
+MINUS = "\u2212"  # a true minus sign: a hyphen reads as a dash and breaks a line
+COMPACT_FROM = 100_000  # from six digits on, "1.2M" reads faster than "1,234,567"
+SCALES = ((1e9, "B"), (1e6, "M"), (1e3, "K"))  # largest first
+INVARIANT = frozenset({"series", "species", "news", "means", "kudos"})  # plural-looking, yet singular
 
 
 def number(value: Optional[float]) -> str:
-    """1200 → '1,200'; 0.25 → '0.25'; no trailing zeros, no false precision."""
+    """1200 → '1,200'; 0.25 → '0.25'; -5 → '−5'; no trailing zeros, no false precision."""
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _signed(value, _digits(abs(value), 2))
 
 
-def with_unit(value: Optional[float], unit: Optional[str]) -> str:
+def figures(values: list[float], exact: bool = False) -> list[str]:
+    """Numbers read together (a baseline and its target), without units. When the largest reaches
+    six digits each is written in thousands, millions or billions with one decimal ('1.2M'), more
+    only where two different values would otherwise read the same; ``exact`` keeps every digit."""
+    if exact or max(abs(v) for v in values) < COMPACT_FROM:
+        return [number(v) for v in values]
+    for decimals in (1, 2, 3):
+        shown = [_signed(v, _compact(abs(v), decimals)) for v in values]
+        if len(set(shown)) == len(set(values)):
+            return shown
+    return [number(v) for v in values]
+
+
+def with_unit(value: Optional[float], unit: Optional[str], exact: bool = False) -> str:
+    """A figure with its unit: '$1.2M', '32%', '400 accounts', '1 briefing'."""
     if value is None:
         return "—"
-    text = number(value)
+    return _united(figures([value], exact)[0], value, unit)
+
+
+def singular(unit: str) -> str:
+    """The unit for exactly one: the regular plural of its last word undone ('briefings' →
+    'briefing', 'opportunities' → 'opportunity', 'launches' → 'launch', 'MQLs' → 'MQL'). A unit
+    that is no plain plural word stays as written ('%', 'NPS', 'ms', 'hours per week', 'series')."""
+    head, space, word = unit.rpartition(" ")
+    if len(word) < 3 or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")) \
+            or word.lower() in INVARIANT:
+        return unit
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        word = word[:-2]
+    else:
+        word = word[:-1]
+    return f"{head}{space}{word}"
+
+
+def _united(shown: str, value: float, unit: Optional[str]) -> str:
+    """``shown`` (the figure for ``value``) with ``unit``: a currency before it, '%' after it, a
+    word after a space, singular for exactly one. The sign leads: '−$5'."""
     if not unit:
-        return text
+        return shown
     if unit in PREFIX_UNITS:
-        return f"{unit}{text}"
-    if unit == "%":
-        return f"{text}%"
-    return f"{text} {unit}"
+        return f"{MINUS}{unit}{shown[1:]}" if shown.startswith(MINUS) else f"{unit}{shown}"
+    if unit.startswith("%"):
+        return f"{shown}{unit}"
+    return f"{shown} {singular(unit) if abs(value) == 1 else unit}"
+
+
+def _signed(value: float, digits: str) -> str:
+    """``digits`` (of the magnitude) with a minus sign when ``value`` is negative and shows as non-zero."""
+    return f"{MINUS}{digits}" if value < 0 and any(c in "123456789" for c in digits) else digits
+
+
+def _digits(magnitude: float, decimals: int) -> str:
+    """A magnitude with thousands separators and at most ``decimals`` decimals, trailing zeros dropped."""
+    if float(magnitude).is_integer():
+        return f"{int(magnitude):,}"
+    return f"{magnitude:,.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def _compact(magnitude: float, decimals: int) -> str:
+    """A magnitude in the largest scale it reaches once rounded: 1,234,567 → '1.2M', 150,000 →
+    '150K', 999,999 → '1M'; under a thousand as it is."""
+    for size, letter in SCALES:
+        scaled = round(magnitude / size, decimals)
+        if scaled >= 1:
+            return _digits(scaled, decimals) + letter
+    return _digits(magnitude, decimals)
 
 
 def score(value: Optional[float]) -> str:
@@ -57,11 +117,15 @@ def count(value: int, singular: str = "", plural: Optional[str] = None) -> str:
     return f"{amount} {singular if value == 1 else plural or singular + 's'}"
 
 
-def target(kr: KeyResult) -> str:
-    """'32% → 40%' for a numeric key result, 'Milestone' for one that is done or not."""
+def target(kr: KeyResult, exact: bool = False) -> str:
+    """'32% → 40%', '$1.2M → $2.3M', '1 → 5 briefings' (a word unit once, after the target) for a
+    numeric key result; 'Milestone' for one that is done or not. ``exact`` keeps every digit."""
     if kr.baseline is None or kr.target is None:
         return "Milestone"
-    return f"{with_unit(kr.baseline, kr.unit)} → {with_unit(kr.target, kr.unit)}"
+    baseline, goal = figures([kr.baseline, kr.target], exact)
+    word = bool(kr.unit) and kr.unit not in PREFIX_UNITS and not kr.unit.startswith("%")
+    start = baseline if word else _united(baseline, kr.baseline, kr.unit)
+    return f"{start} → {_united(goal, kr.target, kr.unit)}"
 
 
 def progress(kr: KeyResult) -> str:

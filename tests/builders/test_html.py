@@ -122,7 +122,7 @@ def test_hostile_text_reads_exactly_as_written(hostile: Path) -> None:
     assert text(root.find(".//li[@class='rock']/h3")) == '1 "><svg onload=alert(1)> {{ 7*7 }}'
     okrs = text(root.find(".//table"))
     assert "{{ 7*7 }} {% raw %}x{% endraw %} <b onmouseover=alert(1)>x</b>" in okrs
-    assert "0 <i>deals</i> → 60 <i>deals</i>" in okrs
+    assert "0 → 60 <i>deals</i>" in okrs
     assert "<script>alert(4)</script>: Concerns" in text(root.find(".//li[@class='rock']"))
     assert "49" not in text(root.find(".//li[@class='rock']/h3"))
 

@@ -49,3 +49,10 @@ def test_budget_position(example_project: Path, edit, budget: str, position: str
     edit("team.yaml", "one_off_budget: [10, 15]", f"one_off_budget: {budget}")
     project = check_project(example_project).project
     assert project is not None and project.one_off_position == position
+
+
+def test_only_outcomes_with_requests_or_hours_are_charted_and_unfed_rocks_are_named() -> None:
+    intake = IntakeFile(requests=[request("a", 5), request("declined", None)])
+    summary = summarize_intake(intake, ["a", "b", "c"])
+    assert [t.outcome for t in summary.charted] == ["a", "declined"]
+    assert summary.unfed_rocks == ["b", "c"]

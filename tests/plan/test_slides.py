@@ -171,6 +171,19 @@ def test_wins_and_asks_are_one_bullet_per_item(example) -> None:
     assert slide(plan, "asks").title == "What we need from you: four asks"
 
 
+def test_large_figures_read_rounded_in_the_table_and_exact_in_the_notes(example_project: Path, edit) -> None:
+    edit("okrs/2027-Q1.yaml", "baseline: 18000\n        target: 24000", "baseline: 1234567\n        target: 2345678")
+    _, plan = planned(example_project)
+    okrs = slide(plan, "okrs")
+    assert ["Average Copilot add-on deal size", "Daniel Reyes", "$1.2M → $2.3M", "40%"] in cell_texts(only(okrs, Table))
+    assert "Exact figures: Average Copilot add-on deal size: $1,234,567 → $2,345,678." in okrs.notes
+
+
+def test_exact_figures_are_not_repeated_when_nothing_was_rounded(example) -> None:
+    _, plan = example
+    assert "Exact figures" not in slide(plan, "okrs").notes
+
+
 def test_intake_chart_and_summary(example) -> None:
     project, plan = example
     summary = summarize_intake(project.intake, [r.id for r in project.rocks])

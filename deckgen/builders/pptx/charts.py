@@ -1,7 +1,9 @@
 """Native, editable charts: the data lives in the chart's embedded workbook ("Edit Data").
 
 One look for every chart: no 3-D, no gridlines, values written on the bars (so the value axis
-is hidden), a legend only when there are several series to tell apart. Colours: the primary for
+is hidden). Several clustered series are named directly, on the first category's bars ("Requests
+24%"), rather than in a legend whose order PowerPoint and LibreOffice give differently; a legend
+only for a doughnut's slices and a stacked bar's series. Colours: the primary for
 a single series, the status colour for a point that has a status (with its symbol in the
 category label), primary/accent/tints for stacked series.
 
@@ -38,6 +40,9 @@ KINDS = {
 }
 LABEL = 12.0   # chart text size, points
 TITLE = 14.0
+# Above the plot: the title's offset from the chart's top (about 7 pt in both PowerPoint and
+# LibreOffice), its line (1.2 x its size) and a clear gap before the first bar.
+TITLE_BAND = 7 + 1.2 * TITLE + 10
 MIN_HEIGHT = 2.4 * INCH
 REFERENCE_W = 1.5 * INCH  # beside a column chart, for the reference's label
 
@@ -121,8 +126,7 @@ def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN0
     labels.number_format, labels.number_format_is_linked = spec.number_format, False
     labels.show_value = True
     labels.font.size = Pt(LABEL)
-    several = len(spec.series) > 1
-    chart.has_legend = several or spec.kind == "doughnut"
+    chart.has_legend = has_legend(spec)
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.RIGHT if spec.kind == "doughnut" \
             else XL_LEGEND_POSITION.BOTTOM
@@ -132,6 +136,16 @@ def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN0
         _style_doughnut(plot, spec, palette)
     else:
         _style_bars(chart, plot, spec, palette)
+
+
+def has_legend(spec: plan.Chart) -> bool:
+    """A doughnut names its slices, a stacked bar its series, in a legend; others need none."""
+    return spec.kind == "doughnut" or (spec.kind == "stacked-bar" and len(spec.series) > 1)
+
+
+def named_on_bars(spec: plan.Chart) -> bool:
+    """Several clustered series: each is named on its first bar instead of in a legend."""
+    return spec.kind in ("bar", "column") and len(spec.series) > 1
 
 
 def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
@@ -157,9 +171,26 @@ def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noq
         _solid(series.format.fill, color)
         if stacked:
             series.data_labels.font.color.rgb = RGBColor.from_string(on(color))
+        if named_on_bars(spec):
+            _name_on_first_bar(series, spec.number_format)
         for i, status in enumerate(spec.series[n].statuses if n < len(spec.series) else []):
             if status in STATUS and i < len(spec.categories):
                 _solid(series.points[i].format.fill, STATUS[status].color)
+
+
+def _name_on_first_bar(series, number_format: str) -> None:  # noqa: ANN001
+    """The first point's label says the series' name before its value: 'Requests 24%'. A series
+    with labels of its own no longer inherits the plot's, so they are repeated on it."""
+    labels = series.data_labels
+    labels.show_value, labels.position, labels.font.size = True, XL_LABEL_POSITION.OUTSIDE_END, Pt(LABEL)
+    labels.number_format, labels.number_format_is_linked = number_format, False
+    first = series.points[0].data_label
+    first.font.size, first.position = Pt(LABEL), XL_LABEL_POSITION.OUTSIDE_END
+    element = first._dLbl
+    element.find(qn("c:idx")).addnext(etree.Element(qn("c:numFmt"), formatCode=number_format, sourceLinked="0"))
+    for tag in ("c:showVal", "c:showSerName"):
+        element.find(qn(tag)).set("val", "1")
+    etree.SubElement(element, qn("c:separator")).text = " "
 
 
 def _style_doughnut(plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
@@ -199,10 +230,10 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     room on the left for bar labels (or below for columns), on top for the title."""
     family = design.fonts.body_measure
     widest = max((text_width(measurable(c), family, LABEL) for c in cats), default=0.0)
-    band = (TITLE * (2.6 if spec.kind == "doughnut" else 1.8) if spec.title else 6.0) + (
+    band = (TITLE_BAND if spec.title else 6.0) + (
         LABEL * 2.2 if spec.reference and spec.kind in ("bar", "stacked-bar") else 0.0)
     top = min(band / box.h, 0.4)
-    bottom = 0.12 if len(spec.series) > 1 else 0.04
+    bottom = 0.12 if has_legend(spec) and spec.kind != "doughnut" else 0.04
     if spec.kind == "doughnut":
         x, w = 0.04, 0.6
     elif spec.kind == "column":
@@ -211,7 +242,7 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
         bottom = max(bottom, min(0.3, (LABEL * 2.6) / box.h))
     else:
         x = min(0.45, (widest + 14) / box.w)
-        w = 0.96 - x - min(0.12, 48 / box.w)
+        w = 0.96 - x - min(0.25, (_value_label_width(spec, family) + 12) / box.w)
     plot_area = chart._chartSpace.chart.plotArea
     layout = plot_area.find(qn("c:layout"))
     if layout is None:
@@ -224,6 +255,16 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     for tag, val in values.items():
         etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(round(val, 4)) if isinstance(val, float) else val)
     return Box(box.x + x * box.w, box.y + top * box.h, w * box.w, (1 - top - bottom) * box.h)
+
+
+def _value_label_width(spec: plan.Chart, family: str) -> float:
+    """The widest label beside a bar: the largest value's, or a series' name with its first value."""
+    def shown(value: float) -> str:
+        return _format(finite(value), spec.number_format)
+    labels = [shown(max((finite(v) for se in spec.series for v in se.values), default=0.0))]
+    if named_on_bars(spec):
+        labels += [f"{text.clean(se.name)} {shown(se.values[0] if se.values else 0.0)}" for se in spec.series]
+    return max(text_width(label, family, LABEL) for label in labels)
 
 
 def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top: float) -> None:
