@@ -82,6 +82,29 @@ def org_slide(people: int = 7, managers: int = 2, photos: bool = False) -> Slide
     return Slide("team", f"A team of {people}", [OrgChart(nodes)], notes="Team.")
 
 
+def two_level_team() -> Slide:
+    """Fourteen people under two levels of managers, roles and focus as a real team writes them
+    (the shape of the reviewer's edge-org project)."""
+    focus = "Messaging and positioning; Launch readiness"
+    people = [("Maya Okafor", "Director, Product Marketing", None),
+              ("Daniel Reyes", "Senior Manager, Product Marketing", "Maya Okafor"),
+              ("Hana Sato", "Senior Manager, Product Marketing", "Maya Okafor"),
+              ("Lena Fischer", "Sales Enablement Manager", "Maya Okafor"),
+              ("Tom Becker", "Senior PMM, Copilot and AI", "Daniel Reyes"),
+              ("Aiko Tanaka", "Competitive Intelligence Lead", "Daniel Reyes"),
+              ("Samuel Osei", "PMM, Customer Expansion", "Daniel Reyes"),
+              ("Priya Raman", "Principal PMM, Enterprise", "Daniel Reyes"),
+              ("Wei Wang", "Product Marketing Manager", "Hana Sato"),
+              ("Kenji Mori", "PMM, APAC", "Hana Sato"),
+              ("Ana Souza", "PMM, LATAM", "Hana Sato"),
+              ("Jonas Berg", "Associate PMM", "Tom Becker"),
+              ("Mei Lin", "Competitive Analyst", "Aiko Tanaka"),
+              ("Ravi Kumar", "Analyst, Win-loss", "Aiko Tanaka")]
+    nodes = [OrgNode(name, name, role, focus, boss) for name, role, boss in people]
+    return Slide("team", "14 people, four of them leading big rocks", [OrgChart(nodes)],
+                 subtitle="Led by Maya Okafor, Director, Product Marketing", notes="Team.")
+
+
 def ladder_slide(rocks: int = 4, priorities: int = 4) -> Slide:
     pris = [LadderItem(f"p{i}", f"Company priority {i + 1}", "A measurable goal") for i in range(priorities)]
     rks = [LadderItem(f"r{i}", f"Big rock {i + 1}", f"Owner: Person {i + 1}") for i in range(rocks)]

@@ -65,8 +65,8 @@ class TextBlock:
 
     def orphans(self) -> tuple[Optional[Block], Optional[Block]]:
         """This block without the headings it ends with, and those headings (which must
-        move to the next slide with what follows them)."""
-        cut = len(self.items)
+        move to the next slide with what follows them). A subtitle is all lead-in."""
+        cut = 0 if self.style == "subtitle" else len(self.items)
         while cut and self.items[cut - 1].para.kind == "heading":
             cut -= 1
         if cut == len(self.items):

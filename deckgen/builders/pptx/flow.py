@@ -59,7 +59,9 @@ class Stack:
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
         """Blocks while they fit; then the first that does not is split, or moved whole to the
         next slide when it is not breakable and a slide of its own would hold it (``room`` is
-        a whole slide when ``force`` is set)."""
+        a whole slide when ``force`` is set). On a slide where only lead-ins (a subtitle,
+        headings) precede it, it is split there instead: they would move with it and leave a
+        slide with nothing on it behind."""
         used = 0.0
         for i, block in enumerate(self.blocks):
             gap = GAP if i else 0.0
@@ -67,10 +69,11 @@ class Stack:
             if used + gap + need <= room:
                 used += gap + need
                 continue
-            if i and not block.breakable and not (force and need > room):
+            alone = force and all(_leads_in(b) for b in self.blocks[:i])
+            if i and not block.breakable and not alone and not (force and need > room):
                 head, tail = None, block
             else:
-                head, tail = block.split(width, room - used - gap, force and i == 0, t)
+                head, tail = block.split(width, room - used - gap, alone, t)
             done = self.blocks[:i] + ([head] if head is not None else [])
             rest = ([tail] if tail is not None else []) + self.blocks[i + 1:]
             if head is None and done and hasattr(done[-1], "orphans"):
@@ -92,6 +95,13 @@ class Stack:
             h = min(h, max(box.bottom - y, 0.0))  # a forced page never draws past its box
             block.draw(canvas, Box(box.x, y, box.w, h), t)
             y += h + GAP
+
+
+def _leads_in(block: Block) -> bool:
+    """Whether ``block`` only leads in to what follows it (it would move to the next slide
+    with it): a subtitle, or a text of nothing but headings."""
+    orphans = getattr(block, "orphans", None)
+    return orphans is not None and orphans()[0] is None
 
 
 @dataclass

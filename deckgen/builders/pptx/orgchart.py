@@ -6,7 +6,13 @@ moves); the reports who lead nobody sit together in one panel, in as many sub-co
 height allows, joined by one connector. Panels keep big teams compact: sixty people fit where a
 plain tree would need sixty columns.
 
-A structure too big for one slide continues: the top of the tree (each manager showing how many
+Of the layouts that fit, the one with the widest boxes wins, then the least tall: a small team
+stands side by side rather than in one column. Panels fill row by row, in plan order.
+
+A box shows the person's name (bold), role, and focus (italic, muted where the fill allows).
+At the floor size, a structure that would otherwise continue may drop the focus lines
+("compact" boxes: the team slide's notes carry every focus) to stay on one slide. One that is
+too big even so continues, with full boxes: the top of the tree (each manager showing how many
 people follow) on one slide, then the managers' own trees, packed side by side onto as few
 further slides as fit. Boxes never get narrower than :data:`MIN_W` nor text smaller than the
 type scale's floor.
@@ -15,9 +21,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Iterator, Optional
 
 from deckgen.plan import slides as plan
+from deckgen.plan.slides import Paragraph, Run
 
 from . import text
 from .design import INCH, TYPE, Box, Design, on
@@ -30,6 +37,7 @@ MIN_W, MAX_W = 1.3 * INCH, 2.4 * INCH
 HGAP, LGAP, SGAP, PAD = 0.2 * INCH, 0.2 * INCH, 5.0, 4.0
 PHOTO = 0.42 * INCH  # a person's photo, round, at the left of their box
 HUGE = 1e9
+EPS = 0.01  # points: a height computed twice, summed in another order, still fits
 
 
 @dataclass(frozen=True)
@@ -79,13 +87,15 @@ def forest(nodes: list[plan.OrgNode]) -> list[Tree]:
 
 @dataclass(frozen=True)
 class Arrangement:
-    """A forest fitted to a width: panel depth, box width and height, total size."""
+    """A forest fitted to a width: panel depth, box width and height, total size, and whether
+    the boxes leave out the focus lines."""
 
     depth: int
     w: float
     h: float
     cols: int
     height: float
+    compact: bool = False
 
 
 class _Geometry:
@@ -119,22 +129,27 @@ class _Geometry:
 class OrgBlock:
     pages: list[list[Tree]]
     design: Design
-    flexible: bool = False
+    whole: bool = True  # the whole structure, not a continued part: it may go compact
+    flexible: bool = True
     breakable: bool = False
     heights: dict = field(default_factory=dict, repr=False)  # box text heights, shared by parts
 
     # Fitting ---------------------------------------------------------------------------------
-    def _items(self, tree: Tree) -> list[text.Item]:
+    def _items(self, tree: Tree, compact: bool, dark: bool = False) -> list[text.Item]:
+        """A box's lines: the name, the role, the focus set apart in italics (muted but on a
+        ``dark`` fill), and how many follow on later slides. ``compact`` leaves out the focus."""
         node = tree.node
         found = [text.plain(node.title + (CONT if tree.cont else ""), "line", bold=True)]
-        for extra in (node.subtitle, node.detail):
-            if extra:
-                found.append(text.plain(extra, "line"))
+        if node.subtitle:
+            found.append(text.plain(node.subtitle, "line"))
+        if node.detail and not compact:
+            run = Run(node.detail, italic=True, color=None if dark else "muted")
+            found.append(text.Item(Paragraph((run,), "line")))
         if tree.hidden:
             found.append(text.plain(f"→ {tree.hidden} more on the next slides", "line", color="muted"))
         return found
 
-    def _box_height(self, trees: list[Tree], w: float, t: float) -> float:
+    def _box_height(self, trees: list[Tree], w: float, t: float, compact: bool) -> float:
         """The height every box gets: the tallest text of any box, a lead's box ``w`` wide, a
         panel member's at least ``w`` less the panel's padding."""
         size = SCALE.at(t)
@@ -142,46 +157,73 @@ class OrgBlock:
         roots = {id(tree) for tree in trees}
         least = PHOTO + 2 * PAD if any(s.node.picture for s in every) else 0.0
         return max(least, *(self._node_height(s, size, round(w - (0 if s.children or id(s) in roots
-                                                                     else 2 * PAD), 2))
+                                                                     else 2 * PAD), 2), compact)
                             for s in every))
 
-    def _node_height(self, tree: Tree, size: float, width: float) -> float:
-        key = (tree.node.key, tree.hidden, tree.cont, size, width)
+    def _node_height(self, tree: Tree, size: float, width: float, compact: bool) -> float:
+        key = (tree.node.key, tree.hidden, tree.cont, size, width, compact)
         if key not in self.heights:
-            items, room = self._items(tree), width - _photo_room(tree)
+            items, room = self._items(tree, compact), width - _photo_room(tree)
             self.heights[key] = text.height(items, self.design.fonts.body_measure, size, room)
         return self.heights[key]
 
-    def arrange(self, trees: list[Tree], width: float, t: float, room: float = HUGE) -> Optional[Arrangement]:
-        """The deepest panel layout (fewest columns) that fits ``width`` and ``room``."""
-        deepest = max((len(s.members) for tree in trees for s in _walk(tree)), default=1)
-        for depth in range(deepest, 0, -1):
+    def _layouts(self, trees: list[Tree], width: float, t: float, compact: bool,
+                 narrowest: float = MIN_W) -> Iterator[Arrangement]:
+        """A layout for each panel depth whose boxes are at least ``narrowest`` wide, from
+        the shallowest; deeper ones than the first with boxes of :data:`MAX_W` would only be
+        taller, so they are not tried."""
+        deepest = max((len(s.members) for tree in trees for s in _walk(tree)), default=0)
+        for depth in range(1, max(deepest, 1) + 1):
             probe = _Geometry(depth, 0.0)
             cols = sum(probe.cols(tree) for tree in trees)
             w = min(MAX_W, (width - (cols - 1) * HGAP) / cols)
-            if w < MIN_W:
+            if w < narrowest:
                 continue
-            geo = _Geometry(depth, self._box_height(trees, w, t))
-            height = max(geo.height(tree) for tree in trees)
-            if height <= room:
-                return Arrangement(depth, w, geo.h, cols, height)
+            geo = _Geometry(depth, self._box_height(trees, w, t, compact))
+            yield Arrangement(depth, w, geo.h, cols, max(geo.height(tree) for tree in trees), compact)
+            if w >= MAX_W:
+                return
+
+    def arrange(self, trees: list[Tree], width: float, t: float, room: float = HUGE,
+                compact: bool = False) -> Optional[Arrangement]:
+        """The layout that fits ``width`` and ``room`` with the widest boxes, then the least
+        height; None when none does."""
+        fits = [a for a in self._layouts(trees, width, t, compact) if a.height <= room + EPS]
+        return max(fits, key=lambda a: (a.w, -a.height), default=None)
+
+    def _modes(self, t: float) -> tuple[bool, ...]:
+        """Whether boxes may be compact: full boxes always come first; compact ones only at
+        the floor, and only to keep the whole structure on one slide."""
+        return (False, True) if self.whole and t <= 0.0 else (False,)
+
+    def _fit(self, trees: list[Tree], width: float, t: float, room: float = HUGE) -> Optional[Arrangement]:
+        """:meth:`arrange` with full boxes, else compact ones where :meth:`_modes` allows."""
+        for compact in self._modes(t):
+            found = self.arrange(trees, width, t, room, compact)
+            if found is not None:
+                return found
         return None
 
     def height(self, width: float, t: float) -> float:
-        """The first page's height; more than one page left never fits a slide."""
-        found = self.arrange(self.pages[0], width, t) if len(self.pages) == 1 else None
-        return found.height if found else HUGE
+        """The least height the first page can live with; more than one page left never
+        fits a slide."""
+        if len(self.pages) > 1:
+            return HUGE
+        return min((a.height for compact in self._modes(t)
+                    for a in self._layouts(self.pages[0], width, t, compact)), default=HUGE)
 
     # Splitting -------------------------------------------------------------------------------
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
         first, later = self.pages[0], self.pages[1:]
-        if self.arrange(first, width, t, room) is None:
-            pages = self._paginate(first, width, room, t)
-            first, later = pages[0], pages[1:] + later
-            if self.arrange(first, width, t, room) is None and not force:
-                return None, self
-        rest = OrgBlock(later, self.design, heights=self.heights) if later else None
-        return OrgBlock([first], self.design, heights=self.heights), rest
+        if self._fit(first, width, t, room) is not None:
+            return OrgBlock([first], self.design, self.whole and not later, heights=self.heights), (
+                OrgBlock(later, self.design, False, heights=self.heights) if later else None)
+        pages = self._paginate(first, width, room, t)
+        first, later = pages[0], pages[1:] + later
+        if self.arrange(first, width, t, room) is None and not force:
+            return None, self
+        rest = OrgBlock(later, self.design, False, heights=self.heights) if later else None
+        return OrgBlock([first], self.design, False, heights=self.heights), rest
 
     def _paginate(self, trees: list[Tree], width: float, room: float, t: float) -> list[list[Tree]]:
         """Pages that each fit: whole trees packed side by side, a tree too big on its own
@@ -226,28 +268,28 @@ class OrgBlock:
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         trees = self.pages[0]
-        found = (self.arrange(trees, box.w, t, box.h) or self.arrange(trees, box.w, t)
-                 or Arrangement(1, MIN_W, 40.0, 1, 40.0))
+        found = (self._fit(trees, box.w, t, box.h) or self._fit(trees, box.w, t)
+                 or max(self._layouts(trees, box.w, t, False, narrowest=0.0), key=lambda a: a.w))
         geo = _Geometry(found.depth, found.h)
         total = found.cols * found.w + (found.cols - 1) * HGAP
         x = box.x + (box.w - total) / 2
         for tree in trees:
             span = geo.cols(tree)
-            self._draw_tree(canvas, geo, tree, x, box.y, span, found.w, t, root=True)
+            self._draw_tree(canvas, geo, found, tree, x, box.y, span, t, root=True)
             x += span * (found.w + HGAP)
 
-    def _draw_tree(self, canvas: Canvas, geo: _Geometry, tree: Tree, x: float, y: float,
-                   span: int, w: float, t: float, root: bool = False):  # noqa: ANN202
+    def _draw_tree(self, canvas: Canvas, geo: _Geometry, found: Arrangement, tree: Tree, x: float,
+                   y: float, span: int, t: float, root: bool = False):  # noqa: ANN202
         """Draw ``tree`` in ``span`` slots from ``x``: its box centred on top, its branches
         side by side below, then the panel of its members; return its box."""
-        palette = canvas.design.palette
+        palette, w = canvas.design.palette, found.w
         span_w = span * w + (span - 1) * HGAP
         fill = palette.primary if root else (palette.primary_tint if tree.children or tree.hidden else "FFFFFF")
-        shape = self._node(canvas, Box(x + (span_w - w) / 2, y, w, geo.h), tree, fill, t)
+        shape = self._node(canvas, Box(x + (span_w - w) / 2, y, w, geo.h), tree, fill, found.compact, t)
         below = y + geo.h + LGAP
         for branch in tree.branches:
             branch_span = geo.cols(branch)
-            kid = self._draw_tree(canvas, geo, branch, x, below, branch_span, w, t)
+            kid = self._draw_tree(canvas, geo, found, branch, x, below, branch_span, t)
             canvas.connect(shape, 2, kid, 0, palette.muted)
             x += branch_span * (w + HGAP)
         if tree.members:
@@ -256,25 +298,27 @@ class OrgBlock:
             panel = canvas.rect(area, fill=palette.surface, line=palette.line,
                                 name=f"Team of {text.clean(tree.node.title)}"[:200])
             canvas.connect(shape, 2, panel, 0, palette.muted)
-            self._draw_members(canvas, geo, tree, area, t)
+            self._draw_members(canvas, geo, tree, area, found.compact, t)
         return shape
 
-    def _draw_members(self, canvas: Canvas, geo: _Geometry, tree: Tree, area: Box, t: float) -> None:
-        cols, rows = geo.panel_cols(tree), geo.panel_rows(tree)
+    def _draw_members(self, canvas: Canvas, geo: _Geometry, tree: Tree, area: Box, compact: bool,
+                      t: float) -> None:
+        cols = geo.panel_cols(tree)
         inner = area.w - 2 * PAD
         member_w = (inner - (cols - 1) * SGAP) / cols
         for i, member in enumerate(tree.members):
-            col, row = divmod(i, rows)  # column by column, so the order reads downwards
+            row, col = divmod(i, cols)  # row by row, so the order reads as text does
             at = Box(area.x + PAD + col * (member_w + SGAP), area.y + PAD + row * (geo.h + SGAP),
                      member_w, geo.h)
             fill = canvas.design.palette.primary_tint if member.hidden else "FFFFFF"
-            self._node(canvas, at, member, fill, t)
+            self._node(canvas, at, member, fill, compact, t)
 
-    def _node(self, canvas: Canvas, box: Box, tree: Tree, fill: str, t: float):  # noqa: ANN202
+    def _node(self, canvas: Canvas, box: Box, tree: Tree, fill: str, compact: bool, t: float):  # noqa: ANN202
         palette = canvas.design.palette
-        color = on(fill) if fill == palette.primary else palette.text
-        line = None if fill == palette.primary else palette.line
-        shape = canvas.boxed_text(box, self._items(tree), SCALE.at(t), fill=fill, line=line,
+        dark = fill == palette.primary
+        color = on(fill) if dark else palette.text
+        line = None if dark else palette.line
+        shape = canvas.boxed_text(box, self._items(tree, compact, dark), SCALE.at(t), fill=fill, line=line,
                                   rounded=True, name=f"Person: {text.clean(tree.node.title)}"[:200],
                                   color=color, align="center", anchor="middle",
                                   left_pad=_photo_room(tree))

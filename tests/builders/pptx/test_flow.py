@@ -1,6 +1,8 @@
 """Flowing blocks onto slides: shrink to the floor first, then continue (deckgen.builders.pptx.flow)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.blocks import TextBlock
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
@@ -44,3 +46,33 @@ def test_a_chart_moves_whole_to_the_next_slide_rather_than_being_cut() -> None:
     assert ROOM - filler.height(WIDTH, 0.0) < MIN_HEIGHT
     pages, _ = paginate(Stack([filler, chart]), WIDTH, ROOM)
     assert [[type(b).__name__ for b in p.blocks] for p in pages] == [["TextBlock"], ["ChartBlock"]]
+
+
+@dataclass
+class Unbreakable:
+    """A block that is cut only on a slide of its own (as cards, the ladder and the org chart
+    are), ``h`` points tall."""
+
+    h: float
+    flexible: bool = False
+    breakable: bool = False
+
+    def height(self, width: float, t: float) -> float:
+        return self.h
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0):  # type: ignore[no-untyped-def]
+        if self.h <= room:
+            return self, None
+        return (Unbreakable(room), Unbreakable(self.h - room)) if force else (None, self)
+
+    def draw(self, canvas, box, t) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
+def test_a_subtitle_never_has_a_slide_to_itself() -> None:
+    """A block that fits a slide of its own but not under the subtitle is cut under it: moved
+    whole, it would leave a slide holding only the subtitle."""
+    subtitle = TextBlock([text.plain("Led by Maya Okafor")], DESIGN, "subtitle")
+    pages, _ = paginate(Stack([subtitle, Unbreakable(ROOM - 5)]), WIDTH, ROOM)
+    assert all(any(isinstance(b, Unbreakable) for b in page.blocks) for page in pages)
+    assert [type(b).__name__ for b in pages[0].blocks] == ["TextBlock", "Unbreakable"]

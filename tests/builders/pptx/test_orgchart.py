@@ -1,9 +1,14 @@
 """The org chart's tree and its pages (deckgen.builders.pptx.orgchart)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+from pptx.util import Emu
+
 from deckgen.builders.pptx.design import INCH, Design, Fonts, Palette
 from deckgen.builders.pptx.orgchart import MIN_W, OrgBlock, Tree, forest, org_block
-from deckgen.plan.slides import OrgChart, OrgNode
+from deckgen.plan.slides import OrgChart, OrgNode, Slide
 from tests.support import deckplans
 from tests.support.deckplans import org_slide
 from tests.support.decks import build, open_deck
@@ -80,3 +85,53 @@ def test_a_wide_structure_is_cut_rather_than_squeezed() -> None:
         found = page.arrange(page.pages[0], 6 * INCH, 0.0, ROOM)
         assert found is not None and found.w >= MIN_W
     assert len(pages) >= 2
+
+
+def team_slides(slide: Slide) -> list:  # type: ignore[type-arg]
+    """The slides ``slide`` becomes in a built deck (the title slide left out)."""
+    return list(open_deck(build(deckplans.deck(slide))).slides)[1:]
+
+
+def people(slide) -> list:  # type: ignore[no-untyped-def, type-arg]
+    return [s for s in slide.shapes if s.name.startswith("Person: ")]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_team_of_one_to_three_fits_one_slide_in_wide_boxes(size: int) -> None:
+    """A leader with no reports used to find no layout: the subtitle stood alone on one slide
+    and a minimum-width box on a "(cont.)" slide."""
+    slide = replace(org_slide(size, managers=0), subtitle="Led by Maya Okafor")
+    [only] = team_slides(slide)
+    boxes = people(only)
+    assert len(boxes) == size
+    assert all(Emu(b.width).pt > MIN_W for b in boxes)
+
+
+def test_direct_reports_read_in_plan_order_row_by_row() -> None:
+    slide = org_slide(13, managers=0)
+    [only] = team_slides(slide)
+    members = [b for b in people(only) if b.name != "Person: Maya Okafor"]
+    assert len({b.top for b in members}) > 1 and len({b.left for b in members}) > 1  # a grid
+    reading = sorted(members, key=lambda b: (b.top, b.left))
+    assert [b.text_frame.paragraphs[0].text for b in reading] == [n.title for n in slide.elements[0].nodes[1:]]
+
+
+def test_fourteen_people_under_two_levels_of_managers_fit_one_slide() -> None:
+    """At the slide's full width the whole structure fits at the floor size, in boxes that
+    keep each person's name and role."""
+    [only] = team_slides(deckplans.two_level_team())
+    boxes = people(only)
+    assert len(boxes) == 14 and all(Emu(b.width).pt >= MIN_W for b in boxes)
+    roles = {b.text_frame.paragraphs[0].text: b.text_frame.paragraphs[1].text for b in boxes}
+    assert roles["Aiko Tanaka"] == "Competitive Intelligence Lead"
+
+
+def test_the_focus_is_set_apart_from_the_role() -> None:
+    """Role and focus used to run together in one style; the focus is now italic, and muted
+    in the boxes on a light fill."""
+    [only] = team_slides(org_slide(7, managers=2))
+    box = next(b for b in people(only) if b.name == "Person: Person 1")
+    role, focus = (p.runs[0].font for p in box.text_frame.paragraphs[1:3])
+    assert box.text_frame.paragraphs[2].text == "Positioning"
+    assert focus.italic and not role.italic
+    assert focus.color.rgb != role.color.rgb
