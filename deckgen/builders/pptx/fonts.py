@@ -174,14 +174,21 @@ def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> fl
     """
     if not text:
         return 0.0
+    return _em_width(text, family, bold) * size_pt
+
+
+@functools.lru_cache(maxsize=65536)
+def _em_width(text: str, family: str, bold: bool) -> float:
+    """Advance width of ``text`` in em. Cached: fonts are measured at one size, so the width
+    scales linearly and wrapping and fitting ask again for the same line at every size tried."""
     font = _font(family, bold)
     if font is None:
-        return len(text) * FALLBACK_EM_PER_CHAR * size_pt
+        return len(text) * FALLBACK_EM_PER_CHAR
     em = font.getlength(text) / _LOAD_PX
     wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
     if wide:
         em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
-    return em * size_pt
+    return em
 
 
 def line_height(family: str, size_pt: float, bold: bool = False) -> float:
@@ -227,5 +234,5 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _font_files, _pil_font, _line_em):
+    for fn in (font_file, _font_files, _pil_font, _line_em, _em_width):
         fn.cache_clear()
