@@ -160,11 +160,6 @@ def _pil_font(path: Path) -> ImageFont.FreeTypeFont | None:
         return None
 
 
-def _font(family: str, bold: bool) -> ImageFont.FreeTypeFont | None:
-    path = font_file(family, bold)
-    return _pil_font(path) if path is not None else None
-
-
 def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> float:
     """Advance width of ``text`` set in ``family`` at ``size_pt``, in points (one line).
 
@@ -174,16 +169,19 @@ def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> fl
     """
     if not text:
         return 0.0
-    return _em_width(text, family, bold) * size_pt
+    path = font_file(family, bold)
+    em = _em_width(text, path) if path is not None else None
+    return (len(text) * FALLBACK_EM_PER_CHAR if em is None else em) * size_pt
 
 
 @functools.lru_cache(maxsize=65536)
-def _em_width(text: str, family: str, bold: bool) -> float:
-    """Advance width of ``text`` in em. Cached: fonts are measured at one size, so the width
-    scales linearly and wrapping and fitting ask again for the same line at every size tried."""
-    font = _font(family, bold)
+def _em_width(text: str, path: Path) -> float | None:
+    """Advance width of ``text`` in em with the font file at ``path`` (None if it cannot be
+    loaded). Cached: fonts are loaded at one size, so a width scales linearly with the size, and
+    wrapping and fitting ask for the same line again at every size they try."""
+    font = _pil_font(path)
     if font is None:
-        return len(text) * FALLBACK_EM_PER_CHAR
+        return None
     em = font.getlength(text) / _LOAD_PX
     wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
     if wide:
