@@ -80,11 +80,14 @@ def font_file(family: str, bold: bool = False) -> Path | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def _locate(family: str, bold: bool) -> Path | None:
     """A file whose family is exactly ``family``: fontconfig first, else a folder scan.
 
     fontconfig always answers with *some* font, so its answer only counts when the family it
-    names is the one asked for; otherwise the next candidate in the chain is tried.
+    names is the one asked for; otherwise the next candidate in the chain is tried. Cached
+    because each answer costs a process, and the chains of several families and weights pass
+    through the same candidates (a missing bold face asks for the regular one again).
     """
     if _fc_match_path() is not None:
         return _fc_locate(family, bold)
@@ -232,5 +235,5 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _font_files, _pil_font, _line_em, _em_width):
+    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width):
         fn.cache_clear()
