@@ -186,6 +186,8 @@ def _em_width(text: str, path: Path) -> float | None:
     if font is None:
         return None
     em = font.getlength(text) / _LOAD_PX
+    if text.isascii():  # no ASCII character is wide: skip asking character by character
+        return em
     wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
     if wide:
         em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
