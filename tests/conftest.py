@@ -41,6 +41,15 @@ def edit(example_project: Path) -> Callable[[str, str, str], Path]:
     return apply
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The session's own ``XDG_CACHE_HOME``: builds keep compiled templates there, not in the
+    user's cache folder, which every run's temporary projects would otherwise fill."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def render_deck(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """``render_deck(pptx_bytes) -> Rendered`` (PDF path, page count, overflowing words): each

@@ -6,6 +6,7 @@ plan never drift apart.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any, Callable, Protocol, get_args, get_type_hints
@@ -44,8 +45,10 @@ def choice(*values: str) -> Convert:
     return convert
 
 
+@functools.lru_cache(maxsize=None)
 def literal(cls: type, name: str) -> Convert:
-    """A choice among the values the plan's type allows for ``cls.name``, so both never drift apart."""
+    """A choice among the values the plan's type allows for ``cls.name``, so both never drift apart.
+    Cached: reading a class's type hints evaluates all its annotations, and every cell asks."""
     def strings(hint: Any) -> list[str]:
         return [a for a in get_args(hint) if isinstance(a, str)] + [
             s for a in get_args(hint) if not isinstance(a, str) for s in strings(a)]

@@ -6,6 +6,7 @@ written; :meth:`Box.emu` converts.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Optional
@@ -199,16 +200,17 @@ class Palette:
 
 @dataclass(frozen=True)
 class Fonts:
-    """Font families as written into the deck, and the families they are measured with."""
+    """Font families as written into the deck, and the families they are measured with (found
+    once per deck: every measurement asks, and finding one takes several font look-ups)."""
 
     body: str
     heading: str
 
-    @property
+    @functools.cached_property
     def body_measure(self) -> str:
         return measure_family(self.body)
 
-    @property
+    @functools.cached_property
     def heading_measure(self) -> str:
         return measure_family(self.heading)
 

@@ -80,11 +80,14 @@ def font_file(family: str, bold: bool = False) -> Path | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def _locate(family: str, bold: bool) -> Path | None:
     """A file whose family is exactly ``family``: fontconfig first, else a folder scan.
 
     fontconfig always answers with *some* font, so its answer only counts when the family it
-    names is the one asked for; otherwise the next candidate in the chain is tried.
+    names is the one asked for; otherwise the next candidate in the chain is tried. Cached
+    because each answer costs a process, and the chains of several families and weights pass
+    through the same candidates (a missing bold face asks for the regular one again).
     """
     if _fc_match_path() is not None:
         return _fc_locate(family, bold)
@@ -160,11 +163,6 @@ def _pil_font(path: Path) -> ImageFont.FreeTypeFont | None:
         return None
 
 
-def _font(family: str, bold: bool) -> ImageFont.FreeTypeFont | None:
-    path = font_file(family, bold)
-    return _pil_font(path) if path is not None else None
-
-
 def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> float:
     """Advance width of ``text`` set in ``family`` at ``size_pt``, in points (one line).
 
@@ -174,14 +172,26 @@ def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> fl
     """
     if not text:
         return 0.0
-    font = _font(family, bold)
+    path = font_file(family, bold)
+    em = _em_width(text, path) if path is not None else None
+    return (len(text) * FALLBACK_EM_PER_CHAR if em is None else em) * size_pt
+
+
+@functools.lru_cache(maxsize=65536)
+def _em_width(text: str, path: Path) -> float | None:
+    """Advance width of ``text`` in em with the font file at ``path`` (None if it cannot be
+    loaded). Cached: fonts are loaded at one size, so a width scales linearly with the size, and
+    wrapping and fitting ask for the same line again at every size they try."""
+    font = _pil_font(path)
     if font is None:
-        return len(text) * FALLBACK_EM_PER_CHAR * size_pt
+        return None
     em = font.getlength(text) / _LOAD_PX
+    if text.isascii():  # no ASCII character is wide: skip asking character by character
+        return em
     wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
     if wide:
         em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
-    return em * size_pt
+    return em
 
 
 def line_height(family: str, size_pt: float, bold: bool = False) -> float:
@@ -227,5 +237,5 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _font_files, _pil_font, _line_em):
+    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width):
         fn.cache_clear()

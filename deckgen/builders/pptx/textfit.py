@@ -13,6 +13,7 @@ rendered.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -279,6 +280,12 @@ def row_height(
     tallest = 0.0
     for text, width in zip(cells_texts, col_widths_pt, strict=True):
         usable = (width - cell_margins.left - cell_margins.right) * WIDTH_SAFETY
-        lines = len(_line_spans(text, family, size_pt, usable, bold))
-        tallest = max(tallest, lines * lh)
+        tallest = max(tallest, _line_count(text, family, size_pt, usable, bold) * lh)
     return (tallest + cell_margins.top + cell_margins.bottom) / HEIGHT_SAFETY
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_count(text: str, family: str, size: float, width: float, bold: bool) -> int:
+    """How many lines ``text`` wraps to. Cached: a table repeats its cell texts (statuses,
+    owners, quarters) down a column, and every row is measured at each size tried."""
+    return len(_line_spans(text, family, size, width, bold))
