@@ -87,15 +87,19 @@ class TableBlock:
         return result
 
     def _word_floors(self, count: int) -> list[float]:
-        """The width each column needs for its longest word at the preferred size."""
+        """The width each column needs for its longest word at the preferred size; a status
+        label ("✕ Missed (committed)") counts as one word, so that it never wraps."""
         family = self.design.fonts.body_measure
         floors = [0.0] * count
         rows = [(self.table.header, True)] + [(r.cells, False) for r in self.table.rows if not r.group]
         for row, bold in rows:
             for i, cell in enumerate(row[:count]):
-                words = [w for line in cell_lines(cell) for w in measurable(line).split()]
-                longest = max((_word_width(w, family, bold) for w in words), default=0.0) * SCALE.max
-                floors[i] = max(floors[i], longest / textfit.WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
+                lines = [measurable(line) for line in cell_lines(cell)]
+                whole = lines[:1] if cell.status else []
+                words = whole + [w for line in lines[len(whole):] for w in line.split()]
+                longest = max((_word_width(w, family, bold or _bold(cell)) for w in words),
+                              default=0.0) * SCALE.max
+                floors[i] = max(floors[i], longest / textfit.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
     def _auto_weights(self) -> list[float]:
@@ -117,7 +121,7 @@ class TableBlock:
             texts = tuple(measurable(t) for t in found)
             self.texts[id(row)] = (row, texts)
         spans = (sum(widths),) if group else tuple(widths[: len(texts)])
-        heavy = bold or group or any(r.bold for c in row for p in c.paragraphs for r in p.runs)
+        heavy = (True,) if group else tuple(bold or _bold(c) for c in row[: len(texts)])
         return _row_height(texts, tuple(round(s, 3) for s in spans),
                            self.design.fonts.body_measure, size, heavy)
 
@@ -267,9 +271,17 @@ def _word_width(word: str, family: str, bold: bool) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, size: float,
-                bold: bool) -> float:
-    """A row's height (cached: pagination measures each row at every level it tries)."""
-    return textfit.row_height(texts, widths, family, size, MARGINS, bold=bold)
+                bold: tuple[bool, ...]) -> float:
+    """A row's height, each cell measured bold or not as it is written (cached: pagination
+    measures each row at every level it tries)."""
+    return max(textfit.row_height((t,), (w,), family, size, MARGINS, bold=b)
+               for t, w, b in zip(texts, widths, bold))
+
+
+def _bold(cell: plan.Cell) -> bool:
+    """Whether a cell is measured bold: when any of its text is (a bold objective title
+    leaves the row's other cells regular)."""
+    return any(r.bold for p in cell.paragraphs for r in p.runs)
 
 
 def _continued(row: plan.Row) -> plan.Row:
