@@ -32,7 +32,7 @@ def table(parser: Parser, node: etree._Element) -> list[Element]:
             header = [cell(parser, c) for c in children(child, ("cell",))]
         else:
             rows.append(Row([cell(parser, c) for c in children(child, ("cell",))],
-                            **attrs(child, {"group": flag})))
+                            **attrs(child, {"group": flag, "heading": flag})))
     width = len(header) or max((len(r.cells) for r in rows if not r.group), default=1)
     for row, child in zip(rows, node.iterchildren("row")):
         wanted = 1 if row.group else width

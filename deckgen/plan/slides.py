@@ -55,6 +55,9 @@ class Cell:
 class Row:
     cells: list[Cell]
     group: bool = False  # a row that heads a group (e.g. a big rock) and spans the table
+    #: a row that heads the rows after it, up to the next heading or group row (an objective over
+    #: its key results): it never ends a slide, and a slide that continues its rows repeats it
+    heading: bool = False
 
 
 @dataclass

@@ -89,12 +89,13 @@ def test_markdown_and_picture_at_body_level() -> None:
 def test_table() -> None:
     [table] = slide('<table widths="3 1"><header><cell>Name</cell><cell align="right">N</cell></header>'
                     '<row group="true"><cell>Group</cell></row>'
-                    '<row><cell><p>a</p><p kind="bullet">b</p></cell><cell align="right" status="missed">'
+                    '<row heading="true"><cell><p>a</p><p kind="bullet">b</p></cell><cell align="right" status="missed">'
                     '✕ 1</cell></row><row><cell/><cell/></row></table>').elements
     assert isinstance(table, Table) and table.widths == [3.0, 1.0]
     assert [c.paragraphs[0].text for c in table.header] == ["Name", "N"]
     group, row, empty = table.rows
     assert group.group and [c.paragraphs[0].text for c in group.cells] == ["Group"]
+    assert (group.heading, row.heading, empty.heading) == (False, True, False)
     assert [p.text for p in row.cells[0].paragraphs] == ["a", "b"]
     assert (row.cells[1].align, row.cells[1].status) == ("right", "missed")
     assert [c.paragraphs for c in empty.cells] == [[], []]

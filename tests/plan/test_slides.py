@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.model.intake import summarize_intake
+from deckgen.plan.context import objectives_by_rock
 from deckgen.plan.formatting import percent, score
 from deckgen.plan.slides import Cards, Chart, Ladder, OrgChart, Table, Text
 from tests.support.plans import cell_texts, elements, only, planned, slide, slides_of, texts
@@ -122,6 +123,8 @@ def test_okrs_table_grouped_by_rock_with_numbers_right_aligned(example) -> None:
     first = project.okrs.objectives[0]
     rows = cell_texts(table)
     assert rows[1] == [first.title, "Priya Raman", "", ""]
+    headings = [r.cells[0].paragraphs[0].text for r in table.rows if r.heading]
+    assert headings == [o.title for g in objectives_by_rock(project, project.okrs) for o in g.objectives]
     assert rows[2] == [f"{first.key_results[0].title} (committed)", "Priya Raman", "Milestone", "90%"]
     assert rows[3] == [first.key_results[1].title, "Lena Fischer", "20% → 80%", "60%"]
     kr_rows = [r for r in table.rows if not r.group and r.cells[3].paragraphs]
@@ -141,6 +144,8 @@ def test_results_scores_statuses_and_retro(example) -> None:
     assert statuses == [f"{s.symbol} {s.label}" for s in expected]
     assert "✕ Missed (committed)" in statuses
     cells = [r.cells[3].status for r in only(results, Table).rows]
+    assert [r.cells[0].paragraphs[0].text for r in only(results, Table).rows if r.heading] == [
+        o.title for o in behind.objectives]
     assert cells == [s.value for s in expected]
     chart = only(results, Chart)
     assert chart.series[0].values == [o.progress for o in behind.objectives]

@@ -56,6 +56,23 @@ def table_slide(rows: int = 6, group_every: int = 0, title: str = "OKRs for the 
     return Slide("okrs", title, [Table(header, body, [5, 2, 2, 1.2])], notes="OKRs.")
 
 
+def objectives_slide(objectives: int = 12, krs: int = 5, per_rock: int = 2) -> Slide:
+    """The OKR table as okrs.xml lays it out: a group row for each big rock, then for each of its
+    objectives a heading row (bold, no numbers) and its key results."""
+    body: list[Row] = []
+    for o in range(objectives):
+        if o % per_rock == 0:
+            body.append(Row([cell(f"Big rock {o // per_rock + 1}")], group=True))
+        body.append(Row([Cell([para(f"Objective {o + 1}: an outcome the company can see", bold=True)]),
+                         cell("Priya Raman"), Cell([]), Cell([])], heading=True))
+        body += [Row([cell(f"Key result {o + 1}.{k + 1}: grow the thing by a measurable amount"),
+                      cell("Tom Becker"), cell("31% → 38%", "right"), cell("60%", "right")])
+                 for k in range(krs)]
+    header = [cell("Objective and key results"), cell("Owner"), cell("Baseline → target", "right"),
+              cell("Confidence", "right")]
+    return Slide("okrs", f"{objectives} objectives", [Table(header, body, [6, 2.4, 3, 1.6])], notes="OKRs.")
+
+
 def chart_slide(kind: str = "bar", reference: bool = True) -> Slide:
     chart = Chart(kind, "Share of the team's time", ["Narrative", "Copilot launch", "Win rate", "One-offs"],  # type: ignore[arg-type]
                   [Series("Share", [30.0, 25.0, 30.0, 15.0], ["on-track", None, "at-risk", None])],

@@ -1,7 +1,8 @@
 """Native tables: measured row by row, split between rows onto "(cont.)" slides.
 
 The header row repeats on every continuation; a group row (a big rock heading its objectives)
-is repeated with "(cont.)" when its group carries over. Status cells are tinted, and always
+and a heading row (an objective heading its key results) never end a slide, and are repeated
+with "(cont.)" when their rows carry over. Status cells are tinted, and always
 carry their symbol, so that they read in black and white too.
 """
 from __future__ import annotations
@@ -26,6 +27,9 @@ SCALE = TYPE["table"]
 MARGINS = textfit.CELL_MARGINS
 #: Automatic column widths stay between these (in points) before being scaled to the table.
 MIN_COL, MAX_COL = 0.6 * INCH, 4.0 * INCH
+#: A heading row (an objective) goes to a slide with at least this many of its rows, and a
+#: continuation gets at least as many.
+KEEP = 2
 
 
 def cell_lines(cell: plan.Cell) -> list[str]:
@@ -57,7 +61,8 @@ class TableBlock:
     flexible: bool = False
     breakable: bool = True
     columns: Optional[tuple[list[float], list[float]]] = None  # weights and word floors
-    texts: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)  # by id(row)
+    #: each row's measured texts, by id(row) (the row is kept with them, so that its id stays its own)
+    texts: dict[int, tuple[list[plan.Cell], tuple[str, ...]]] = field(default_factory=dict, repr=False)
 
     # Geometry --------------------------------------------------------------------------------
     def widths(self, width: float) -> list[float]:
@@ -82,15 +87,19 @@ class TableBlock:
         return result
 
     def _word_floors(self, count: int) -> list[float]:
-        """The width each column needs for its longest word at the preferred size."""
+        """The width each column needs for its longest word at the preferred size; a status
+        label ("✕ Missed (committed)") counts as one word, so that it never wraps."""
         family = self.design.fonts.body_measure
         floors = [0.0] * count
         rows = [(self.table.header, True)] + [(r.cells, False) for r in self.table.rows if not r.group]
         for row, bold in rows:
             for i, cell in enumerate(row[:count]):
-                words = [w for line in cell_lines(cell) for w in measurable(line).split()]
-                longest = max((_word_width(w, family, bold) for w in words), default=0.0) * SCALE.max
-                floors[i] = max(floors[i], longest / textfit.WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
+                lines = [measurable(line) for line in cell_lines(cell)]
+                whole = lines[:1] if cell.status else []
+                words = whole + [w for line in lines[len(whole):] for w in line.split()]
+                longest = max((_word_width(w, family, bold or _bold(cell)) for w in words),
+                              default=0.0) * SCALE.max
+                floors[i] = max(floors[i], longest / textfit.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
     def _auto_weights(self) -> list[float]:
@@ -106,12 +115,13 @@ class TableBlock:
 
     def _row_height(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
                     bold: bool = False) -> float:
-        texts = self.texts.get(id(row))
-        if texts is None:
+        kept, texts = self.texts.get(id(row), (None, ()))
+        if kept is not row:  # keeping the row keeps its id from being reused by another
             found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
-            texts = self.texts[id(row)] = tuple(measurable(t) for t in found)
+            texts = tuple(measurable(t) for t in found)
+            self.texts[id(row)] = (row, texts)
         spans = (sum(widths),) if group else tuple(widths[: len(texts)])
-        heavy = bold or group or any(r.bold for c in row for p in c.paragraphs for r in p.runs)
+        heavy = (True,) if group else tuple(bold or _bold(c) for c in row[: len(texts)])
         return _row_height(texts, tuple(round(s, 3) for s in spans),
                            self.design.fonts.body_measure, size, heavy)
 
@@ -129,14 +139,13 @@ class TableBlock:
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
         widths, size = self.widths(width), SCALE.at(t)
         used = self._header_height(widths, size)
-        count = 0
+        fit = 0
         for row in self.table.rows:
             used += self._row_height(row.cells, row.group, widths, size)
             if used > room:
                 break
-            count += 1
-        if count and self.table.rows[count - 1].group and count < len(self.table.rows):
-            count -= 1  # a group row never ends a page
+            fit += 1
+        count = self._last_break(fit) or (fit if force else 0)  # an empty slide takes what fits
         if count == 0 and not force:
             return None, self
         if count == 0 and not self.table.rows[0].group:
@@ -148,15 +157,49 @@ class TableBlock:
             return self, None
         return self._part(self.table.rows[:count]), self._part(self._carry(count))
 
+    def _heads(self, index: int) -> tuple[Optional[plan.Row], Optional[int]]:
+        """The group row that row ``index`` belongs to, and the index of its heading row in
+        that group (each None when there is none)."""
+        heading = None
+        for i in range(index, -1, -1):
+            row = self.table.rows[i]
+            if row.group:
+                return row, heading
+            if row.heading and heading is None:
+                heading = i
+        return None, heading
+
+    def _last_break(self, fit: int) -> int:
+        """The most rows, up to ``fit``, after which a slide may end (0 when there is no such place)."""
+        return next((n for n in range(fit, 0, -1) if self._breaks_after(n)), 0)
+
+    def _breaks_after(self, count: int) -> bool:
+        """Whether a slide may end after the first ``count`` rows: not on a group or heading
+        row, nor where fewer than :data:`KEEP` of a heading's rows stay with it or go on."""
+        rows = self.table.rows
+        if count >= len(rows):
+            return True
+        if rows[count - 1].group or rows[count - 1].heading:
+            return False
+        heading = self._heads(count - 1)[1]
+        if heading is None:
+            return True
+        under = next((i for i in range(heading + 1, len(rows)) if rows[i].group or rows[i].heading),
+                     len(rows)) - heading - 1
+        kept = count - heading - 1
+        return kept == under or min(kept, under - kept) >= KEEP
+
     def _carry(self, count: int) -> list[plan.Row]:
-        """The rows after ``count``, under a "(cont.)" copy of the group row they belong to."""
+        """The rows after ``count``, under "(cont.)" copies of the group and heading rows
+        they belong to."""
         rest = self.table.rows[count:]
-        group = next((r for r in reversed(self.table.rows[:count]) if r.group), None)
-        if group is None or rest[0].group:
+        if rest[0].group:
             return rest
-        label = _group_text(group.cells)
-        first = [plan.Cell([plan.Paragraph((plan.Run(" · ".join(label) + CONT, bold=True),))])]
-        return [plan.Row(first + [plan.Cell([])] * (len(group.cells) - 1), group=True), *rest]
+        group, heading = self._heads(count - 1)
+        heads = [group] if group is not None else []
+        if heading is not None and not rest[0].heading:
+            heads.append(self.table.rows[heading])
+        return [*map(_continued, heads), *rest]
 
     def _part(self, rows: list[plan.Row]) -> "TableBlock":
         return TableBlock(replace(self.table, rows=rows), self.design, columns=self.columns,
@@ -228,9 +271,29 @@ def _word_width(word: str, family: str, bold: bool) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, size: float,
-                bold: bool) -> float:
-    """A row's height (cached: pagination measures each row at every level it tries)."""
-    return textfit.row_height(texts, widths, family, size, MARGINS, bold=bold)
+                bold: tuple[bool, ...]) -> float:
+    """A row's height, each cell measured bold or not as it is written (cached: pagination
+    measures each row at every level it tries)."""
+    return max(textfit.row_height((t,), (w,), family, size, MARGINS, bold=b)
+               for t, w, b in zip(texts, widths, bold))
+
+
+def _bold(cell: plan.Cell) -> bool:
+    """Whether a cell is measured bold: when any of its text is (a bold objective title
+    leaves the row's other cells regular)."""
+    return any(r.bold for p in cell.paragraphs for r in p.runs)
+
+
+def _continued(row: plan.Row) -> plan.Row:
+    """``row`` repeated on a continuation slide, its first cell's text ending in "(cont.)"."""
+    first, *others = row.cells
+    paras = first.paragraphs or [plan.Paragraph(())]
+    last = paras[-1]
+    if last.text.endswith(CONT):  # already a continuation's copy
+        return row
+    bold = bool(last.runs) and last.runs[-1].bold
+    ended = replace(last, runs=(*last.runs, plan.Run(CONT, bold=bold)))
+    return replace(row, cells=[replace(first, paragraphs=[*paras[:-1], ended]), *others])
 
 
 def _group_text(cells: list[plan.Cell]) -> list[str]:

@@ -22,6 +22,10 @@ from deckgen.builders.pptx.fonts import line_height, text_width
 
 #: Fraction of the computed usable width that text may fill.
 WIDTH_SAFETY = 0.95
+#: The same for a table cell. A row grows with its text instead of overflowing, so the safety
+#: there only guards the table's height, and a wide one makes rows that render on one line
+#: measure two (the fonts measured lay out as measured: Carlito in LibreOffice to 0.1%).
+CELL_WIDTH_SAFETY = 0.99
 #: Fraction of the computed usable height that text may fill.
 HEIGHT_SAFETY = 0.98
 
@@ -279,7 +283,7 @@ def row_height(
     lh = line_height(family, size_pt, bold) * line_spacing
     tallest = 0.0
     for text, width in zip(cells_texts, col_widths_pt, strict=True):
-        usable = (width - cell_margins.left - cell_margins.right) * WIDTH_SAFETY
+        usable = (width - cell_margins.left - cell_margins.right) * CELL_WIDTH_SAFETY
         tallest = max(tallest, _line_count(text, family, size_pt, usable, bold) * lh)
     return (tallest + cell_margins.top + cell_margins.bottom) / HEIGHT_SAFETY
 
