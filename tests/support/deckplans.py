@@ -88,6 +88,31 @@ def cards_slide(count: int = 4, long: bool = False) -> Slide:
     return Slide("big-rocks", f"{count} big rocks", [Cards(cards)], notes="Rocks.")
 
 
+def long_rock_slide() -> Slide:
+    """Four rocks under a subtitle, the first far too long for a quarter-width card even at the
+    floor (a long title, a long why, five outcomes, six stakeholders): the edge-long case."""
+    stakeholders = [("Chief Marketing Officer", "aligned"), ("Head of Worldwide Sales", "pending"),
+                    ("Head of Product", "concerns"), ("VP Customer Success", "aligned"),
+                    ("Chief Financial Officer", "pending"), ("General Counsel", "aligned")]
+    first = Card("Build and land one coherent, differentiated enterprise narrative that every account "
+                 "executive uses in every first call, every deal review and every renewal conversation",
+                 "Owner: Priya Raman",
+                 [para(LOREM), *(para(f"Outcome {i + 1}: a measurable change from a baseline to a target "
+                                      f"by the end of the year", "bullet") for i in range(5))],
+                 [Badge(name, status) for name, status in stakeholders])  # type: ignore[arg-type]
+    others = [Card(f"Big rock {i + 2}", f"Owner: Person {i + 2}",
+                   [para("Why it matters."), para("Outcome one", "bullet"), para("Outcome two", "bullet")],
+                   [Badge("CMO", "aligned"), Badge("Head of Sales", "aligned")]) for i in range(3)]
+    return Slide("big-rocks", "Four big rocks; three stakeholder alignments still open", [Cards([first, *others])],
+                 subtitle="In priority order, most important first", notes="Rocks.")
+
+
+def short_cards_slide(count: int = 1) -> Slide:
+    """``count`` cards of one title line each: a strategy's pillars, a team's single rock."""
+    cards = [Card(f"Pillar {i + 1}", None, [para("One line of summary.")]) for i in range(count)]
+    return Slide("strategy", f"{count} pillars", [Cards(cards)], notes="Pillars.")
+
+
 def org_slide(people: int = 7, managers: int = 2, photos: bool = False) -> Slide:
     photo = Picture(png(200, 300, "#F28C28"), "Maya Okafor") if photos else None
     nodes = [OrgNode("lead", "Maya Okafor", "Director, Product Marketing", "Strategy; analyst relations",

@@ -1,8 +1,13 @@
-"""Cards in a grid (one per big rock): title, subtitle, text and status badges.
+"""Cards in a grid (one per big rock, one per strategy pillar): title, subtitle, text and badges.
 
 Up to four cards a row; the column count is chosen once for the whole set (5 or 6 cards: rows
-of three), so continuation slides keep the same card width. Rows that do not fit continue on
-the next slide; a single card too tall for a whole slide continues as "Title (cont.)".
+of three), so that the rows that move to the next slide keep the same card width. A card is as
+tall as the tallest of its row needs, never stretched to fill the slide, and never wider than a
+card of a three-card row: one or two cards sit on the left of the grid, as a third of it each.
+
+A row too tall for a whole slide is cut between paragraphs: every card keeps its heading and
+its badges on the first part (the whole row's alignments stay on one slide), and each card with
+text left continues once, as "Title (cont.)", on the next slide.
 """
 from __future__ import annotations
 
@@ -15,13 +20,17 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
 from .draw import Canvas
-from .flow import CONT, Block
+from .flow import Block, Stack, continued
 from .fonts import text_width
 
-TITLE, BODY = TYPE["card-title"], TYPE["card"]
-BADGE = TYPE["caption"].floor
+TITLE, BODY, BADGE = TYPE["card-title"], TYPE["card"], TYPE["caption"]
 STRIPE, PAD, BADGE_GAP = 5.0, 6.0, 4.0
 MAX_COLUMNS = 4
+#: A card is at most as wide as one of a row of this many.
+WIDEST_OF = 3
+#: Statuses a badge shows by its symbol alone: the expected ones, which keeps six badges compact.
+#: Any other status also says its label ("▲ Head of Sales · pending"), readable in black and white.
+SETTLED = frozenset({"aligned", "on-track"})
 
 
 def columns_for(count: int) -> int:
@@ -30,17 +39,29 @@ def columns_for(count: int) -> int:
     return max(1, min(MAX_COLUMNS, math.ceil(count / rows)))
 
 
+def badge_label(badge: plan.Badge) -> str:
+    """A badge's text: the status symbol in front of the name and, unless the status is
+    settled, its label after it, so that status never depends on colour or a key."""
+    label = with_status(text.clean(badge.text), badge.status)
+    style = STATUS.get(badge.status or "")
+    if style is None or badge.status in SETTLED or style.label.lower() in label.lower():
+        return label
+    return f"{label} · {style.label.lower()}"
+
+
 @dataclass
 class CardsBlock:
     cards: list[plan.Card]
     design: Design
     columns: int
-    flexible: bool = True
+    flexible: bool = False
     breakable: bool = False
 
     # Measuring -------------------------------------------------------------------------------
     def _card_width(self, width: float) -> float:
-        return (width - GUTTER * (self.columns - 1)) / self.columns
+        def share(n: int) -> float:
+            return (width - GUTTER * (n - 1)) / n
+        return min(share(self.columns), share(WIDEST_OF))
 
     def _rows(self) -> list[list[plan.Card]]:
         return [self.cards[i:i + self.columns] for i in range(0, len(self.cards), self.columns)]
@@ -50,7 +71,7 @@ class CardsBlock:
         heading = self._heading_height(card, width, t)
         body = text.height(text.items(card.paragraphs), self.design.fonts.body_measure,
                            BODY.at(t), width)
-        return heading, body, self._badges_height(card, width)
+        return heading, body, self._badges_height(card, width, t)
 
     def _heading_height(self, card: plan.Card, width: float, t: float) -> float:
         fonts = self.design.fonts
@@ -71,18 +92,15 @@ class CardsBlock:
         return sum(self._row_height(r, w, t) for r in rows) + GAP * (len(rows) - 1)
 
     # Badges ----------------------------------------------------------------------------------
-    def _badge_label(self, badge: plan.Badge) -> str:
-        return with_status(text.clean(badge.text), badge.status)
-
-    def _badge_width(self, badge: plan.Badge, width: float) -> float:
-        w = text_width(measurable(self._badge_label(badge)), self.design.fonts.body_measure, BADGE) / 0.92
+    def _badge_width(self, badge: plan.Badge, width: float, t: float) -> float:
+        w = text_width(measurable(badge_label(badge)), self.design.fonts.body_measure, BADGE.at(t)) / 0.92
         return min(w + 2 * text.INSETS.left, width)
 
-    def _badge_rows(self, card: plan.Card, width: float) -> list[list[tuple[plan.Badge, float]]]:
+    def _badge_rows(self, card: plan.Card, width: float, t: float) -> list[list[tuple[plan.Badge, float]]]:
         rows: list[list[tuple[plan.Badge, float]]] = []
         used = width + 1
         for badge in card.badges:
-            w = self._badge_width(badge, width)
+            w = self._badge_width(badge, width, t)
             if not rows or used + BADGE_GAP + w > width:
                 rows.append([])
                 used = -BADGE_GAP
@@ -90,20 +108,19 @@ class CardsBlock:
             used += BADGE_GAP + w
         return rows
 
-    def _badge_line(self, width: float) -> float:
-        return text.height([text.plain("Ag")], self.design.fonts.body_measure, BADGE, width)
+    def _badge_label_height(self, badge: plan.Badge, width: float, t: float) -> float:
+        items = [text.plain(badge_label(badge))]
+        return text.height(items, self.design.fonts.body_measure, BADGE.at(t), width)
 
-    def _badge_label_height(self, badge: plan.Badge, width: float) -> float:
-        items = [text.plain(self._badge_label(badge))]
-        return text.height(items, self.design.fonts.body_measure, BADGE, width)
-
-    def _badges_height(self, card: plan.Card, width: float) -> float:
+    def _badges_height(self, card: plan.Card, width: float, t: float) -> float:
         inner = width - 2 * PAD
-        rows = self._badge_rows(card, inner)
-        return sum(max(self._badge_label_height(b, w) for b, w in row) + BADGE_GAP for row in rows)
+        rows = self._badge_rows(card, inner, t)
+        return sum(max(self._badge_label_height(b, w, t) for b, w in row) + BADGE_GAP for row in rows)
 
     # Splitting -------------------------------------------------------------------------------
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        """Whole rows while they fit; when not even the first does, cut its cards (see the
+        module's docstring), unless that leaves a card no text here and ``force`` is unset."""
         w, used, count = self._card_width(width), 0.0, 0
         for row in self._rows():
             used += (GAP if count else 0.0) + self._row_height(row, w, t)
@@ -111,7 +128,7 @@ class CardsBlock:
                 break
             count += len(row)
         if count == 0:
-            return self._split_cards(w, room, t) if force else (None, self)
+            return self._cut_row(w, room, force, t)
         if count >= len(self.cards):
             return self, None
         return self._part(self.cards[:count]), self._part(self.cards[count:])
@@ -119,27 +136,48 @@ class CardsBlock:
     def _part(self, cards: list[plan.Card]) -> "CardsBlock":
         return CardsBlock(cards, self.design, self.columns)
 
-    def _split_cards(self, w: float, room: float, t: float) -> tuple[Block, Optional[Block]]:
-        """Cut the first row's cards between paragraphs so that the row fits ``room``."""
+    def _cut_row(self, w: float, room: float, force: bool, t: float) -> tuple[Optional[Block], Optional[Block]]:
+        """The first row's cards cut to fit ``room``; the cards continued, then the other rows.
+        The continued cards sit in a row of their own, as wide as their number allows."""
         row, heads, tails = self._rows()[0], [], []
         for card in row:
-            fixed = STRIPE + 2 * PAD + self._heading_height(card, w, t) + self._badges_height(card, w)
-            family = self.design.fonts.body_measure
-            head, tail = text.split(text.items(card.paragraphs), family, BODY.at(t), w, room - fixed)
-            heads.append(replace(card, paragraphs=[i.para for i in head], badges=card.badges if not tail else []))
-            if tail:
-                tails.append(replace(card, title=card.title + CONT, paragraphs=[i.para for i in tail]))
-        rest = tails + self.cards[len(row):]
-        return self._part(heads), (self._part(rest) if rest else None)
+            head, tail = self._cut_card(card, w, room, force, t)
+            if head is None:
+                return None, self
+            heads.append(head)
+            tails += [tail] if tail is not None else []
+        rest: list[Block] = [CardsBlock(tails, self.design, len(tails))] if tails else []
+        if len(self.cards) > len(row):
+            rest.append(self._part(self.cards[len(row):]))
+        if len(rest) > 1:
+            return self._part(heads), Stack(rest)
+        return self._part(heads), (rest[0] if rest else None)
+
+    def _cut_card(self, card: plan.Card, w: float, room: float, force: bool,
+                  t: float) -> tuple[Optional[plan.Card], Optional[plan.Card]]:
+        """(the card's part that fits ``room``: its heading, its badges and the whole paragraphs
+        that fit; its continuation, or None). A part that would show nothing but the heading
+        is None unless ``force`` is set; then, alone on its slide, the text is cut between lines."""
+        fixed = STRIPE + 2 * PAD + self._heading_height(card, w, t) + self._badges_height(card, w, t)
+        items, family, size = text.items(card.paragraphs), self.design.fonts.body_measure, BODY.at(t)
+        head, tail = text.split_whole(items, family, size, w, room - fixed)
+        if tail and not head and not card.badges:
+            if not force:
+                return None, None
+            head, tail = text.split(items, family, size, w, room - fixed)
+            if not head:  # not even a line fits: one paragraph anyway, so that paging moves on
+                head, tail = items[:1], items[1:]
+        if not tail:
+            return card, None
+        return (replace(card, paragraphs=[i.para for i in head]),
+                replace(card, title=continued(card.title), paragraphs=[i.para for i in tail], badges=[]))
 
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
-        w, rows = self._card_width(box.w), self._rows()
-        natural = [self._row_height(r, w, t) for r in rows]
-        spare = max(box.h - sum(natural) - GAP * (len(rows) - 1), 0.0)
-        y = box.y
-        for row, h in zip(rows, natural):
-            h += spare / len(rows)
+        """Rows from the top left of ``box``, each as tall as its tallest card."""
+        w, y = self._card_width(box.w), box.y
+        for row in self._rows():
+            h = self._row_height(row, w, t)
             for i, card in enumerate(row):
                 self._draw_card(canvas, Box(box.x + i * (w + GUTTER), y, w, h), card, t)
             y += h + GAP
@@ -162,18 +200,18 @@ class CardsBlock:
         if card.paragraphs:
             top, rest = rest.take_top(body)
             canvas.textbox(top, text.items(card.paragraphs), BODY.at(t), name="Card text")
-        self._draw_badges(canvas, Box(box.x + PAD, box.bottom - PAD - badges, box.w - 2 * PAD, badges), card)
+        self._draw_badges(canvas, Box(box.x + PAD, box.bottom - PAD - badges, box.w - 2 * PAD, badges), card, t)
 
-    def _draw_badges(self, canvas: Canvas, box: Box, card: plan.Card) -> None:
+    def _draw_badges(self, canvas: Canvas, box: Box, card: plan.Card, t: float) -> None:
         y = box.y
-        for row in self._badge_rows(card, box.w):
-            h = max(self._badge_label_height(b, w) for b, w in row)
+        for row in self._badge_rows(card, box.w, t):
+            h = max(self._badge_label_height(b, w, t) for b, w in row)
             x = box.x
             for badge, w in row:
                 style = STATUS.get(badge.status or "")
                 fill = style.tint if style else canvas.design.palette.surface
                 color = style.color if style else canvas.design.palette.text
-                canvas.boxed_text(Box(x, y, w, h), [text.plain(self._badge_label(badge))], BADGE,
+                canvas.boxed_text(Box(x, y, w, h), [text.plain(badge_label(badge))], BADGE.at(t),
                                   fill=fill, rounded=True, name="Badge", color=color,
                                   align="center", anchor="middle")
                 x += w + BADGE_GAP

@@ -21,6 +21,11 @@ from . import text
 from .text import CONT
 
 
+def continued(label: str) -> str:
+    """``label`` marked as continued, once: a part continued again keeps a single "(cont.)"."""
+    return label if label.endswith(CONT) else label + CONT
+
+
 class Block(Protocol):
     """A laid-out element. ``flexible``: takes spare height. ``breakable``: may be split at
     the foot of a slide that has other content (text, tables); other blocks move whole to the
@@ -167,8 +172,7 @@ class ColumnsBlock:
             heads.append(head if isinstance(head, Stack) else Stack([]))
             tails.append(tail if isinstance(tail, Stack) else Stack([]))
             cont = heading and tail is not None and head is not None
-            again = heading and (heading if heading.label.endswith(CONT) else
-                                 replace(heading, label=heading.label + CONT))
+            again = heading and replace(heading, label=continued(heading.label))
             tail_headings.append(again if cont else heading if tail is not None else None)
         if not any(h.blocks for h in heads):
             return None, self

@@ -144,6 +144,17 @@ def split(items_: Sequence[Item], family: str, size: float, width: float, room: 
     return list(items_), []
 
 
+def split_whole(items_: Sequence[Item], family: str, size: float, width: float, room: float,
+                bold: bool = False) -> tuple[list[Item], list[Item]]:
+    """Like :func:`split`, but only between paragraphs, so that a part reads as whole thoughts
+    (a card's): the head is empty when the first paragraph does not fit whole."""
+    head, tail = split(items_, family, size, width, room, bold)
+    if head and head[-1] != items_[len(head) - 1]:  # the last of head was cut
+        whole = len(head) - 1
+        return keep_with_next(list(items_[:whole]), list(items_[whole:]))
+    return head, tail
+
+
 def _spans(para: textfit.Paragraph, family: str, size: float, width: float) -> list[tuple[int, int]]:
     """(start, end) of each line ``para`` wraps into, as offsets into its text."""
     usable = (width - INSETS.left - INSETS.right - para.level * indent(size)) * textfit.WIDTH_SAFETY

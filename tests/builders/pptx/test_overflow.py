@@ -19,6 +19,7 @@ CASES = {
     "many rocks": deckplans.many_rocks,
     "long okrs": deckplans.long_okrs,
     "long texts": deckplans.long_texts,
+    "a rock too long for its card": lambda: deckplans.deck(deckplans.long_rock_slide()),
     "cjk": deckplans.cjk,
     "two levels of managers": lambda: deckplans.deck(deckplans.two_level_team()),
 }
