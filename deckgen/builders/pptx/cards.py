@@ -210,7 +210,7 @@ class CardsBlock:
             for badge, w in row:
                 style = STATUS.get(badge.status or "")
                 fill = style.tint if style else canvas.design.palette.surface
-                color = style.color if style else canvas.design.palette.text
+                color = style.text if style else canvas.design.palette.text
                 canvas.boxed_text(Box(x, y, w, h), [text.plain(badge_label(badge))], BADGE.at(t),
                                   fill=fill, rounded=True, name="Badge", color=color,
                                   align="center", anchor="middle")

@@ -249,7 +249,7 @@ class TableBlock:
             status = STATUS.get(cell.status or "")
             fill = palette.primary if header else (status.tint if status else
                                                    palette.surface if band else "FFFFFF")
-            color = on(fill) if header else (status.color if status else palette.text)
+            color = on(fill) if header else (status.text if status else palette.text)
             _format_cell(table.cell(index, col), canvas, _cell_items(cell), size, fill, color,
                          cell.align, header)
 

@@ -13,7 +13,8 @@ from deckgen.builders.pptx import textfit
 from deckgen.builders.pptx.design import Design, Fonts, Palette
 from deckgen.builders.pptx.fonts import text_width
 from deckgen.builders.pptx.tables import TableBlock
-from deckgen.plan.slides import Cell, Row, Table
+from deckgen.model.contrast import contrast
+from deckgen.plan.slides import Cell, Row, Slide, Table
 from tests.support import deckplans
 from tests.support.deckplans import cell
 from tests.support.decks import build, open_deck
@@ -102,3 +103,17 @@ def test_a_bold_title_leaves_the_rest_of_its_row_measured_regular() -> None:
     heading = Row([Cell([deckplans.para("Objective", bold=True)]), cell(words)], heading=True)
     table = TableBlock(Table([], [plain, heading], [1, 1]), DESIGN)
     assert table.height(2 * width, 1.0) == 2 * table._row_height(plain.cells, False, [width] * 2, 14.0)
+
+
+def test_a_status_label_reads_on_its_tint() -> None:
+    """Small status words in their own colour on their tint are legible (WCAG 4.5:1): the
+    amber of 'at risk' is darkened for the words, never for the bars."""
+    statuses = ["on-track", "at-risk", "off-track", "missed"]
+    rows = [Row([cell("Key result"), cell(name.replace("-", " "), status=name)]) for name in statuses]
+    plan = deckplans.deck(Slide("results", "Results", [Table([cell("KR"), cell("Status")], rows)]))
+    [table] = [s.table for slide in open_deck(build(plan)).slides for s in slide.shapes if s.has_table]
+    for row in list(table.rows)[1:]:
+        status_cell = row.cells[1]
+        fill = str(status_cell.fill.fore_color.rgb)
+        words = {str(r.font.color.rgb) for p in status_cell.text_frame.paragraphs for r in p.runs}
+        assert words and all(contrast(f"#{w}", f"#{fill}") >= 4.5 for w in words), (status_cell.text, fill, words)
