@@ -107,17 +107,15 @@ class StatusStyle:
 
     color: str
     tint: str
+    text: str
     symbol: str
     label: str
-
-    @property
-    def text(self) -> str:
-        return readable(f"#{self.color}", f"#{self.tint}").lstrip("#")
 
 
 #: The shared status table (``deckgen.plan.status``) in the deck's colour form, hex without '#'.
 STATUS: dict[str, StatusStyle] = {
-    name: StatusStyle(look.colour.lstrip("#"), look.deck_tint.lstrip("#"), look.symbol, look.label)
+    name: StatusStyle(look.colour.lstrip("#"), look.deck_tint.lstrip("#"),
+                      readable(look.colour, look.deck_tint).lstrip("#"), look.symbol, look.label)
     for name, look in STATUS_LOOKS.items()
 }
 
