@@ -260,6 +260,33 @@ def test_reads_from_phone_to_wide_screen_without_sideways_scrolling(request: pyt
             assert shot.startswith(b"\x89PNG") and int.from_bytes(shot[16:20], "big") == width
 
 
+#: Every word of a status mark that the browser breaks over two lines ("(committ" / "ed)").
+BROKEN_MARK_WORDS = """[...document.querySelectorAll('.mark')].flatMap(mark => {
+  const broken = [], walk = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    for (const word of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+})"""
+
+
+@needs_chromium
+def test_a_status_mark_wraps_between_words_never_inside_one(example_project: Path, tmp_path: Path) -> None:
+    """On a phone the results table's status column is narrow: "Missed (committed)" may take two
+    lines, but a word of it is never cut."""
+    page = tmp_path / "onepager.html"
+    page.write_bytes(build_page(example_project))
+    with Browser() as browser:
+        for width in (390, 360):
+            browser.open(page, width)
+            assert browser.evaluate(BROKEN_MARK_WORDS) == [], width
+
+
 @needs_chromium
 def test_hostile_page_runs_nothing_and_fetches_nothing(hostile: Path, tmp_path: Path) -> None:
     page = tmp_path / "onepager.html"
