@@ -61,6 +61,27 @@ def render_deck(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
     return Renderer(tmp_path_factory.mktemp("rendered-decks"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Sort tests into tiers without marking each file by hand: a test that renders with
+    LibreOffice or Chromium (it uses ``render_deck`` or skips when one "is not installed") is
+    ``render``; a hypothesis property test is ``slow``. ``-m "not render and not slow"`` is the
+    contributors' fast loop; CI runs every tier."""
+    for item in items:
+        if _renders(item):
+            item.add_marker(pytest.mark.render)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
+
+
+def _renders(item: pytest.Item) -> bool:
+    """Whether ``item`` needs LibreOffice or Chromium: the render fixture, or a skip for a
+    missing program."""
+    if "render_deck" in getattr(item, "fixturenames", ()):
+        return True
+    return any("not installed" in str(mark.kwargs.get("reason", ""))
+               for mark in item.iter_markers("skipif"))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type: ignore[no-untyped-def]
     """In CI a test skipped for a missing program fails instead: CI installs them all, so a skip
