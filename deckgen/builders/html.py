@@ -1,26 +1,28 @@
 """The one-pager's final bytes: the rendered page, locked down by a Content-Security-Policy.
 
 The layouts (built-in or the user's) decide what the page says; this builder decides what it may
-do. Whatever a layout contains, the policy goes first in ``<head>``, before anything it could
-govern, and forbids every request and every script: only inline styles and ``data:`` pictures
-work, so the page fetches nothing when opened and nothing active runs even if something slipped
-through sanitising. No clock is read: the same content gives the same bytes.
+do. Whatever a layout contains, the page is cleaned of scripts, refreshes and external references
+(:mod:`.html_safety`), and the policy goes first in ``<head>``, before anything it could govern,
+forbidding every request and every script: only inline styles and ``data:`` pictures work, so the
+page fetches nothing when opened and nothing active runs even if something slipped through. No
+clock is read: the same content gives the same bytes.
 """
 from __future__ import annotations
 
 from datetime import datetime
-from html.parser import HTMLParser
 from typing import Optional
 
 from jinja2 import Environment
+from lxml import html as lxml_html
 
 from ..model.project import Project
 from ..plan.layout import LayoutError
 from ..plan.page import TEMPLATE, layout_position, plan_page
+from .html_safety import secure_page
 
 FILE_NAME = "onepager.html"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+DOCTYPE = "<!DOCTYPE html>"
 
 
 class PageLayoutError(Exception):
@@ -36,37 +38,20 @@ def page_bytes(project: Project, env: Environment) -> bytes:
 
 
 def finalize(html: str) -> bytes:
-    """``html`` with the policy as the first element of its ``<head>``."""
-    end = _head_start_end(html)
-    if end is None:
+    """``html`` made safe (see :mod:`.html_safety`), with the policy as the first element of its
+    ``<head>``: nothing a layout writes can come before it or undo it."""
+    document = secure_page(html)
+    if document is None:
         raise PageLayoutError(f"the page layout '{TEMPLATE}' makes a page without a <head> element: "
                               "a page needs <html><head>…</head><body>…</body></html>")
-    page = html[:end] + "\n" + CSP_META + html[end:]
-    return page.replace("\r\n", "\n").encode("utf-8")
+    head = document.find("head")
+    policy = lxml_html.Element("meta", {"http-equiv": "Content-Security-Policy", "content": CSP})
+    policy.tail, head.text = head.text, "\n"
+    head.insert(0, policy)
+    page = lxml_html.tostring(document, encoding="unicode", method="html", doctype=DOCTYPE)
+    return f"{page}\n".replace("\r\n", "\n").encode("utf-8")
 
 
 def html_outputs(project: Project, env: Environment, created: Optional[datetime] = None) -> list[tuple[str, bytes]]:
     """The build's ``html`` format: one file. ``created`` is unused: the page carries no timestamp."""
     return [(FILE_NAME, page_bytes(project, env))]
-
-
-def _head_start_end(html: str) -> Optional[int]:
-    """The offset just after the ``<head>`` start tag, found as a browser would (not in comments)."""
-    finder = _HeadFinder()
-    finder.feed(html)
-    finder.close()
-    if finder.found is None:
-        return None
-    (line, col), tag = finder.found
-    offset = sum(len(text) + 1 for text in html.split("\n")[: line - 1]) + col
-    return offset + len(tag)
-
-
-class _HeadFinder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: Optional[tuple[tuple[int, int], str]] = None  # (line, col), the tag as written
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        if tag == "head" and self.found is None:
-            self.found = self.getpos(), self.get_starttag_text() or ""

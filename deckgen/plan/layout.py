@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..diagnostics import ContentError, Position, Reporter, relative
 from ..model.project import Markdown, Project
+from .environment import LayoutLimit, UnsafeTemplate
 from .markdown import to_elements
 from .markup import MarkupError, Registry, parse_slides
 from .slides import Element, Paragraph, Picture, Slide, Text
@@ -65,16 +66,21 @@ def layout_errors(project: Project, self_reference: Optional[str] = None) -> Ite
     """
     try:
         yield
+    except UnsafeTemplate as problem:
+        raise LayoutError(problem.message, _where(project, problem.filename, 0)) from None
     except TemplateSyntaxError as problem:
         raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
             from None
     except Exception as problem:
         where = _template_frame(problem, project)
+        if where is None and isinstance(problem, LayoutLimit) and problem.filename:
+            where = _where(project, problem.filename, 0)
         if where is None:
             raise
         if self_reference is not None and isinstance(problem, RecursionError):
             raise LayoutError(self_reference, where) from None
-        raise LayoutError(f"{type(problem).__name__}: {problem}", where) from None
+        kind = "" if isinstance(problem, LayoutLimit) else f"{type(problem).__name__}: "
+        raise LayoutError(f"{kind}{problem}", where) from None
 
 
 def helpers(registry: Registry, project: Project) -> dict[str, Any]:
