@@ -103,7 +103,7 @@ def relative(path: Path, root: Path) -> str:
     A symlinked content file is named by the link the user put in the project, not its target.
     """
     for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
-                        (path.resolve(), root.resolve())):
+                        (Path(os.path.realpath(path)), Path(os.path.realpath(root)))):  # loops: no error
         try:
             return shown.relative_to(base).as_posix()
         except ValueError:

@@ -35,6 +35,8 @@ DANGEROUS = frozenset("""script noscript iframe frame frameset object embed appl
 input button textarea select option optgroup datalist output keygen audio video source track picture
 portal fencedframe template slot xmp plaintext noembed noframes listing math foreignobject use image
 animate animatemotion animatetransform set handler listener discard style""".split())
+#: Elements a browser never gives content (libxml2 may nest what follows them inside).
+VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 HEAD = frozenset({"title", "style", "meta"})
 META_NAMES = frozenset({"viewport", "color-scheme", "referrer", "description", "author", "generator"})
 #: Attributes that name an address a browser may fetch or go to.
@@ -69,14 +71,18 @@ def _clean(parent: _Element, in_head: bool) -> None:
             continue
         if in_head:
             if tag not in HEAD or (tag == "meta" and not _harmless_meta(element)):
-                _drop(element)
+                element.drop_tree()
                 continue
             _clean_attributes(element)
             if tag == "style":
                 element.text = safe_css(element.text or "")
             continue
+        if tag in VOID and tag in DANGEROUS:  # a browser's void element may hold what follows it here
+            _clean(element, in_head=False)
+            element.drop_tag()
+            continue
         if tag in DANGEROUS or not tag:
-            _drop(element)
+            element.drop_tree()
             continue
         _clean(element, in_head=False)
         if tag in BODY:
@@ -84,11 +90,6 @@ def _clean(parent: _Element, in_head: bool) -> None:
         else:
             element.drop_tag()
     _clean_attributes(parent)
-
-
-def _drop(element: _Element) -> None:
-    """Remove an element and its content, keeping the text that follows it."""
-    element.drop_tree()
 
 
 def _harmless_meta(meta: _Element) -> bool:

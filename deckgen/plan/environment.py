@@ -93,7 +93,7 @@ class UnsafeTemplate(jinja2.TemplateError):
 
     def __init__(self, message: str, filename: str) -> None:
         super().__init__(message)
-        self.message, self.filename = message, filename
+        self.reason, self.filename = message, filename
 
 
 def make_environment(project_root: Path, builtin: Path) -> Environment:
@@ -144,9 +144,10 @@ class ConfinedLoader(FileSystemLoader):
                 raise UnsafeTemplate(f"this layout is {info.st_size / 2**20:.1f} MiB; a layout is at most "
                                      f"{MAX_TEMPLATE_BYTES // 2**20} MiB", str(path))
             contents = real.read_bytes().decode("utf-8")
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links on older Pythons
-            raise UnsafeTemplate(f"cannot read this layout: {getattr(exc, 'strerror', None) or exc}",
-                                 str(path)) from None
+        except RuntimeError:  # what Python 3.11 raises for a loop of links
+            raise UnsafeTemplate("this layout is a link in a loop of links", str(path)) from None
+        except OSError as exc:
+            raise UnsafeTemplate(f"cannot read this layout: {exc.strerror or exc}", str(path)) from None
         except UnicodeDecodeError:
             raise UnsafeTemplate("this layout is not UTF-8 text; save it as UTF-8", str(path)) from None
         mtime = info.st_mtime

@@ -67,7 +67,7 @@ def layout_errors(project: Project, self_reference: Optional[str] = None) -> Ite
     try:
         yield
     except UnsafeTemplate as problem:
-        raise LayoutError(problem.message, _where(project, problem.filename, 0)) from None
+        raise LayoutError(problem.reason, _where(project, problem.filename, 0)) from None
     except TemplateSyntaxError as problem:
         raise LayoutError(problem.message or str(problem), _where(project, problem.filename, problem.lineno)) \
             from None

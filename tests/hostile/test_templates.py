@@ -177,7 +177,7 @@ def test_a_layout_link_out_of_the_project_is_refused(example: Project, tmp_path:
     assert "root:" not in str(failure.value)
     assert failure.value.position.path.startswith("templates/page/")
     assert failure.value.message.startswith(("this layout is a link", "cannot read this layout",
-                                             "this layout is not a regular file", "Template"))
+                                             "this layout is not a regular file"))
 
 
 def test_a_fifo_layout_is_refused_without_blocking(example: Project, tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_whatever_a_layout_writes_the_page_stays_safe(example: Project, tmp_path
     assert built.count(b"http-equiv") == 1
     assert EVIL.encode() not in built
     assert not document.findall(".//script") and not document.findall(".//iframe")
-    assert [e.get("alt") for e in document.iter("img")] == ["kept"]
+    assert [e.get("src", "")[:22] for e in document.iter("img")] == ["", "data:image/png;base64,"]
     assert {a.get("href") for a in document.iter("a")} == {None, "#top"}
     assert not any(name.startswith("on") for e in document.iter() for name in e.attrib)
     assert [s.getparent().tag for s in document.iter("style")] == ["head"]
@@ -223,5 +223,5 @@ def test_a_hostile_layout_fails_the_build_as_one_line_and_writes_nothing(tmp_pat
     result = run("build", str(root), "--format", "html")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert "templates/page/onepager.html:2: error: 'cycler' is undefined" in result.output
+    assert "templates/page/onepager.html:2: error: UndefinedError: 'cycler' is undefined" in result.output
     assert not (root / "output").exists()
