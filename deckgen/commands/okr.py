@@ -15,6 +15,7 @@ from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, insert_after, set_value
 from ..model import Project, Quarter
 from ..model.content import OkrFile
+from ..model.scoring import score_text
 from .carry_over import carry_over
 from .common import require_project
 from .editing import apply, at, okr_path, refuse, refuse_all
@@ -98,7 +99,7 @@ def _misses_without_note(project: Project, okrs: OkrFile) -> list[str]:
             if kr.commitment == "committed" and kr.progress < 1.0 and not kr.note:
                 where = at(project, file, ("objectives", o_index, "key_results", k_index))
                 lines.append(f"  {where}: committed key result '{kr.title}' scored "
-                             f"{kr.progress:.1f}, a miss, with no `note`: say why")
+                             f"{score_text(kr.progress)}, a miss, with no `note`: say why")
     return ["", "Committed key results missed without a note:", *lines] if lines else []
 
 

@@ -14,7 +14,7 @@ import click
 from ..diagnostics import Position
 from ..model import Project, Quarter, Status
 from ..model.content import KeyResult, Objective, OkrFile
-from ..model.scoring import status_of
+from ..model.scoring import score_text, status_of
 from .editing import at
 
 COLOURS = {Status.ON_TRACK: "green", Status.AT_RISK: "yellow", Status.OFF_TRACK: "red",
@@ -36,7 +36,7 @@ class Attention:
 
 def mark(status: Status, score: float) -> str:
     """'● 0.8 On track' in the status colour; the label padded so columns line up."""
-    text = f"{status.symbol} {score:.1f} {status.label:<18}"
+    text = f"{status.symbol} {score_text(score)} {status.label:<18}"
     return click.style(text, fg=COLOURS[status], bold=status is Status.MISSED)
 
 
@@ -88,7 +88,7 @@ def progress_text(kr: KeyResult, expect_current: bool = True) -> str:
         elif expect_current:
             text += ", no current yet"
     if kr.score is not None:
-        text += f" (score {kr.score:.1f} set by hand)"
+        text += f" (score {score_text(kr.score)} set by hand)"
     return text
 
 
@@ -119,7 +119,7 @@ def _concerns(kr: KeyResult, okrs: OkrFile) -> list[str]:
     if kr.commitment == "committed" and okrs.state != "planned" and status is not Status.ON_TRACK:
         if status is Status.MISSED:
             why = "" if kr.note else "; say why in a `note`"
-            concerns.append(f"committed {name} missed (score {kr.progress:.1f}){why}")
+            concerns.append(f"committed {name} missed (score {score_text(kr.progress)}){why}")
         elif kr.progress < 1.0:
-            concerns.append(f"committed {name} is {status.label.lower()} (score {kr.progress:.1f})")
+            concerns.append(f"committed {name} is {status.label.lower()} (score {score_text(kr.progress)})")
     return concerns

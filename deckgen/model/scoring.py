@@ -1,9 +1,13 @@
 """OKR scoring on the usual 0.0–1.0 scale, and the status each score means.
 
-Computed here once, so the deck, the page and the terminal always agree.
+Computed here once, so the deck, the page and the terminal always agree. The one rule: a score is
+shown at one decimal (OKR grades are read that way) and its status follows the score *as shown*,
+so "0.7" is always on track and never sits beside "0.7 at risk". A score short of 1.0 never shows
+as "1.0" (it shows two decimals, cut: 0.96), so a committed result that fell short never reads as met.
 """
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import Enum
 from statistics import fmean
 from typing import TYPE_CHECKING, Iterable
@@ -13,6 +17,7 @@ if TYPE_CHECKING:
 
 ON_TRACK = 0.7
 AT_RISK = 0.4
+_TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 
 
 class Status(str, Enum):
@@ -50,7 +55,30 @@ def mean_score(scores: Iterable[float]) -> float:
     return fmean(values) if values else 0.0
 
 
+def _shown(score: float) -> Decimal:
+    """The score as every output writes it: one decimal, half up on the number as typed (0.65 →
+    0.7, not the binary float's 0.6); a score short of 1.0 that would round to it keeps two
+    decimals, cut (0.96, 0.999 → 0.99)."""
+    typed = Decimal(repr(float(score)))
+    tenth = typed.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if tenth >= 1 > typed:
+        return typed.quantize(_HUNDREDTH, rounding=ROUND_DOWN)
+    return tenth
+
+
+def shown_score(score: float) -> float:
+    """The score's value as shown; every status is decided on it."""
+    return float(_shown(score))
+
+
+def score_text(score: float) -> str:
+    """The score as text, the one way every output writes it: '0.7', '1.0', '0.96'."""
+    return str(_shown(score))
+
+
 def status_of(score: float) -> Status:
+    """The band of the score as shown: 0.65 shows as 0.7 and is on track."""
+    score = shown_score(score)
     if score >= ON_TRACK:
         return Status.ON_TRACK
     if score >= AT_RISK:

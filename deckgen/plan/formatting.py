@@ -5,6 +5,7 @@ from datetime import date
 from typing import Optional
 
 from ..model.content import KeyResult
+from ..model.scoring import score_text, shown_score
 
 PREFIX_UNITS = {"$", "€", "£", "¥"}
 MINUS = "\u2212"  # a true minus sign: a hyphen reads as a dash and breaks a line
@@ -92,8 +93,14 @@ def _compact(magnitude: float, decimals: int) -> str:
 
 
 def score(value: Optional[float]) -> str:
-    """Scores on the 0.0–1.0 scale with one decimal."""
-    return "—" if value is None else f"{value:.1f}"
+    """Scores on the 0.0–1.0 scale as the model's one rule writes them (one decimal; '0.96' for a
+    score short of 1.0 that would round to it), so a status always matches the score beside it."""
+    return "—" if value is None else score_text(value)
+
+
+def score_value(value: float) -> float:
+    """A score as shown, for a chart's data: its labels then read as the tables do."""
+    return shown_score(value)
 
 
 def percent(value: Optional[float]) -> str:
@@ -143,6 +150,7 @@ FILTERS = {
     "number": number,
     "with_unit": with_unit,
     "score": score,
+    "score_value": score_value,
     "percent": percent,
     "fraction": fraction,
     "count": count,

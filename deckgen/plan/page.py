@@ -45,8 +45,10 @@ class Mark:
 ALIGNMENT = {name: Mark(name, STATUS_LOOKS[name].label, STATUS_LOOKS[name].symbol)
              for name in ALIGNMENT_LIKE}
 #: Where the one-off share sits against its budget (the model's ``one_off_position``).
-BUDGET_MARKS = {"within": Mark("on-track", "Within budget", "●"), "above": Mark("at-risk", "Above budget", "▲"),
-                "below": Mark("at-risk", "Below budget", "▼")}
+#: Its symbols are the status table's, as on every other mark.
+BUDGET_MARKS = {"within": Mark("on-track", "Within budget", Status.ON_TRACK.symbol),
+                "above": Mark("at-risk", "Above budget", Status.AT_RISK.symbol),
+                "below": Mark("at-risk", "Below budget", Status.AT_RISK.symbol)}
 
 
 def status_mark(status: Status) -> Mark:

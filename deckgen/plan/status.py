@@ -22,15 +22,18 @@ class StatusLook:
     deck_tint: str  # the deck's fill behind a status (cards' badges, table cells)
     page_tint: str  # the page's chip background: ``contrast.tint(colour, 0.88)``
     symbol: str
-    label: str  # the short label the deck writes; the page labels a score with ``Status.label``
+    label: str  # the words: a scoring status's are ``Status.label``, one table for every output
 
 
-_SCORED = {
-    Status.ON_TRACK: StatusLook("#2E7D32", "#E3F1E4", "#E6EFE6", Status.ON_TRACK.symbol, "On track"),
-    Status.AT_RISK: StatusLook("#B26A00", "#FCEFD9", "#F6EDE0", Status.AT_RISK.symbol, "At risk"),
-    Status.OFF_TRACK: StatusLook("#C62828", "#F9E0E0", "#F8E5E5", Status.OFF_TRACK.symbol, "Off track"),
-    Status.MISSED: StatusLook("#8E1B1B", "#F3D9D9", "#F1E4E4", Status.MISSED.symbol, "Missed"),
+#: Each scoring status's colours (strong, deck tint, page tint); its symbol and words come from
+#: the model's ``Status``, the one table of status words every output reads.
+_COLOURS = {
+    Status.ON_TRACK: ("#2E7D32", "#E3F1E4", "#E6EFE6"),
+    Status.AT_RISK: ("#B26A00", "#FCEFD9", "#F6EDE0"),
+    Status.OFF_TRACK: ("#C62828", "#F9E0E0", "#F8E5E5"),
+    Status.MISSED: ("#8E1B1B", "#F3D9D9", "#F1E4E4"),
 }
+_SCORED = {status: StatusLook(*colours, status.symbol, status.label) for status, colours in _COLOURS.items()}
 #: An alignment status (``Alignment.status``) and the scoring status it looks like.
 ALIGNMENT_LIKE = {"aligned": Status.ON_TRACK, "pending": Status.AT_RISK, "concerns": Status.OFF_TRACK}
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.model.intake import summarize_intake
+from deckgen.model.scoring import shown_score
 from deckgen.plan.context import objectives_by_rock
 from deckgen.plan.formatting import percent, score
 from deckgen.plan.slides import Cards, Chart, Ladder, OrgChart, Table, Text
@@ -148,7 +149,7 @@ def test_results_scores_statuses_and_retro(example) -> None:
         o.title for o in behind.objectives]
     assert cells == [s.value for s in expected]
     chart = only(results, Chart)
-    assert chart.series[0].values == [o.progress for o in behind.objectives]
+    assert chart.series[0].values == [shown_score(o.progress) for o in behind.objectives]
     assert chart.series[0].statuses == [behind.status(o).value for o in behind.objectives]
     assert (chart.maximum, chart.reference) == (1.0, ("On track: 0.7", 0.7))
     retro = [e for e in results.elements if isinstance(e, Text) and e.heading == "What we learned"]
