@@ -9,9 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from deckgen.builders.pptx.design import STATUS
+from deckgen.plan.page import BUDGET_MARKS
 from deckgen.model.scoring import AT_RISK, ON_TRACK, Status, score_text, status_of
 from tests.support.decks import open_deck
 from tests.support.page import build_page, parse, text
@@ -22,8 +24,11 @@ from tests.support.projects import copy_example, replace, run
 Q4 = "okrs/2026-Q4.yaml"
 WIN_RATE = "Win rate against Stratapoint"
 CASE_STUDIES = "Enterprise case studies published"
+NOTE = "Legal review of AI data terms held back 4 references; cleared in December, carried into Q1."
 LABELS = {s.label: s for s in Status}
-PAIR = re.compile(r"(\d\.\d\d?)\D{0,4}?([●▲■✕]) (On track|At risk|Off track|Missed \(committed\))")
+WORDS = "|".join(re.escape(s.label) for s in Status)
+#: A score and its status written side by side: "0.7 ● On track" (deck, page), "● 0.7 On track" (terminal).
+PAIR = re.compile(rf"(?P<score>\d\.\d\d?) [●▲■✕] (?P<label>{WORDS})|[●▲■✕] (?P<score2>\d\.\d\d?) (?P<label2>{WORDS})")
 
 
 def scored(root: Path, win_rate: float, case_studies: float) -> None:
@@ -44,11 +49,11 @@ def deck_rows(root: Path) -> dict[str, tuple[str, str]]:
     result = run("build", str(root), "--format", "pptx")
     assert result.exit_code == 0, result.output
     deck = open_deck((root / "output" / "product-marketing-2027-Q1.pptx").read_bytes())
-    for found in deck.slides:
-        for shape in found.shapes:
-            if getattr(shape, "has_table", False) and shape.table.cell(0, 3).text == "Status":
-                return {row.cells[0].text: (row.cells[2].text, row.cells[3].text) for row in shape.table.rows}
-    raise AssertionError("no results table in the deck")
+    rows = {row.cells[0].text: (row.cells[2].text, row.cells[3].text)
+            for found in deck.slides for shape in found.shapes if getattr(shape, "has_table", False)
+            and [cell.text for cell in shape.table.rows[0].cells][-1:] == ["Status"] for row in shape.table.rows}
+    assert rows, "no results table in the deck"
+    return rows
 
 
 def page_rows(root: Path) -> dict[str, tuple[str, str]]:
@@ -58,9 +63,10 @@ def page_rows(root: Path) -> dict[str, tuple[str, str]]:
 
 
 def terminal_lines(root: Path) -> list[str]:
+    """`okr status`'s lines for the quarter behind (the quarter ahead is only planned)."""
     result = run("okr", "status", str(root))
     assert result.exit_code == 0, result.output
-    return result.output.splitlines()
+    return result.output.split("Quarter ahead:")[0].splitlines()
 
 
 def test_two_scores_shown_as_0_7_are_both_on_track_in_every_output(tmp_path: Path) -> None:
@@ -90,25 +96,31 @@ def test_a_committed_result_short_of_its_target_never_shows_1_0(tmp_path: Path) 
 
 
 def test_the_deck_page_and_terminal_write_the_same_words_for_a_status(tmp_path: Path) -> None:
-    """One table of status words and symbols: a missed result reads the same everywhere."""
+    """One table of status words and symbols: a miss reads the same in tables, badges, page and
+    terminal (badges said "Missed", the page "▼" for a budget that no other output used)."""
     root = copy_example(tmp_path)
-    _, plan = planned(root)
-    missed = "✕ Missed (committed)"
-    assert missed in [cell.paragraphs[0].text for row in only(slide(plan, "results"), Table).rows
-                      for cell in row.cells]
-    assert any(missed in mark for _, mark in page_rows(root).values())
-    assert any("✕ 0.6 Missed (committed)" in line for line in terminal_lines(root))
+    missed = f"{Status.MISSED.symbol} {Status.MISSED.label}"
+    assert deck_rows(root)["Beta customers signed up as references"][1] == missed
+    assert page_rows(root)["Beta customers signed up as references " + NOTE][1] == missed
+    assert any(f"✕ 0.6 {Status.MISSED.label} Beta customers" in line for line in terminal_lines(root))
+    for status in Status:
+        assert (STATUS[status.value].symbol, STATUS[status.value].label) == (status.symbol, status.label)
+    symbols = {status.symbol for status in Status}
+    assert {mark.symbol for mark in BUDGET_MARKS.values()} <= symbols
 
 
 def pairs(strings: list[str]) -> list[tuple[str, Status]]:
     """Every (shown score, status) pair written side by side in ``strings``."""
-    return [(m.group(1), LABELS[m.group(3)]) for s in strings for m in PAIR.finditer(s)]
+    return [(m["score"] or m["score2"], LABELS[m["label"] or m["label2"]]) for s in strings for m in PAIR.finditer(s)]
 
 
 @pytest.mark.slow
-@settings(max_examples=20, deadline=None, derandomize=True,
+@settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.floats(0, 1), st.floats(0, 1))
+@example(0.717, 0.667).via("the reported case")
+@example(0.65, 0.35).via("band edges, half up")
+@example(0.6999999999999999, 0.3999999999999999).via("a float just under a band edge")
 def test_any_score_shows_with_the_status_of_its_shown_value(tmp_path_factory: pytest.TempPathFactory,
                                                           win_rate: float, case_studies: float) -> None:
     """For any scores in [0, 1], the deck plan, the page and the terminal pair each shown score
