@@ -22,13 +22,19 @@ def _fail_on_content(error: ContentError) -> None:
 
 
 class DeckgenGroup(click.Group):
-    """Turns content errors raised by any command into diagnostics and exit code 1."""
+    """Turns content errors raised by any command into diagnostics and exit code 1, and a busy
+    project or an unrecoverable journal into one error line."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from .edit.journal import JournalError
+        from .lock import ProjectBusy
+
         try:
             return super().invoke(ctx)
         except ContentError as error:
             _fail_on_content(error)
+        except (ProjectBusy, JournalError) as error:
+            raise click.ClickException(str(error)) from error
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -16,6 +16,7 @@ from typing import Callable, Mapping, Optional, Sequence
 from ..builders import FORMATS, Outputs, output_builder
 from ..builders.output import OverwriteRefused, check_overwrite, write_output
 from ..diagnostics import ContentError, Position, Reporter
+from ..lock import locked
 from ..model.project import Project
 from ..plan.environment import make_environment
 from ..resources import builtin_templates
@@ -37,6 +38,7 @@ def formats_for(asked: Sequence[str]) -> list[str]:
     return [name for name in FORMATS if "all" in names or name in names]
 
 
+@locked("build")
 def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force: bool,
               progress: Progress, environ: Mapping[str, str] = os.environ) -> list[str]:
     """Build ``formats`` for the project at ``root`` into ``output`` (default ``root/output``);

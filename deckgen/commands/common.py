@@ -1,13 +1,16 @@
-"""What every command does first: load and model the project, and decide the edition date."""
+"""What every command does first: finish an interrupted edit, load and model the project, and
+decide the edition date."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 from ..diagnostics import ContentError, Reporter
+from ..edit.journal import recover_in
 from ..load import load_project
 from ..model import Project, build_project
 
@@ -29,6 +32,8 @@ class Checked:
 
 def check_project(root: Path, today: Optional[date] = None) -> Checked:
     """Load and model the project, collecting every diagnostic; never raises for bad content."""
+    for line in recover_in(root):
+        print(line, file=sys.stderr)
     reporter = Reporter()
     raw = load_project(root, reporter)
     project = build_project(raw, reporter, today or build_date())

@@ -3,6 +3,8 @@
 A refusal is a diagnostic like any content error (``file:line:col: error: ...``, exit 1), so the
 user reads every "no" the same way. Changes go through one ``Transaction``: the command prints
 what it changed, or with ``--dry-run`` what it would change and the unified diff of each file.
+A disk error (full, read-only, failing) is a refusal too, naming the content file, after the
+transaction has put everything back.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import ContentError, Position, Reporter, relative
-from ..edit.transaction import Transaction
+from ..edit.transaction import Transaction, WriteError
 from ..model import Project
 
 CONTENT = "content"
@@ -59,6 +61,10 @@ def apply(transaction: Transaction, dry_run: bool) -> list[str]:
         for diff in transaction.diffs():
             lines += ["", diff.rstrip("\n")]
         return lines
-    transaction.commit()
+    try:
+        transaction.commit()
+    except WriteError as error:
+        then = "nothing was changed" if error.undone else "deckgen finishes or undoes the change on its next run"
+        raise refuse(f"cannot write: {error.reason}; {then}", Position(error.path)) from error
     return ["Changed:"] + [f"  {line}" for line in changes]
 

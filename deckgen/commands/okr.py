@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, insert_after, set_value
+from ..lock import locked
 from ..model import Project, Quarter
 from ..model.content import OkrFile
 from ..model.scoring import score_text
@@ -48,6 +49,7 @@ def default_to_close(project: Project) -> str:
     return project.deck.quarter
 
 
+@locked("okr close")
 def run_close(root: Path, quarter: Optional[str], dry_run: bool) -> list[str]:
     """Check every numeric result is final, set ``state: closed``, and report the scores."""
     project, _ = require_project(root)
@@ -104,6 +106,7 @@ def _misses_without_note(project: Project, okrs: OkrFile) -> list[str]:
 
 
 # new --------------------------------------------------------------------------------------------
+@locked("okr new")
 def run_new(root: Path, quarter: str, dry_run: bool) -> list[str]:
     """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
     project, _ = require_project(root)

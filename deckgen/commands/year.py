@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, comment_out, delete_key, set_value
+from ..lock import locked
 from ..model import Project, Quarter
 from ..model.quarters import month_end
 from .carry_over import carry_over
@@ -36,6 +37,7 @@ def archive_dir(root: Path, year: int) -> Path:
 
 
 # year new ---------------------------------------------------------------------------------------
+@locked("year new")
 def run_new(root: Path, year: int, dry_run: bool) -> list[str]:
     """Archive the edition, move the content to ``year``, print the refresh checklist."""
     project, _ = require_project(root)
@@ -107,6 +109,7 @@ def checklist(project: Project, year: int) -> list[str]:
 
 
 # year restore -----------------------------------------------------------------------------------
+@locked("year restore")
 def run_restore(root: Path, year: int, dry_run: bool) -> list[str]:
     """Put the archived ``year`` edition back; the current one goes to the archive first."""
     project, _ = require_project(root)
@@ -127,8 +130,8 @@ def run_restore(root: Path, year: int, dry_run: bool) -> list[str]:
     transaction.move(archive / CONTENT, root / CONTENT)
     if (archive / OUTPUT).exists():
         transaction.move(archive / OUTPUT, root / OUTPUT)
+    transaction.prune(archive)
     lines = apply(transaction, dry_run)
-    if not dry_run and archive.is_dir() and not any(archive.iterdir()):
-        archive.rmdir()
+    if not dry_run and not archive.exists():
         lines.append(f"  removed the empty {ARCHIVE}/{year}/")
     return [f"Restoring the {year} edition; the {current} edition is set aside.", ""] + lines

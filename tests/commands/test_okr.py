@@ -1,26 +1,14 @@
 """`deckgen okr status | close | new` on copies of the example and of edge projects."""
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
 
 import pytest
 
-from deckgen.edit import transaction as transaction_module
-from tests.support.projects import checks_clean, copy_example, replace, run, tree_hash, unified
-
-Q1_CURRENTS = ["80", "33", "90", "300", "5", "37", "70", "2", "40", "20000"]
-
-
-def fill_currents(root: Path, quarter: str = "2027-Q1", values: list[str] = Q1_CURRENTS) -> None:
-    """Give every numeric key result a `current` right below its `target`."""
-    path = root / "content" / "okrs" / f"{quarter}.yaml"
-    found = iter(values)
-    text = re.sub(r"(\n( +)target: [^\n]*\n)", lambda m: f"{m.group(1)}{m.group(2)}current: {next(found)}\n",
-                  path.read_text(encoding="utf-8"))
-    assert next(found, None) is None
-    path.write_text(text, encoding="utf-8")
+from tests.support.projects import checks_clean, copy_example, fill_currents, replace, run, tree_hash, unified
 
 
 def okr_file(root: Path, quarter: str) -> Path:
@@ -293,14 +281,17 @@ def test_new_interrupted_between_writes_leaves_the_content_as_it_was(tmp_path: P
     root = copy_example(tmp_path)
     before = tree_hash(root)
     calls = []
+    rename = os.rename
 
     def flaky(source: Path, target: Path) -> None:
         calls.append(target)
         if len(calls) == 3:  # the new quarter file is in place; deck.yaml is half-way
-            raise OSError("interrupted")
-        os.replace(source, target)
+            raise OSError(errno.EIO, "Input/output error", str(source))
+        rename(source, target)
 
-    monkeypatch.setattr(transaction_module, "_rename", flaky)
-    with pytest.raises(OSError, match="interrupted"):
-        run("okr", "new", "2027-Q2", str(root))
+    monkeypatch.setattr(os, "rename", flaky)
+    result = run("okr", "new", "2027-Q2", str(root))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"^content/[\w/.-]+\.yaml: error: cannot write: Input/output error; nothing was changed$",
+                     result.output, re.M), result.output
     assert tree_hash(root) == before

@@ -1,12 +1,13 @@
 """`deckgen year new | restore`: archive, refresh, and the way back, losing nothing."""
 from __future__ import annotations
 
+import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from deckgen.edit import transaction as transaction_module
 from tests.support.projects import (EXAMPLE, checks_clean, copy_example, files, replace, run, tree_hash,
                                     unified)
 
@@ -116,16 +117,19 @@ def test_year_new_interrupted_leaves_everything_as_it_was(tmp_path: Path, monkey
     root = _with_output(copy_example(tmp_path))
     before = tree_hash(root)
     calls = []
+    rename = os.rename
 
     def flaky(source: Path, target: Path) -> None:
         calls.append(target)
         if len(calls) == failing_call:
-            raise OSError("interrupted")
-        os.replace(source, target)
+            raise OSError(errno.EIO, "Input/output error", str(source))
+        rename(source, target)
 
-    monkeypatch.setattr(transaction_module, "_rename", flaky)
-    with pytest.raises(OSError, match="interrupted"):
-        run("year", "new", "2028", str(root))
+    monkeypatch.setattr(os, "rename", flaky)
+    result = run("year", "new", "2028", str(root))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"^[a-z][\w/.-]*: error: cannot write: Input/output error; nothing was changed$",
+                     result.output, re.M), result.output
     assert tree_hash(root) == before
     assert sorted(p.name for p in root.iterdir()) == ["content", "output"]
 

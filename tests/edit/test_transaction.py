@@ -1,13 +1,14 @@
 """Transactions: all changes or none, even when the commit is interrupted half-way."""
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
 from deckgen.edit import transaction as transaction_module
-from deckgen.edit.transaction import Transaction
+from deckgen.edit.transaction import Transaction, WriteError
 from tests.support.projects import tree_hash
 
 
@@ -61,15 +62,18 @@ def test_interrupted_commit_leaves_everything_as_it_was(tmp_path: Path, monkeypa
     before = tree_hash(root)
     calls = []
 
+    rename = os.rename
+
     def flaky(source: Path, target: Path) -> None:
         calls.append(source)
         if len(calls) == failing_call:
-            raise OSError("disk full")
-        os.replace(source, target)
+            raise OSError(errno.ENOSPC, "No space left on device", str(source))
+        rename(source, target)
 
-    monkeypatch.setattr(transaction_module, "_rename", flaky)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(os, "rename", flaky)
+    with pytest.raises(WriteError, match="No space left on device") as raised:
         _transaction(root).commit()
+    assert raised.value.undone and "deckgen-" not in str(raised.value.path)
     assert tree_hash(root) == before
     assert not (root / "archive").exists()
 
@@ -82,7 +86,7 @@ def test_failure_while_staging_changes_nothing(tmp_path: Path, monkeypatch: pyte
         raise OSError("cannot copy")
 
     monkeypatch.setattr(transaction_module.shutil, "copytree", broken)
-    with pytest.raises(OSError, match="cannot copy"):
+    with pytest.raises(WriteError, match="cannot write archive/2027/content/: cannot copy"):
         _transaction(root).commit()
     assert tree_hash(root) == before
 

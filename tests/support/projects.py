@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,16 @@ def checks_clean(root: Path) -> None:
     """``deckgen check`` has no errors on ``root``."""
     result = run("check", str(root))
     assert result.exit_code == 0, result.output
+
+
+Q1_CURRENTS = ["80", "33", "90", "300", "5", "37", "70", "2", "40", "20000"]
+
+
+def fill_currents(root: Path, quarter: str = "2027-Q1", values: list[str] = Q1_CURRENTS) -> None:
+    """Give every numeric key result a `current` right below its `target`."""
+    path = root / "content" / "okrs" / f"{quarter}.yaml"
+    found = iter(values)
+    text = re.sub(r"(\n( +)target: [^\n]*\n)", lambda m: f"{m.group(1)}{m.group(2)}current: {next(found)}\n",
+                  path.read_text(encoding="utf-8"))
+    assert next(found, None) is None
+    path.write_text(text, encoding="utf-8")
