@@ -9,9 +9,9 @@ The lock is ``flock`` on ``.deckgen.lock`` in the project folder. The kernel rel
 its holder exits in any way, ``kill -9`` and power loss included, so a lock is never stale: a
 file left by a killed run is simply locked again by the next one. The holder deletes the file
 when it finishes (after checking that the file it locked is still the one at that name, the
-usual safe protocol), so a project is left as it was found. A folder deckgen cannot write to
-(read-only, someone else's) is used without a lock: nothing can be edited there anyway, and a
-build then only reads it.
+usual safe protocol), so a project is left as it was found. A folder deckgen cannot create the
+file in (read-only, someone else's, full) is used without a lock: nothing can be edited there
+anyway, and a build then only reads it.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import errno
 import fcntl
 import functools
 import os
+import signal
 import stat
 import threading
 import time
@@ -30,7 +31,7 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 LOCK_NAME = ".deckgen.lock"
 WAIT = 10.0  # seconds a second command waits for the first before refusing
 _POLL = 0.05
-_UNLOCKABLE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOENT, errno.ENOTDIR}
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 Run = TypeVar("Run", bound=Callable[..., Any])
 
@@ -71,13 +72,15 @@ def project_lock(root: Path, command: str, wait: Optional[float] = None) -> Iter
     with _guard:
         _held[key] = (1, command)
     try:
-        yield
+        with _stopping_cleanly():
+            yield
     finally:
-        _release_depth(key)
-        if fd is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(Path(root) / LOCK_NAME)
-            os.close(fd)
+        with deferred_signals():
+            _release_depth(key)
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(Path(root) / LOCK_NAME)
+                os.close(fd)
 
 
 def locked(command: str) -> Callable[[Run], Run]:
@@ -114,11 +117,9 @@ def _acquire(path: Path, command: str, wait: float) -> Optional[int]:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         except OSError as exc:
-            if exc.errno in _UNLOCKABLE:
-                return None
             if exc.errno == errno.ELOOP:
                 raise ProjectBusy(f"{path} is a symbolic link, not deckgen's lock file: remove it") from exc
-            raise
+            return None  # read-only, not ours, full, failing: nothing can be written there anyway
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
             raise ProjectBusy(f"{path} is not a regular file, so it cannot be deckgen's lock: remove it")
@@ -142,6 +143,8 @@ def _wait_for(fd: int, deadline: float) -> bool:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(_POLL)
+        except OSError:  # a file system without locks (ENOLCK): go on as if alone
+            return True
 
 
 def _still_named(fd: int, path: Path) -> bool:
@@ -167,3 +170,48 @@ def _holder(fd: int) -> str:
     except (OSError, ValueError):
         return "a run that has not said which"
     return f"`deckgen {command}`, process {pid}, since {started}"
+
+
+@contextlib.contextmanager
+def _stopping_cleanly() -> Iterator[None]:
+    """Make SIGTERM and SIGHUP end the run as an exception (exit 128 + the signal's number), so
+    that the lock is released and its file removed, like Ctrl-C does; where Python's default
+    handling is in place only, and in the main thread only."""
+
+    def stop(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    previous = {}
+    try:
+        for sig in _SIGNALS:
+            if sig != signal.SIGINT and signal.getsignal(sig) == signal.SIG_DFL:
+                previous[sig] = signal.signal(sig, stop)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def deferred_signals() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, then deliver them.
+
+    Only the main thread may set handlers; elsewhere the block runs as is (and the journal
+    still covers it).
+    """
+    pending: list[int] = []
+    try:
+        previous = {sig: signal.signal(sig, lambda number, frame: pending.append(number)) for sig in _SIGNALS}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+        for sig in dict.fromkeys(pending):
+            signal.raise_signal(sig)

@@ -24,16 +24,16 @@ or recovery refuses to touch anything.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
-import signal
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import Iterator, Optional
+from typing import Optional
 
-from ..lock import LOCK_NAME, project_lock
+from ..lock import LOCK_NAME, deferred_signals, project_lock
 
 JOURNAL = ".deckgen-journal.json"
 STAGED = ".deckgen-new"
@@ -41,7 +41,6 @@ BACKUP = ".deckgen-old"
 STAGING, COMMITTING, ROLLING_BACK = "staging", "committing", "rolling back"
 _STATE_WIDTH = 16
 _MAX_JOURNAL = 1 << 20
-_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class JournalError(Exception):
@@ -95,11 +94,14 @@ class Journal:
         data = _state_line(STAGING) + json.dumps(body, indent=1).encode("utf-8") + b"\n"
         temp = self.path.with_name(JOURNAL + STAGED)
         remove(temp)
-        write_durably(temp, data)
-        os.replace(temp, self.path)
+        fd = write_durably(temp, data, keep_open=True)
+        try:
+            os.replace(temp, self.path)
+        except OSError:
+            os.close(fd)
+            raise
         fsync_dir(self.folder)
-        self._fd = os.open(self.path, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
-        self.state = STAGING
+        self._fd, self.state = fd, STAGING
 
     def set_state(self, state: str) -> None:
         """Rewrite the state line in place and wait until it is on disk."""
@@ -169,12 +171,15 @@ class Journal:
             touched |= {unit.source.parent, unit.target.parent}
         for folder in sorted(touched):
             fsync_dir(folder)
+        for folder in self.pruned:
+            try:
+                folder.rmdir()
+            except OSError as exc:
+                if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOENT):
+                    raise
         for unit in self.units:
             if unit.backup is not None:
                 remove(unit.backup)
-        for folder in self.pruned:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
 
     def roll_back(self) -> None:
         """Undo the units applied (and a half-applied one), last first; then discard."""
@@ -248,32 +253,11 @@ def recover(folder: Path) -> list[str]:
     return [f"Recovered from an interrupted {who}: {done}."]
 
 
-@contextlib.contextmanager
-def deferred_signals() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, then deliver them.
-
-    Only the main thread may set handlers; elsewhere the block runs as is (and the journal
-    still covers it).
-    """
-    pending: list[int] = []
-    try:
-        previous = {sig: signal.signal(sig, lambda number, frame: pending.append(number)) for sig in _SIGNALS}
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
-        for sig in dict.fromkeys(pending):
-            signal.raise_signal(sig)
-
-
 # Durable file operations --------------------------------------------------------------------------
-def write_durably(path: Path, data: bytes, mode_from: Optional[Path] = None) -> None:
-    """Create ``path`` (which must not exist) holding ``data``, and wait until it is on disk."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+def write_durably(path: Path, data: bytes, mode_from: Optional[Path] = None, keep_open: bool = False) -> int:
+    """Create ``path`` (which must not exist) holding ``data``, and wait until it is on disk;
+    with ``keep_open``, the open descriptor (read-write) is returned for the caller to close."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
     try:
         view = memoryview(data)
         while view:
@@ -282,8 +266,12 @@ def write_durably(path: Path, data: bytes, mode_from: Optional[Path] = None) -> 
             with contextlib.suppress(OSError):
                 os.fchmod(fd, os.stat(mode_from).st_mode & 0o7777)
         os.fsync(fd)
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    if not keep_open:
+        os.close(fd)
+    return fd
 
 
 def fsync_dir(folder: Path) -> None:

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ..diagnostics import relative
-from ..lock import held_by
-from .journal import BACKUP, COMMITTING, JOURNAL, STAGED, Journal, Unit, deferred_signals, fsync_dir, \
-    remove, write_durably
+from ..lock import deferred_signals, held_by
+from .journal import BACKUP, COMMITTING, JOURNAL, STAGED, Journal, Unit, fsync_dir, remove, \
+    write_durably
 
 
 class WriteError(Exception):

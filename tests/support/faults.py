@@ -68,6 +68,7 @@ def _child(args: list[str], fault: Optional[Fault], log: Path, count: Path) -> N
         fd = os.open(log, os.O_WRONLY | os.O_CREAT, 0o600)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
+        sys.stdout = sys.stderr = os.fdopen(fd, "w", buffering=1)  # not pytest's capture
         with instrumented(lambda step, op: _act(fault, step)) as steps:
             try:
                 main.main(args, prog_name="deckgen", standalone_mode=True)
