@@ -5,6 +5,7 @@ lets the other commands refuse to touch content that has errors.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from enum import Enum
@@ -14,6 +15,7 @@ from pathlib import Path
 class Level(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # not a problem in itself: says what could not be checked, and why
 
 
 @dataclass(frozen=True, order=True)
@@ -39,9 +41,11 @@ class Diagnostic:
     message: str
     position: Position
 
-    def sort_key(self) -> tuple[str, int, int, int, str]:
+    def sort_key(self) -> tuple[str, float, int, int, str]:
+        """By file and place; a note on a whole file (what waits for its errors) after its errors."""
         pos = self.position
-        return (pos.path, pos.line, pos.col, self.level != Level.ERROR, self.message)
+        line = math.inf if self.level == Level.NOTE and not pos.line else pos.line
+        return (pos.path, line, pos.col, list(Level).index(self.level), self.message)
 
     def __str__(self) -> str:
         return f"{self.position}: {self.level.value}: {self.message}".translate(_ONE_LINE)
@@ -63,6 +67,9 @@ class Reporter:
 
     def warning(self, message: str, position: Position) -> None:
         self._add(Diagnostic(Level.WARNING, message, position))
+
+    def note(self, message: str, position: Position) -> None:
+        self._add(Diagnostic(Level.NOTE, message, position))
 
     def _add(self, diagnostic: Diagnostic) -> None:
         if diagnostic not in self.diagnostics:

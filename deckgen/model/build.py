@@ -3,110 +3,144 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional, TypeVar
+
+from pydantic import BaseModel
 
 from ..diagnostics import Position, Reporter
 from ..load import Document, RawProject, Source, read_asset
+from ..load.project import MARKDOWN_FILES, YAML_FILES
 from . import rules
 from .content import (AsksFront, BigRocksFile, CharterFront, CompanyFile, DeckFile, IntakeFile,
                       OkrFile, SlideFront, StrategyFront, TeamFile, WinsFront)
+from .images import picture_problem
 from .markdown_parts import image_references, split_items, split_sections
 from .project import Charter, FreeSlide, Items, Markdown, Project, Strategy, asset_key
-from .validate import validate
+from .validate import salvage, validate
+
+M = TypeVar("M", bound=BaseModel)
+REQUIRED = {**YAML_FILES, **MARKDOWN_FILES}
 
 
 def build_project(raw: RawProject, reporter: Reporter, today: date) -> Optional[Project]:
-    """The checked Project; None when a required file could not be read or typed.
+    """The checked Project; None when any file had errors.
 
-    Rules across files run only once every file has its model: a rule on half a project would
-    report errors that are only echoes of the first.
+    A file with errors is still used for the rules across files, without its broken parts
+    (``validate.salvage``), so one run reports every problem it can know; a rule whose input could
+    not be read at all waits, and says so once. Only a project without errors is returned.
     """
-    deck = _typed(DeckFile, raw.yaml.get("deck.yaml"), reporter)
-    company = _typed(CompanyFile, raw.yaml.get("company.yaml"), reporter)
-    rocks = _typed(BigRocksFile, raw.yaml.get("big-rocks.yaml"), reporter)
-    team = _typed(TeamFile, raw.yaml.get("team.yaml"), reporter)
-    intake = _typed(IntakeFile, raw.yaml.get("intake.yaml"), reporter)
-    charter = _charter(raw.markdown.get("charter.md"), reporter)
-    strategy = _strategy(raw.markdown.get("strategy.md"), reporter)
-    wins = _items(raw.markdown.get("wins.md"), WinsFront, reporter)
-    asks = _items(raw.markdown.get("asks.md"), AsksFront, reporter)
-    quarters = {name: _typed(OkrFile, src, reporter) for name, src in raw.okrs.items()}
-    slides = [_free_slide(name, doc, reporter) for name, doc in raw.slides.items()]
-    parts = [deck, company, rocks, team, charter, strategy]
-    optional_failed = ("intake.yaml" in raw.yaml and intake is None) or any(
-        v is None for v in [*quarters.values(), *slides]) or any(
-        name in raw.markdown and item is None for name, item in (("wins.md", wins), ("asks.md", asks)))
-    if any(part is None for part in parts) or optional_failed:
-        return None
-    assert deck and company and rocks and team and charter and strategy
+    typed = _Typed(reporter)
+    deck = typed.yaml(DeckFile, raw.yaml, "deck.yaml")
+    company = typed.yaml(CompanyFile, raw.yaml, "company.yaml")
+    rocks = typed.yaml(BigRocksFile, raw.yaml, "big-rocks.yaml")
+    team = typed.yaml(TeamFile, raw.yaml, "team.yaml")
+    intake = typed.yaml(IntakeFile, raw.yaml, "intake.yaml")
+    charter_front = typed.front(CharterFront, raw.markdown, "charter.md")
+    strategy_front = typed.front(StrategyFront, raw.markdown, "strategy.md")
+    wins_front = typed.front(WinsFront, raw.markdown, "wins.md")
+    asks_front = typed.front(AsksFront, raw.markdown, "asks.md")
+    quarters = {name: typed.yaml(OkrFile, raw.okrs, name, "okrs/") for name in raw.okrs}
+    slides = {name: typed.front(SlideFront, raw.slides, name, "slides/") for name in raw.slides}
+    files = {"deck.yaml": deck, "company.yaml": company, "big-rocks.yaml": rocks, "team.yaml": team,
+             "intake.yaml": intake, "charter.md": charter_front, "strategy.md": strategy_front,
+             "wins.md": wins_front, "asks.md": asks_front}
+    unread = {name for name, part in files.items()
+              if part is None and (name in raw.yaml or name in raw.markdown or REQUIRED[name])}
+    missing = {name for name in unread if name not in raw.yaml and name not in raw.markdown}
+    unread |= {f"okrs/{name}" for name, okrs in quarters.items() if okrs is None}
+    unread |= {f"slides/{name}" for name, front in slides.items() if front is None}
     project = Project(
-        root=raw.root, deck=deck, charter=charter, company=company, rocks=list(rocks.big_rocks),
-        strategy=strategy, team=team, quarters={k: v for k, v in quarters.items() if v},
-        edition_date=deck.date or today, wins=wins, asks=asks, intake=intake,
-        free_slides=[s for s in slides if s], sources=_sources(raw),
+        root=raw.root, deck=deck, company=company,  # type: ignore[arg-type]  # None only in `unread`
+        charter=_charter(raw.markdown.get("charter.md"), charter_front),  # type: ignore[arg-type]
+        rocks=list(rocks.big_rocks) if rocks else [], team=team,  # type: ignore[arg-type]
+        strategy=_strategy(raw.markdown.get("strategy.md"), strategy_front),  # type: ignore[arg-type]
+        quarters={k: v for k, v in quarters.items() if v},
+        edition_date=(deck.date if deck else None) or today, intake=intake,
+        wins=_items(raw.markdown.get("wins.md"), wins_front),
+        asks=_items(raw.markdown.get("asks.md"), asks_front),
+        free_slides=[_free_slide(name, raw.slides[name], front) for name, front in slides.items() if front],
+        sources=_sources(raw, typed.sources), unread=frozenset(unread), left_out=typed.left_out,
     )
     _load_assets(project, reporter)
-    rules.check(project, reporter)
-    return project
+    rules.check(project, reporter, quiet=missing)
+    return None if unread or typed.broken else project
 
 
-def _typed(model, source: Optional[Source], reporter: Reporter):  # type: ignore[no-untyped-def]
-    """The file's model, its single-file rules already run (they need no other file)."""
-    typed = validate(model, source, reporter) if source is not None else None
-    if typed is not None and source is not None:
-        rules.check_file(typed, source, reporter)
-    return typed
+class _Typed:
+    """Types each file, reporting its errors; keeps what validated of a broken file for the rules."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+        self.broken = False
+        self.sources: dict[str, Source] = {}
+        self.left_out: dict[str, frozenset[str]] = {}
+
+    def yaml(self, model: type[M], files: Mapping[str, Optional[Source]], name: str,
+             folder: str = "") -> Optional[M]:
+        """The model of file ``folder + name``, its single-file rules already run (they need no
+        other file); for a file with errors, the model of what validated of it."""
+        source = files.get(name)
+        if source is None:
+            return None
+        found = validate(model, source, self.reporter)
+        if found is None:
+            self.broken = True
+            salvaged = salvage(model, source)
+            if salvaged is None:
+                return None
+            found, source = salvaged.model, salvaged.source
+            self.sources[source.path] = source
+            if salvaged.left_out is not None:
+                self.left_out[folder + name] = salvaged.left_out
+        rules.check_file(found, source, self.reporter, self.left_out.get(folder + name, frozenset()))
+        return found
+
+    def front(self, model: type[M], files: Mapping[str, Optional[Document]], name: str,
+              folder: str = "") -> Optional[M]:
+        doc = files.get(name)
+        return self.yaml(model, {name: doc.front}, name, folder) if doc is not None else None
 
 
 def _body(doc: Document) -> Markdown:
     return Markdown(doc.body, doc.path, doc.body_line)
 
 
-def _charter(doc: Optional[Document], reporter: Reporter) -> Optional[Charter]:
-    if doc is None:
-        return None
-    front = validate(CharterFront, doc.front, reporter)
-    return Charter(front, _body(doc)) if front else None
+def _charter(doc: Optional[Document], front: Optional[CharterFront]) -> Optional[Charter]:
+    return Charter(front, _body(doc)) if doc and front else None
 
 
-def _strategy(doc: Optional[Document], reporter: Reporter) -> Optional[Strategy]:
-    if doc is None:
-        return None
-    front = validate(StrategyFront, doc.front, reporter)
-    if front is None:
+def _strategy(doc: Optional[Document], front: Optional[StrategyFront]) -> Optional[Strategy]:
+    if doc is None or front is None:
         return None
     summary, sections = split_sections(_body(doc))
     return Strategy(list(front.pillars), summary, sections)
 
 
-def _items(doc: Optional[Document], front_model: type, reporter: Reporter) -> Optional[Items]:
-    if doc is None:
-        return None
-    front = validate(front_model, doc.front, reporter)
-    if front is None:
+def _items(doc: Optional[Document], front: Optional[WinsFront | AsksFront]) -> Optional[Items]:
+    if doc is None or front is None:
         return None
     return Items(split_items(_body(doc)), getattr(front, "period", None))
 
 
-def _free_slide(name: str, doc: Optional[Document], reporter: Reporter) -> Optional[FreeSlide]:
-    if doc is None:
-        return None
-    front = validate(SlideFront, doc.front, reporter)
-    return FreeSlide(name, front.title, front.after, _body(doc)) if front else None
+def _free_slide(name: str, doc: Optional[Document], front: SlideFront) -> FreeSlide:
+    assert doc is not None  # a front was typed from it
+    return FreeSlide(name, front.title, front.after, _body(doc))
 
 
-def _sources(raw: RawProject) -> dict[str, Source]:
-    """Each file's positions by the name rules use: 'deck.yaml', 'charter.md', 'okrs/2027-Q1'."""
+def _sources(raw: RawProject, salvaged: dict[str, Source]) -> dict[str, Source]:
+    """Each file's positions by the name rules use: 'deck.yaml', 'charter.md', 'okrs/2027-Q1'; for
+    a file with errors, those of what validated of it (its list entries may have moved up)."""
     found: dict[str, Source] = {k: v for k, v in raw.yaml.items() if v}
     found.update({k: v.front for k, v in raw.markdown.items() if v})
     found.update({f"okrs/{k}": v for k, v in raw.okrs.items() if v})
     found.update({f"slides/{k}": v.front for k, v in raw.slides.items() if v})
-    return found
+    return {name: salvaged.get(source.path, source) for name, source in found.items()}
 
 
 def _markdowns(project: Project) -> list[Markdown]:
-    bodies = [project.charter.body, project.strategy.summary]
-    bodies += [s.body for s in project.strategy.sections]
+    bodies = [project.charter.body] if project.charter else []
+    if project.strategy:
+        bodies += [project.strategy.summary, *(s.body for s in project.strategy.sections)]
     for items in (project.wins, project.asks):
         bodies += items.items if items else []
     bodies += [s.body for s in project.free_slides]
@@ -116,30 +150,35 @@ def _markdowns(project: Project) -> list[Markdown]:
 def _load_assets(project: Project, reporter: Reporter) -> None:
     """Read every picture the content names, and the brand template, so no later stage reads files."""
     for body in _markdowns(project):
-        for reference, line in image_references(body):
-            _asset(project, body.path, reference, Position(body.path, line), reporter)
+        for reference, line, col in image_references(body):
+            _asset(project, body.path, reference, Position(body.path, line, col), reporter)
     team = project.sources.get("team.yaml")
-    for index, person in enumerate(project.team.people):
+    for index, person in enumerate(project.team.people if project.team else []):
         if person.photo and team:
             _asset(project, team.path, person.photo, team.position(("people", index, "photo")), reporter)
     deck = project.sources.get("deck.yaml")
-    if project.deck.template and deck:
+    if project.deck and project.deck.template and deck:
         where = deck.position(("template",))
         if not project.deck.template.lower().endswith((".pptx", ".potx")):
             reporter.error(f"template '{project.deck.template}' must be a .pptx or .potx file", where)
         else:
-            found = _asset(project, deck.path, project.deck.template, where, reporter)
+            found = _asset(project, deck.path, project.deck.template, where, reporter, picture=False)
             project.template = found
 
 
-def _asset(project: Project, base: str, reference: str, where: Position,
-           reporter: Reporter) -> Optional[bytes]:
+def _asset(project: Project, base: str, reference: str, where: Position, reporter: Reporter,
+           picture: bool = True) -> Optional[bytes]:
+    """The bytes of a file the content names (a picture unless told), after checking it."""
     if "://" in reference or reference.startswith(("data:", "/")):
         reporter.error(f"'{reference}': pictures must be files inside the project, named by a relative path",
                        where)
         return None
     found = read_asset(project.root, project.root / base, reference, where, reporter)
     if found is None:
+        return None
+    problem = picture_problem(reference, found[1]) if picture else None
+    if problem:
+        reporter.error(problem, where)
         return None
     project.assets[asset_key(base, reference)] = found[1]
     return found[1]

@@ -71,10 +71,10 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join([head] + [l[cut:] for l in rest]).strip()
 
 
-def image_references(body: Markdown) -> list[tuple[str, int]]:
-    """Each image path the Markdown names, with its line."""
+def image_references(body: Markdown) -> list[tuple[str, int, int]]:
+    """Each image path the Markdown names, with its line and the column where the path starts."""
     found = []
     for index, line in enumerate(body.text.split("\n")):
         for match in IMAGE.finditer(line):
-            found.append((match.group(1), body.line + index))
+            found.append((match.group(1), body.line + index, match.start(1) + 1))
     return found

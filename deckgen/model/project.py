@@ -80,6 +80,16 @@ class Project:
     assets: dict[str, bytes] = field(default_factory=dict)
     template: Optional[bytes] = None
     sources: dict[str, Source] = field(default_factory=dict)
+    #: Only while checking a project with errors: the files that could not be typed at all (their
+    #: parts above are None, and the rules that need them wait), and, per file path, the ids and
+    #: names of list entries left out for their errors (other files may still name them). Both
+    #: name files as rules do: 'team.yaml', 'okrs/2027-Q1'.
+    unread: frozenset[str] = frozenset()
+    left_out: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def complete(self, file: str) -> bool:
+        """Whether every entry of ``file`` is in the model (no entry left out for its errors)."""
+        return file not in self.left_out and file not in self.unread
 
     # Quarters ------------------------------------------------------------------------------------
     @property

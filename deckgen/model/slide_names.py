@@ -26,6 +26,8 @@ BUILT_IN: tuple[str, ...] = DEFAULT_ORDER + ON_REQUEST
 
 def _results(project: Project) -> Optional[str]:
     if project.previous_okrs is None:
+        if f"okrs/{project.quarter.previous()}" in project.unread:
+            return None  # it is there, with errors of its own
         return f"there is no file for the quarter behind (content/okrs/{project.quarter.previous()}.yaml)"
     return None
 
@@ -34,7 +36,7 @@ def _items(file: str, kind: str) -> Callable[[Project], Optional[str]]:
     def absence(project: Project) -> Optional[str]:
         items = getattr(project, kind)
         if items is None:
-            return f"there is no content/{file}"
+            return None if file in project.unread else f"there is no content/{file}"
         if not items.items:
             return f"content/{file} has no top-level bullets (each bullet is one of the slide's items)"
         return None
@@ -43,8 +45,8 @@ def _items(file: str, kind: str) -> Callable[[Project], Optional[str]]:
 
 def _intake(project: Project) -> Optional[str]:
     if project.intake is None:
-        return "there is no content/intake.yaml"
-    if not project.intake.requests:
+        return None if "intake.yaml" in project.unread else "there is no content/intake.yaml"
+    if not project.intake.requests and project.complete("intake.yaml"):
         return "content/intake.yaml lists no requests"
     return None
 
@@ -69,7 +71,8 @@ def is_free(name: str) -> bool:
 
 def known_names(project: Project) -> list[str]:
     """Every slide name this project could show: the built-in kinds, then its free-form slides."""
-    return [*BUILT_IN, *(free_name(slide.name) for slide in project.free_slides)]
+    free = [free_name(slide.name) for slide in project.free_slides]
+    return [*BUILT_IN, *free, *sorted(name for name in project.unread if is_free(name))]
 
 
 def absence(project: Project, name: str) -> Optional[str]:
@@ -79,7 +82,7 @@ def absence(project: Project, name: str) -> Optional[str]:
     """
     if is_free(name):
         stem = name[len(FREE_PREFIX):]
-        if any(slide.name == stem for slide in project.free_slides):
+        if name in project.unread or any(slide.name == stem for slide in project.free_slides):
             return None
         return f"there is no content/{name}.md"
     if name not in BUILT_IN:

@@ -1,7 +1,8 @@
 """From raw data to a typed file model, with every pydantic error turned into a located diagnostic."""
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -42,6 +43,108 @@ def validate(model: type[M], source: Source, reporter: Reporter) -> M | None:
         for error in exc.errors(include_url=False):
             _report(model, source, error, reporter)
         return None
+
+
+MAX_ROUNDS = 25  # each round leaves out one more broken part; deeper than this, give the file up
+NAMING_KEYS = ("id", "name")  # what other files call a list entry by
+ANY_NAME = "*"  # among the names left out: an entry whose name itself is broken, so any name may be it
+
+
+@dataclass
+class Salvaged(Generic[M]):
+    """What validated of a broken file: its model without the broken parts, the positions of that
+    model's own paths, and, when list entries were left out, their ids and names (other files may
+    name them); None when no entry was left out, only keys."""
+
+    model: M
+    source: Source
+    left_out: Optional[frozenset[str]]
+
+
+def salvage(model: type[M], source: Source) -> Optional[Salvaged[M]]:
+    """The file's model with each broken part left out, so rules across files still check the rest.
+
+    An error leaves out the nearest list entry around it (a person, a key result, an alignment),
+    whole, so that no rule sees half an entry and reports an echo of the first error (a key result
+    whose misspelt `targt` was dropped would have "a baseline but no target"). With no list around
+    it, the key goes and its default applies, or, when the key is required, its mapping goes in
+    turn. None when the file's top level itself is broken: then nothing in it can be relied on.
+    """
+    dropped: set[tuple[Any, ...]] = set()
+    unnamed = False  # an entry left out for its id or name: what others call it is not known
+    for _ in range(MAX_ROUNDS):
+        origin: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        data = _without({} if source.data is None else source.data, dropped, (), (), origin)
+        try:
+            typed = model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            more = {origin[_drop_point(error, data)] for error in errors}
+            if () in more or more <= dropped:
+                return None
+            dropped |= more
+            unnamed = unnamed or any(error["loc"][-1:] in [(key,) for key in NAMING_KEYS] for error in errors)
+            continue
+        names = _names(source.data, dropped)
+        return Salvaged(typed, _moved(source, data, origin),
+                        names | {ANY_NAME} if names is not None and unnamed else names)
+    return None
+
+
+def _without(value: Any, dropped: set[tuple[Any, ...]], old: tuple[Any, ...], new: tuple[Any, ...],
+             origin: dict[tuple[Any, ...], tuple[Any, ...]]) -> Any:
+    """``value`` without the parts at ``dropped`` (original paths); ``origin`` maps each new path
+    to its original one, since leaving out a list entry moves the entries after it."""
+    origin[new] = old
+    if isinstance(value, dict):
+        return {k: _without(v, dropped, old + (k,), new + (k,), origin)
+                for k, v in value.items() if old + (k,) not in dropped}
+    if isinstance(value, list):
+        kept = [i for i in range(len(value)) if old + (i,) not in dropped]
+        return [_without(value[i], dropped, old + (i,), new + (j,), origin) for j, i in enumerate(kept)]
+    return value
+
+
+def _drop_point(error: Any, data: Any) -> tuple[Any, ...]:
+    """The path of the part to leave out for ``error`` (see ``salvage``)."""
+    path: list[Any] = []
+    lists: list[int] = []  # lengths of ``path`` that end at a list entry
+    current = data
+    for part in error["loc"]:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            lists.append(len(path) + 1)
+        else:
+            continue  # a schema-only step (a union's branch) or the missing key itself
+        path.append(part)
+    return tuple(path[:lists[-1]]) if lists else tuple(path)  # else the key, or the mapping it is missing from
+
+
+def _moved(source: Source, data: Any, origin: dict[tuple[Any, ...], tuple[Any, ...]]) -> Source:
+    """A Source of ``data`` whose paths find the positions the original parts were written at."""
+    moved = Source(source.path, data)
+    for new, old in origin.items():
+        if old in source.values:
+            moved.values[new] = source.values[old]
+        if old in source.keys:
+            moved.keys[new] = source.keys[old]
+    return moved
+
+
+def _names(data: Any, dropped: set[tuple[Any, ...]]) -> Optional[frozenset[str]]:
+    entries = [loc for loc in dropped if loc and isinstance(loc[-1], int)]
+    if not entries:
+        return None
+    names = set()
+    for loc in entries:
+        entry = data
+        for part in loc:
+            entry = entry[part]
+        if isinstance(entry, dict):
+            names.update(v for k, v in entry.items() if k in NAMING_KEYS and isinstance(v, str))
+    return frozenset(names)
 
 
 def _report(model: type[BaseModel], source: Source, error: Any, reporter: Reporter) -> None:

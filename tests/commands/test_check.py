@@ -22,7 +22,7 @@ from deckgen.load.yaml_source import parse_yaml
 from tests.support.checking import at, lines_with
 from tests.support.projects import EXAMPLE
 
-LINE = re.compile(r"^content/[^:]+(:\d+(:\d+)?)?: (error|warning): \S.*$")
+LINE = re.compile(r"^content/[^:]+(:\d+(:\d+)?)?: (error|warning|note): \S.*$")
 SUMMARY = re.compile(r"^(no problems found|\d+ errors?, \d+ warnings?)$")
 YAML_FILES = ["deck.yaml", "company.yaml", "big-rocks.yaml", "team.yaml", "okrs/2027-Q1.yaml",
               "okrs/2026-Q4.yaml", "intake.yaml"]
@@ -106,7 +106,11 @@ def test_run_check_returns_lines_and_code(example_project: Path, edit) -> None:
     lines, code = run_check(example_project, strict=False)
     assert code == 1
     assert lines == [f"{at(example_project, 'deck.yaml', 'year: next', 'next')}: error: year: expected a whole "
-                     "number, got 'next'", "1 error, 0 warnings"]
+                     "number, got 'next'",
+                     "content/deck.yaml: note: once this file's errors are fixed, deckgen can also check: "
+                     "alignments are recent; the quarter ahead has an OKR file; the charter is current; the "
+                     "slide list; the primary colour is readable",
+                     "1 error, 0 warnings"]
 
 
 # Property tests: whatever is in a content file, check ends in diagnostics ------------------------

@@ -1,12 +1,13 @@
 """Pictures and the brand template: relative to the file naming them, inside the project, present."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from deckgen.commands.common import check_project
-from tests.support.checking import diagnostics, lines_with, only
+from tests.support.checking import at, diagnostics, lines_with, only
 
 MAP = "images/positioning-map.png"
 
@@ -20,14 +21,13 @@ MAP = "images/positioning-map.png"
 ])
 def test_a_picture_in_markdown(example_project: Path, edit, reference: str, message: str) -> None:
     edit("strategy.md", MAP, reference)
-    line = lines_with(example_project, "strategy.md", reference)[0]
-    only(example_project, f"content/strategy.md:{line}: error: {message}")
+    only(example_project, f"{at(example_project, 'strategy.md', reference)}: error: {message}")
 
 
 def test_a_picture_in_a_later_section_names_its_own_line(example_project: Path, edit) -> None:
     edit("strategy.md", "- Tier 3 launch assets", "![Gone](images/gone.png)\n- Tier 3 launch assets")
-    line = lines_with(example_project, "strategy.md", "images/gone.png")[0]
-    only(example_project, f"content/strategy.md:{line}: error: file 'images/gone.png' not found")
+    only(example_project, f"{at(example_project, 'strategy.md', 'images/gone.png')}: error: file 'images/gone.png' "
+                          "not found")
 
 
 def test_a_picture_is_relative_to_its_file(example_project: Path, edit) -> None:
@@ -57,3 +57,42 @@ def test_a_brand_template(example_project: Path, edit, template: str, message: s
     edit("deck.yaml", "# template: brand/northwind-2027.potx", f"template: {template}")
     line = lines_with(example_project, "deck.yaml", f"template: {template}")[0]
     only(example_project, f"content/deck.yaml:{line}:11: error: {message}")
+
+
+# Pictures are opened and decoded at check, not found broken on a slide after a clean check -------
+def _picture(kind: str, size: tuple[int, int] = (40, 30)) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.radial_gradient("L").resize(size).convert("RGB").save(out, kind)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"PNG, honestly", "picture 'images/positioning-map.png' is not a picture deckgen can read (damaged, or "
+                       "not PNG, JPEG or GIF): export it again as PNG or JPEG"),
+    (b"", "picture 'images/positioning-map.png' is not a picture deckgen can read (damaged, or not PNG, JPEG "
+          "or GIF): export it again as PNG or JPEG"),
+    (_picture("JPEG", (400, 300))[:-400], "picture 'images/positioning-map.png' is damaged: its pixels cannot be decoded; "
+                             "export it again as PNG or JPEG"),
+    (_picture("BMP"), "picture 'images/positioning-map.png' is a BMP file; decks and pages show PNG, JPEG and "
+                      "GIF: save it as PNG or JPEG"),
+    (b"huge", "picture 'images/positioning-map.png' is 8000×6000 pixels, more than "
+                                    "deckgen reads (40 megapixels): scale it down"),
+])
+def test_a_picture_that_cannot_be_shown_is_an_error_at_check(example_project: Path, data: bytes,
+                                                             message: str) -> None:
+    if data == b"huge":  # made here, not at collection: a 48-megapixel picture, in one bit per pixel
+        from PIL import Image
+
+        out = io.BytesIO()
+        Image.new("1", (8000, 6000)).save(out, "PNG")
+        data = out.getvalue()
+    (example_project / "content" / MAP).write_bytes(data)
+    only(example_project, f"{at(example_project, 'strategy.md', MAP)}: error: {message}")
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "GIF"])
+def test_pictures_both_outputs_show_pass(example_project: Path, kind: str) -> None:
+    (example_project / "content" / MAP).write_bytes(_picture(kind))
+    assert diagnostics(example_project) == []

@@ -2,11 +2,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Collection, Iterator, TypeVar
 
 from ...diagnostics import Position, Reporter
 from ...load.source import Source
 from ..project import Project
+from ..validate import ANY_NAME
+
+
+R = TypeVar("R", bound=Callable[..., None])
+#: The files a rule reads unless it says otherwise with ``@needs``: all of them.
+EVERY_FILE: frozenset[str] = frozenset({"*"})
+
+
+def needs(*files: str, about: str) -> Callable[[R], R]:
+    """Marks a rule across files with the files it reads ('okrs': every quarter file, each read
+    alone) and what it checks, in words for the note that says it waits for an unreadable file."""
+    def mark(rule: R) -> R:
+        rule.needs = frozenset(files)  # type: ignore[attr-defined]
+        rule.about = about  # type: ignore[attr-defined]
+        return rule
+    return mark
+
+
+def unknown(name: str, known: Collection[str], left_out: Collection[str]) -> bool:
+    """Whether ``name`` names nothing: neither a ``known`` entry nor one left out for its own errors
+    (that one is reported already; calling it unknown too would be an echo)."""
+    return name not in known and name not in left_out and ANY_NAME not in left_out
 
 
 @dataclass
@@ -28,6 +50,10 @@ class Report:
     def warning(self, file: str, loc: tuple[Any, ...], message: str, key: bool = False) -> None:
         self.reporter.warning(message, self.at(file, loc, key))
 
+    def unknown(self, file: str, name: str, known: Collection[str]) -> bool:
+        """Whether ``name`` names no entry of ``file`` (see ``unknown``)."""
+        return unknown(name, known, self.project.left_out.get(file, ()))
+
 
 @dataclass
 class FileReport:
@@ -35,6 +61,7 @@ class FileReport:
 
     source: Source
     reporter: Reporter
+    left_out: frozenset[str] = frozenset()
 
     def at(self, loc: tuple[Any, ...] = (), key: bool = False) -> Position:
         return self.source.key_position(loc) if key else self.source.position(loc)

@@ -8,18 +8,21 @@ from .. import slide_names
 from ..project import Project
 from ..quarters import month_end
 from ...suggest import did_you_mean
-from .base import Report, first_on
+from .base import Report, first_on, needs
 
 MIN_PILLARS, MAX_PILLARS = 2, 5
 INTAKE_OUTCOMES = ("one-off", "declined")
 
 
+@needs("deck.yaml", "okrs", about="the quarter ahead has an OKR file")
 def quarter_ahead_exists(project: Project, report: Report) -> None:
-    if project.deck.quarter not in project.quarters:
+    quarter = project.deck.quarter
+    if quarter not in project.quarters and f"okrs/{quarter}" not in project.unread:
         report.error("deck.yaml", ("quarter",),
                      f"no OKR file for the quarter ahead: create content/okrs/{project.deck.quarter}.yaml")
 
 
+@needs("charter.md", "deck.yaml", about="the charter is current")
 def charter_current(project: Project, report: Report) -> None:
     through = project.charter.front.valid_through
     if through and month_end(through) < project.edition_date:
@@ -28,6 +31,7 @@ def charter_current(project: Project, report: Report) -> None:
                        f"{project.edition_date}: review it and set a new valid_through")
 
 
+@needs("deck.yaml", "okrs", "slides", about="the slide list")
 def slide_list(project: Project, report: Report) -> None:
     """Every name in `slides` is a known slide, named once, whose content is there."""
     known = slide_names.known_names(project)
@@ -54,6 +58,7 @@ def _slide_problem(project: Project, name: str, known: list[str]) -> Optional[st
     return f"slide '{name}' is listed in slides, but {why}{hint}"
 
 
+@needs("slides", about="free-form slides follow known slides")
 def free_slides_follow_slides(project: Project, report: Report) -> None:
     """A free-form slide's `after` names a slide, not itself, and `after` chains do not loop."""
     known = slide_names.known_names(project)
@@ -82,19 +87,21 @@ def _loops(start: str, after: dict[str, Optional[str]]) -> bool:
     return False
 
 
+@needs("strategy.md", about="the number of pillars")
 def pillar_count(project: Project, report: Report) -> None:
     count = len(project.strategy.pillars)
-    if count and not MIN_PILLARS <= count <= MAX_PILLARS:
+    if count and project.complete("strategy.md") and not MIN_PILLARS <= count <= MAX_PILLARS:
         report.warning("strategy.md", ("pillars",),
                        f"{count} strategy pillar{'s' * (count != 1)}; a strategy stands on two to five")
 
 
+@needs("intake.yaml", "big-rocks.yaml", about="intake outcomes")
 def intake_outcomes(project: Project, report: Report) -> None:
     if project.intake is None:
         return
     known = [*(r.id for r in project.rocks), *INTAKE_OUTCOMES]
     for index, request in enumerate(project.intake.requests):
-        if request.outcome not in known:
+        if report.unknown("big-rocks.yaml", request.outcome, known):
             report.error("intake.yaml", ("requests", index, "outcome"),
                          f"outcome '{request.outcome}' is none of a big rock id, 'one-off' or 'declined'"
                          f"{did_you_mean(request.outcome, known)}")

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 from ..project import Project
 from ...suggest import did_you_mean
-from .base import Report, duplicates
+from .base import Report, duplicates, needs
 
 MAX_ROCKS = 4
 STALE_AFTER = timedelta(days=90)
 
 
+@needs("company.yaml", about="priority ids are unique")
 def unique_priorities(project: Project, report: Report) -> None:
     ids = [p.id for p in project.company.priorities]
     for index, first in duplicates(ids).items():
@@ -19,6 +20,7 @@ def unique_priorities(project: Project, report: Report) -> None:
                      f"priority id '{ids[index]}' is used twice (first on line {line})")
 
 
+@needs("big-rocks.yaml", about="big rock ids are unique")
 def unique_rocks(project: Project, report: Report) -> None:
     ids = [r.id for r in project.rocks]
     for index, first in duplicates(ids).items():
@@ -27,31 +29,37 @@ def unique_rocks(project: Project, report: Report) -> None:
                      f"big rock id '{ids[index]}' is used twice (first on line {line})")
 
 
+@needs("company.yaml", "big-rocks.yaml", about="big rocks support company priorities")
 def rocks_support_known_priorities(project: Project, report: Report) -> None:
     known = [p.id for p in project.company.priorities]
     for r_index, rock in enumerate(project.rocks):
         for s_index, priority_id in enumerate(rock.supports):
-            if priority_id not in known:
+            if report.unknown("company.yaml", priority_id, known):
                 report.error("big-rocks.yaml", ("big_rocks", r_index, "supports", s_index),
                              f"big rock '{rock.id}' supports '{priority_id}', which is not a company "
                              f"priority{_hint(priority_id, known)}")
 
 
+@needs("big-rocks.yaml", about="the number of big rocks")
 def rock_count(project: Project, report: Report) -> None:
     if len(project.rocks) > MAX_ROCKS:
         report.warning("big-rocks.yaml", ("big_rocks", MAX_ROCKS),
                        f"{len(project.rocks)} big rocks; a team carries three or four")
-    if not project.rocks:
+    if not project.rocks and project.complete("big-rocks.yaml"):
         report.warning("big-rocks.yaml", ("big_rocks",), "no big rocks: the deck has nothing to ladder")
 
 
+@needs("company.yaml", "big-rocks.yaml", about="every priority is supported")
 def priorities_supported(project: Project, report: Report) -> None:
+    if not project.complete("big-rocks.yaml"):
+        return  # a big rock left out for its errors may be the one that supports it
     for index, priority in enumerate(project.company.priorities):
         if not project.rocks_supporting(priority.id):
             report.warning("company.yaml", ("priorities", index, "id"),
                            f"company priority '{priority.id}' is supported by no big rock")
 
 
+@needs("big-rocks.yaml", "deck.yaml", about="alignments are recent")
 def alignment_current(project: Project, report: Report) -> None:
     edition = project.edition_date
     for r_index, rock in enumerate(project.rocks):
@@ -67,11 +75,12 @@ def alignment_current(project: Project, report: Report) -> None:
                                f"days old (over 90 days before the edition date {edition})")
 
 
+@needs("big-rocks.yaml", "okrs", about="objectives name big rocks")
 def objectives_ladder_to_rocks(project: Project, report: Report) -> None:
     known = [r.id for r in project.rocks]
     for name, okrs in project.quarters.items():
         for index, objective in enumerate(okrs.objectives):
-            if objective.rock not in known:
+            if report.unknown("big-rocks.yaml", objective.rock, known):
                 report.error(f"okrs/{name}", ("objectives", index, "rock"),
                              f"objective '{objective.id}' names rock '{objective.rock}', which is not a "
                              f"big rock{_hint(objective.rock, known)}")

@@ -6,7 +6,7 @@ from typing import Any, Iterator, Optional
 from ..content import TeamFile
 from ..project import ONE_OFFS, Project
 from ...suggest import did_you_mean
-from .base import FileReport, Report, number, repeats
+from .base import FileReport, Report, needs, number, repeats, unknown
 from .okrs import located
 
 Loc = tuple[Any, ...]
@@ -23,7 +23,7 @@ def unique_names(team: TeamFile, report: FileReport) -> None:
 def reports_to_known(team: TeamFile, report: FileReport) -> None:
     names = [p.name for p in team.people]
     for index, person in enumerate(team.people):
-        if person.reports_to is not None and person.reports_to not in names:
+        if person.reports_to is not None and unknown(person.reports_to, names, report.left_out):
             report.error(("people", index, "reports_to"),
                          _not_a_person(f"{person.name} reports to", person.reports_to, names))
 
@@ -58,16 +58,18 @@ def _cycle(start: str, manager: dict[str, Optional[str]]) -> Optional[list[str]]
     return path[path.index(current):]
 
 
+@needs("team.yaml", "okrs", about="every owner is a person in team.yaml")
 def person_fields(project: Project, report: Report) -> None:
     """Every field the format types "person" names someone in team.yaml."""
     names = [p.name for p in project.team.people]
     for file, loc, what, name in _person_fields(project):
-        if name not in names:
+        if report.unknown("team.yaml", name, names):
             report.error(file, loc, _not_a_person(what, name, names))
 
 
 def _person_fields(project: Project) -> Iterator[tuple[str, Loc, str, str]]:
-    yield "deck.yaml", ("leader", "name"), "the deck's leader is", project.deck.leader.name
+    if project.deck:  # each file is read when it could be
+        yield "deck.yaml", ("leader", "name"), "the deck's leader is", project.deck.leader.name
     for r_index, rock in enumerate(project.rocks):
         if rock.owner is not None:
             yield ("big-rocks.yaml", ("big_rocks", r_index, "owner"), f"big rock '{rock.id}' is owned by",
@@ -86,11 +88,12 @@ def _not_a_person(what: str, name: str, names: list[str]) -> str:
     return f"{what} '{name}', who is not a person in team.yaml{did_you_mean(name, names)}"
 
 
+@needs("team.yaml", "big-rocks.yaml", about="allocation keys name big rocks")
 def allocation_keys(project: Project, report: Report) -> None:
     known = [*(r.id for r in project.rocks), ONE_OFFS]
     for index, person in enumerate(project.team.people):
         for key in person.allocation:
-            if key not in known:
+            if report.unknown("big-rocks.yaml", key, known):
                 report.error(TEAM, ("people", index, "allocation", key),
                              f"allocation key '{key}' is neither a big rock id nor '{ONE_OFFS}'"
                              f"{did_you_mean(key, known)}", key=True)
@@ -109,8 +112,9 @@ def allocation_sums(team: TeamFile, report: FileReport) -> None:
                                 f"100%: where does the rest of their time go?")
 
 
+@needs("team.yaml", about="the one-off budget")
 def one_off_budget(project: Project, report: Report) -> None:
-    if project.one_off_position in (None, "within"):
+    if project.one_off_position in (None, "within") or not project.complete(TEAM):
         return
     share = project.one_off_share
     low, high = project.team.one_off_budget

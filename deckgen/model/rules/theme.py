@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from ..contrast import TEXT_MINIMUM, WHITE, contrast, readable
 from ..project import Project
-from .base import Report
+from .base import Report, needs
 
 
+@needs("deck.yaml", about="the primary colour is readable")
 def primary_readable(project: Project, report: Report) -> None:
     """Titles and headings are set in the primary colour on white; WCAG asks 4.5:1 of text."""
     primary = project.deck.theme.primary
