@@ -1,72 +1,168 @@
-"""How long `deckgen build` takes and how much memory it needs, next to a floor.
+"""How long deckgen takes and how much memory it needs, next to python-pptx references measured
+in the same run.
 
-The floor is the least any python-pptx tool pays: start Python, import python-pptx and save an
-empty presentation. Each case runs in a fresh subprocess (so imports and font loading count, as
-they do for a user), several times; the best wall time and the peak resident memory of that
-process (``ru_maxrss``) are reported.
+    python benchmarks/bench_build.py [--runs N] [--quick]
 
-    python benchmarks/bench_build.py [--runs N]
+Every case runs in a fresh subprocess, so imports, font look-ups and cache reads count as they do
+for a user; cases are alternated round by round, so a busy machine slows them all alike. Reported
+per case: the median CPU seconds of the child (user + system, from ``wait4``), the median wall
+seconds, the child's peak resident memory (``ru_maxrss``), the slides made, and ratios:
 
-Cases: the floor; the example project; a generated large project (12 big rocks, 60 people,
-25 objectives x 5 key results). Goals: the example within 2x the floor, the large project
-under 3 s and 300 MB.
+- ``floor``: ``import pptx`` and save an empty deck, the least any python-pptx tool pays;
+- ``script N``: a hand-written python-pptx script (``handwritten.py``) making the same N slides
+  as the deckgen case beside it (bullets and tables, a notes slide each);
+- the example project: cold (empty cache folder), cached (the compiled templates and font
+  metrics of an earlier run on disk), warm (a second build in the same process, as a live
+  preview rebuilds), and ``check`` alone;
+- generated projects 1x, 4x, 10x, 20x (``tests/support/large_project.py``: per unit 4 big
+  rocks, 5 objectives of 5 key results, about 5 people).
+
+Targets: 10x within 2x its script; 20x within 2x the 10x time per slide; the example cold within
+3x the floor; check within 1.5x the floor; a warm rebuild of the example under 0.3 s; peak memory
+under 300 MiB at 20x. ``--quick`` runs once, without 20x.
 """
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.support.large_project import large_project  # noqa: E402
+from tests.support.large_project import scaled_project  # noqa: E402
 
-#: Runs in the child after the work: prints its own peak memory (KiB on Linux) and CPU seconds.
-PEAK = ("import resource, json; u = resource.getrusage(resource.RUSAGE_SELF); "
-        "print(json.dumps([u.ru_maxrss, u.ru_utime + u.ru_stime]))")
-FLOOR = "import pptx; pptx.Presentation().save({out!r})\n" + PEAK
-BUILD = ("from deckgen.cli import main\n"
-         "main(['build', {root!r}, '--format', 'pptx', '--output', {out!r}, '--force'],"
-         " standalone_mode=False)\n" + PEAK)
+FLOOR = "import pptx, sys; pptx.Presentation().save(sys.argv[1])"
+#: A build twice in one process; prints the CPU seconds of the second (a live preview's rebuild).
+WARM = """import sys, time
+from deckgen.cli import main
+args = ['build', sys.argv[1], '--format', 'pptx', '--output', sys.argv[2], '--force']
+main(args, standalone_mode=False)
+start = time.process_time()
+main(args, standalone_mode=False)
+print(time.process_time() - start)
+"""
 
 
-def measure(code: str, runs: int) -> tuple[float, float, float]:
-    """(best wall seconds, best CPU seconds, peak MiB) of ``python -c code`` over ``runs`` runs.
-    CPU time is what the work costs on a busy machine; wall time is what a user waits."""
-    best, cpu, peak = float("inf"), float("inf"), 0.0
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0:
-            raise SystemExit(f"benchmark case failed:\n{done.stderr}")
-        rss, used = json.loads(done.stdout.strip().splitlines()[-1])
-        best, cpu, peak = min(best, elapsed), min(cpu, used), max(peak, rss / 1024)
-    return best, cpu, peak
+@dataclass
+class Case:
+    """One command, its runs, and what it is compared with."""
+
+    name: str
+    argv: list[str]
+    output: Path | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    before: Path | None = None  # a cache folder emptied before every run (a cold start)
+    cpu: list[float] = field(default_factory=list)
+    wall: list[float] = field(default_factory=list)
+    peak: float = 0.0  # MiB
+    inner: list[float] = field(default_factory=list)  # what the child printed (warm rebuild)
+
+    def run(self) -> None:
+        if self.before is not None:
+            shutil.rmtree(self.before, ignore_errors=True)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1800000000", **self.env}
+        with tempfile.TemporaryFile() as out:
+            start = time.perf_counter()
+            child = subprocess.Popen(self.argv, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(child.pid, 0)
+            self.wall.append(time.perf_counter() - start)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            said = out.read().decode(errors="replace")
+        if child.returncode not in (0,):
+            raise SystemExit(f"{self.name} failed ({child.returncode}):\n{said}")
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        self.peak = max(self.peak, usage.ru_maxrss / 1024)
+        if self.argv[1:2] == ["-c"] and self.argv[2] == WARM:
+            self.inner.append(float(said.strip().splitlines()[-1]))
+
+    @property
+    def slides(self) -> int:
+        if self.output is None:
+            return 0
+        deck = self.output if self.output.suffix == ".pptx" else next(self.output.glob("*.pptx"))
+        with zipfile.ZipFile(deck) as z:
+            return sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
+
+    def median(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def deckgen(*args: str) -> list[str]:
+    return [sys.executable, "-m", "deckgen", *args]
+
+
+def build_case(name: str, root: Path, out: Path, **kw: object) -> Case:
+    return Case(name, deckgen("build", str(root), "--format", "pptx", "--output", str(out), "--force"),
+                output=out, **kw)  # type: ignore[arg-type]
+
+
+def script_case(name: str, slides: int, out: Path) -> Case:
+    return Case(name, [sys.executable, str(REPO / "benchmarks" / "handwritten.py"), str(slides), str(out)],
+                output=out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="rounds of alternated runs (default 3)")
+    parser.add_argument("--quick", action="store_true", help="one round, without the 20x project")
     args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    factors = (1, 4, 10) if args.quick else (1, 4, 10, 20)
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as folder:
         work = Path(folder)
-        big = large_project(work / "large")
-        cases = {
-            "floor (import pptx, save empty)": FLOOR.format(out=str(work / "empty.pptx")),
-            "example project": BUILD.format(root=str(REPO), out=str(work / "out-example")),
-            "large project (12 rocks, 60 people, 25x5 KRs)": BUILD.format(root=str(big), out=str(work / "out-large")),
-        }
-        results = {name: measure(code, args.runs) for name, code in cases.items()}
-    floor_wall, floor_cpu, _ = next(iter(results.values()))
-    print(f"{'case':48} {'wall s':>7} {'x floor':>8} {'cpu s':>7} {'x floor':>8} {'peak MiB':>9}")
-    for name, (wall, cpu, peak) in results.items():
-        print(f"{name:48} {wall:7.2f} {wall / floor_wall:8.1f} {cpu:7.2f} {cpu / floor_cpu:8.1f} {peak:9.0f}")
+        cache = {"XDG_CACHE_HOME": str(work / "cache")}
+        cold = {"XDG_CACHE_HOME": str(work / "cold")}
+        cases = [
+            Case("floor: import pptx, save empty", [sys.executable, "-c", FLOOR, str(work / "empty.pptx")]),
+            build_case("example, cold (no cache)", REPO, work / "cold-out", env=cold, before=work / "cold"),
+            build_case("example, cached", REPO, work / "ex-out", env=cache),
+            Case("example, warm rebuild (in process)",
+                 [sys.executable, "-c", WARM, str(REPO), str(work / "warm-out")], env=cache),
+            Case("check example", deckgen("check", str(REPO)), env=cache),
+        ]
+        projects = {f: scaled_project(work / f"x{f}", f) for f in factors}
+        for f, root in projects.items():
+            build = build_case(f"{f}x project", root, work / f"x{f}-out", env=cache)
+            build.run()  # fills the cache, and says how many slides the script must make
+            build.cpu, build.wall = [], []
+            cases += [build, script_case(f"script, {build.slides} slides", build.slides, work / f"s{f}.pptx")]
+        cases[2].run()
+        cases[2].cpu, cases[2].wall = [], []
+        for round_ in range(runs):
+            for case in cases:
+                case.run()
+            print(f"round {round_ + 1}/{runs} done", file=sys.stderr)
+        report(cases, factors)
+
+
+def report(cases: list[Case], factors: tuple[int, ...]) -> None:
+    by = {c.name: c for c in cases}
+    floor = by["floor: import pptx, save empty"].median()
+    print(f"{'case':38} {'slides':>6} {'cpu s':>7} {'wall s':>7} {'MiB':>5}  ratio (CPU)")
+    for i, case in enumerate(cases):
+        ratio = ""
+        if case.name.startswith(("example, c", "check")):
+            ratio = f"{case.median() / floor:.2f}x floor"
+        elif case.name.endswith("project"):
+            ratio = f"{case.median() / cases[i + 1].median():.2f}x its script"
+        print(f"{case.name:38} {case.slides or '':>6} {case.median():7.2f} "
+              f"{statistics.median(case.wall):7.2f} {case.peak:5.0f}  {ratio}")
+        if case.inner:
+            print(f"{'  the rebuild alone':38} {'':>6} {statistics.median(case.inner):7.3f}")
+    per_slide = {f: by[f"{f}x project"].median() / by[f"{f}x project"].slides for f in factors}
+    print("CPU ms per slide: " + ", ".join(f"{f}x {1000 * s:.1f}" for f, s in per_slide.items()))
+    if 10 in per_slide and 20 in per_slide:
+        print(f"20x per slide / 10x per slide: {per_slide[20] / per_slide[10]:.2f}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 5 key results each. The example's own rocks and people stay (other files name them); the rest is
 added, so the project still checks without errors (a few warnings: more rocks than advised).
 
-Used by the build command's tests and by ``benchmarks/bench_build.py``.
+Used by the build command's tests and by the benchmarks (``benchmarks/``); :func:`scaled_project`
+makes the benchmarks' 1x, 4x, 10x and 20x projects.
 """
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ def large_project(root: Path, rocks: int = 12, people: int = 60, objectives: int
     _append_people(content / "team.yaml", people - 7, rock_ids)
     (content / "okrs" / "2027-Q1.yaml").write_text(_okrs(objectives, key_results, rock_ids), encoding="utf-8")
     return root
+
+
+def scaled_project(root: Path, factor: int) -> Path:
+    """The example grown ``factor`` times: 4 big rocks, 5 objectives of 5 key results and about
+    5 people per unit (never fewer people than the example's 7). 10x is about 240 slides."""
+    return large_project(root, rocks=4 * factor, people=max(7, round(4.8 * factor)),
+                         objectives=5 * factor, key_results=5)
 
 
 def _append_rocks(path: Path, ids: list[str]) -> None:
