@@ -20,7 +20,7 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
 from .draw import Canvas
-from .flow import Block, Stack, continued
+from .flow import Block, Stack, continued, measured
 from .fonts import text_width
 
 TITLE, BODY, BADGE = TYPE["card-title"], TYPE["card"], TYPE["caption"]
@@ -82,7 +82,8 @@ class CardsBlock:
         return h
 
     def _card_height(self, card: plan.Card, width: float, t: float) -> float:
-        return STRIPE + PAD + sum(self._parts(card, width, t)) + PAD
+        return measured(card, ("card", width, t),
+                        lambda: STRIPE + PAD + sum(self._parts(card, width, t)) + PAD)
 
     def _row_height(self, row: list[plan.Card], width: float, t: float) -> float:
         return max(self._card_height(c, width, t) for c in row)

@@ -18,7 +18,7 @@ from .base import default_presentation, open_template, template_design
 from .blocks import TextBlock, block_for
 from .design import TYPE, Design
 from .draw import Canvas
-from .flow import CONT, Block, Stack, paginate
+from .flow import CONT, Block, Stack, forget_measured, paginate
 from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
                       remove_empty_placeholders, set_notes, set_title, title_size)
 from .package import finalize
@@ -35,6 +35,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     else:
         prs, palette, fonts = default_presentation(plan.theme)
     design = Design(palette, fonts)
+    forget_measured()
     frames: dict[str, tuple[SlideLayout, Frame]] = {}
     for kind in ("title", "section", "content"):
         layout = choose_layout(prs, kind)
@@ -48,6 +49,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
             if planned.layout != "title":
                 add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
             set_notes(slide, _notes(planned, page))
+    forget_measured()
     meta = plan.meta
     return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)

@@ -13,12 +13,34 @@ whatever height the text leaves them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional, Protocol
+from typing import Callable, Optional, Protocol
 
 from .design import GAP, GUTTER, LEVELS, TYPE, Box, Design, Scale
 from .draw import Canvas
 from . import text
 from .text import CONT
+
+
+#: Heights measured in this build, by the identity of the plan object and the geometry asked.
+_MEASURED: dict[tuple, tuple[object, float]] = {}
+
+
+def measured(obj: object, key: tuple, measure: Callable[[], float]) -> float:
+    """``measure()`` of ``obj`` (a card, a table row, a paragraph) at ``key`` (its width, size,
+    level...), worked out once per build. Pagination asks for the same part's height at every
+    level it tries and again on every slide it fills; once measured, each ask is a look-up, so
+    the work grows with the content, not with the tries. Keyed by identity (plan objects are
+    mutable, so not hashable), the object kept with its height so that its id is not reused."""
+    k = (id(obj), *key)
+    hit = _MEASURED.get(k)
+    if hit is None or hit[0] is not obj:
+        hit = _MEASURED[k] = (obj, measure())
+    return hit[1]
+
+
+def forget_measured() -> None:
+    """Drop this build's heights (and the plan objects they keep alive)."""
+    _MEASURED.clear()
 
 
 def continued(label: str) -> str:

@@ -15,7 +15,7 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import TYPE, Box, Design, Scale, on
 from .draw import Canvas
-from .flow import Block
+from .flow import Block, measured
 
 SCALE = Scale(16, 11)
 LANE = 0.22       # share of the width between the columns, for connectors
@@ -42,8 +42,8 @@ class LadderBlock:
         return found
 
     def _item_h(self, item: plan.LadderItem, width: float, t: float) -> float:
-        return text.height(self._items(item), self.design.fonts.body_measure, SCALE.at(t),
-                           self._column_w(width))
+        return measured(item, ("ladder", width, t), lambda: text.height(
+            self._items(item), self.design.fonts.body_measure, SCALE.at(t), self._column_w(width)))
 
     def _caption_h(self, width: float) -> float:
         return text.height([text.plain(CAPTIONS[0])], self.design.fonts.body_measure,

@@ -21,7 +21,7 @@ from . import text, textfit
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, with_status
 from .draw import Canvas
-from .flow import CONT, Block, Stack
+from .flow import CONT, Block, Stack, measured
 
 SCALE = TYPE["table"]
 MARGINS = textfit.CELL_MARGINS
@@ -115,6 +115,11 @@ class TableBlock:
 
     def _row_height(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
                     bold: bool = False) -> float:
+        return measured(row, ("row", group, *widths, size, bold),
+                        lambda: self._measure_row(row, group, widths, size, bold))
+
+    def _measure_row(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
+                     bold: bool) -> float:
         kept, texts = self.texts.get(id(row), (None, ()))
         if kept is not row:  # keeping the row keeps its id from being reused by another
             found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
