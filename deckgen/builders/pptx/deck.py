@@ -20,7 +20,8 @@ from .design import TYPE, Design
 from .draw import Canvas
 from .flow import CONT, Block, Stack, forget_measured, paginate
 from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
-                      remove_empty_placeholders, set_notes, set_title, title_size)
+                      remove_empty_placeholders, set_title, title_size)
+from .notes import NotesWriter
 from .package import finalize
 
 
@@ -40,7 +41,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     for kind in ("title", "section", "content"):
         layout = choose_layout(prs, kind)
         frames[kind] = (layout, frame_for(prs, layout))
-    number = 0
+    number, notes = 0, NotesWriter()
     for planned in plan.slides:
         layout, frame = frames.get(planned.layout, frames["content"])
         for page, add in enumerate(_slides(prs, design, planned, layout, frame)):
@@ -48,7 +49,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
             slide = add()
             if planned.layout != "title":
                 add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
-            set_notes(slide, _notes(planned, page))
+            notes.write(slide, _notes(planned, page))
     forget_measured()
     meta = plan.meta
     return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,

@@ -219,9 +219,3 @@ def _slide_number(frame, number: int) -> None:  # noqa: ANN001
         end.addprevious(fld)
     else:
         para._p.append(fld)
-
-
-def set_notes(slide: Slide, notes: str) -> None:
-    """Speaker notes, one paragraph per line (every slide has some)."""
-    frame = slide.notes_slide.notes_text_frame
-    frame.text = text.clean(notes).strip() or " "
