@@ -13,7 +13,8 @@ from typing import Optional
 
 from lxml import etree
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.table import _Cell
+from pptx.util import Emu, Pt
 
 from deckgen.plan import slides as plan
 
@@ -224,6 +225,8 @@ class TableBlock:
 
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        """The table, its sizes written straight into the XML: python-pptx's setters add up
+        every row again each time one row's height is set, and find each cell by a search."""
         widths, size = self.widths(box.w), SCALE.at(t)
         header = self.table.header
         rows = ([header] if header else []) + [r.cells for r in self.table.rows]
@@ -233,37 +236,43 @@ class TableBlock:
         frame.name = "Table"
         table = frame.table
         table.first_row, table.horz_banding = bool(header), False
-        for i, w in enumerate(widths):
-            table.columns[i].width = Pt(w)
+        tbl = table._tbl
+        for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths):
+            grid_col.set("w", str(Pt(w)))
+        frame.width = Emu(sum(Pt(w) for w in widths))
+        heights = ([self._header_height(widths, size)] if header else []) + [
+            self._row_height(row.cells, row.group, widths, size) for row in self.table.rows]
+        trs = tbl.tr_lst
+        for tr, h in zip(trs, heights):
+            tr.set("h", str(Pt(h)))
+        frame.height = Emu(sum(Pt(h) for h in heights))
+        cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in trs]
         r0 = 1 if header else 0
         if header:
-            table.rows[0].height = Pt(self._header_height(widths, size))
-            self._write_row(canvas, table, 0, header, size, header=True)
+            self._write_row(canvas, cells[0], header, size, header=True)
         for i, row in enumerate(self.table.rows):
-            table.rows[r0 + i].height = Pt(self._row_height(row.cells, row.group, widths, size))
             if row.group:
-                self._write_group(canvas, table, r0 + i, row, size)
+                self._write_group(canvas, cells[r0 + i], row, size)
             else:
-                self._write_row(canvas, table, r0 + i, row.cells, size, band=i % 2 == 1)
+                self._write_row(canvas, cells[r0 + i], row.cells, size, band=i % 2 == 1)
 
-    def _write_row(self, canvas: Canvas, table, index: int, cells: list[plan.Cell], size: float,
-                   header: bool = False, band: bool = False) -> None:  # noqa: ANN001
+    def _write_row(self, canvas: Canvas, row: list[_Cell], cells: list[plan.Cell], size: float,
+                   header: bool = False, band: bool = False) -> None:
         palette = canvas.design.palette
-        for col in range(len(table.columns)):
+        for col, target in enumerate(row):
             cell = cells[col] if col < len(cells) else plan.Cell([])
             status = STATUS.get(cell.status or "")
             fill = palette.primary if header else (status.tint if status else
                                                    palette.surface if band else "FFFFFF")
             color = on(fill) if header else (status.text if status else palette.text)
-            _format_cell(table.cell(index, col), canvas, _cell_items(cell), size, fill, color,
-                         cell.align, header)
+            _format_cell(target, canvas, _cell_items(cell), size, fill, color, cell.align, header)
 
-    def _write_group(self, canvas: Canvas, table, index: int, row: plan.Row, size: float) -> None:  # noqa: ANN001
+    def _write_group(self, canvas: Canvas, row: list[_Cell], group: plan.Row, size: float) -> None:
         palette = canvas.design.palette
-        first = table.cell(index, 0)
-        if len(table.columns) > 1:
-            first.merge(table.cell(index, len(table.columns) - 1))
-        label = " · ".join(_group_text(row.cells))
+        first = row[0]
+        if len(row) > 1:
+            first.merge(row[-1])
+        label = " · ".join(_group_text(group.cells))
         items = [text.plain(label, "line", bold=True)]
         _format_cell(first, canvas, items, size, palette.primary_tint, palette.primary, "left", True)
 
@@ -310,8 +319,8 @@ _CELL = {"marL": str(Pt(MARGINS.left)), "marR": str(Pt(MARGINS.right)), "marT": 
          "marB": str(Pt(MARGINS.bottom)), "anchor": "ctr"}
 
 
-def _format_cell(cell, canvas: Canvas, items: list[text.Item], size: float, fill: str,
-                 color: str, align: str, bold: bool) -> None:  # noqa: ANN001
+def _format_cell(cell: _Cell, canvas: Canvas, items: list[text.Item], size: float, fill: str,
+                 color: str, align: str, bold: bool) -> None:
     """Fill, margins and text of one cell, written straight into its ``a:tcPr`` (a new
     table's cells have no borders or fill of their own to keep)."""
     tc_pr = cell._tc.get_or_add_tcPr()
