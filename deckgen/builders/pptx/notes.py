@@ -14,6 +14,7 @@ from typing import Optional
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide
@@ -29,6 +30,7 @@ class NotesWriter:
 
     def __init__(self) -> None:
         self._blank: Optional[etree._Element] = None
+        self._names: set[str] = set()  # the package's notes slides' part names
 
     def write(self, slide: Slide, notes: str) -> None:
         """``slide``'s notes: one paragraph per line of ``notes`` (cleaned), never empty."""
@@ -38,11 +40,12 @@ class NotesWriter:
             notes_slide.notes_text_frame  # noqa: B018 - adds the placeholder's text body
             element = notes_slide._element
             self._blank = copy.deepcopy(element)
+            prefix = _PARTNAME.split("%")[0]
+            self._names = {p.partname for p in part.package.iter_parts() if p.partname.startswith(prefix)}
         else:
             package = part.package
             element = copy.deepcopy(self._blank)
-            notes_part = NotesSlidePart(package.next_partname(_PARTNAME), CT.PML_NOTES_SLIDE,
-                                        package, element)
+            notes_part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, package, element)
             notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
             notes_part.relate_to(part, RT.SLIDE)
             part.relate_to(notes_part, RT.NOTES_SLIDE)
@@ -55,6 +58,14 @@ class NotesWriter:
             p = etree.SubElement(body, _P)
             if line:
                 etree.SubElement(etree.SubElement(p, _R), _T).text = line
+
+
+    def _next_partname(self) -> PackURI:
+        """The name python-pptx's ``next_partname`` gives, from the names known so far instead
+        of a walk through every part of the package (which grows with every slide)."""
+        n = next(n for n in range(len(self._names) + 1, 0, -1) if _PARTNAME % n not in self._names)
+        self._names.add(_PARTNAME % n)
+        return PackURI(_PARTNAME % n)
 
 
 def _body(notes: etree._Element) -> Optional[etree._Element]:
