@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.builders.pptx import fonts
+from deckgen.builders.pptx import fonts, textfit
 from deckgen.builders.pptx.textfit import (
     CELL_MARGINS,
     HEIGHT_SAFETY,
@@ -82,6 +82,24 @@ def test_wrap_keeps_every_line_within_the_width() -> None:
     assert len(lines) > 3
     assert all(fonts.text_width(line, FAMILY, 18) <= 200 for line in lines)
     assert " ".join(lines).split() == LOREM.split()
+
+
+@pytest.mark.parametrize("family", ["Calibri", "Arial", "Cambria"])
+def test_wrapping_by_word_advances_breaks_where_measuring_whole_lines_does(
+        family: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are measured as the sum of their words' advances; that must break exactly where
+    measuring each candidate line whole does, kerned pairs and long words included."""
+    texts = [LOREM * 3, "AVATAR Tomorrow, To Wa. V.A.T. \"quoted\" (yes) -- y'all " * 6,
+             "x" * 200 + " then short words after a word too long for the line",
+             "  leading spaces,  double  spaces and trailing ones  ",
+             "“Quoted” — café, naïve ‘Ärger’ Œuvre … Ýes " * 5]
+    assert fonts.word_advances(family) is not None  # the fast way is the one under test
+    for text in texts:
+        for width in (30.0, 95.5, 210.0, 480.0):
+            fast = wrap(text, family, 13.5, width)
+            with monkeypatch.context() as whole:
+                whole.setattr(textfit, "word_advances", lambda *_: None)
+                assert wrap(text, family, 13.5, width) == fast
 
 
 def test_wrap_breaks_a_word_longer_than_the_line() -> None:

@@ -18,6 +18,7 @@ import shutil
 import struct
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import ImageFont
@@ -186,12 +187,34 @@ def _em_width(text: str, path: Path) -> float | None:
     if font is None:
         return None
     em = font.getlength(text) / _LOAD_PX
-    if text.isascii():  # no ASCII character is wide: skip asking character by character
-        return em
-    wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
-    if wide:
+    if has_wide(text):
+        wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
         em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
     return em
+
+
+@functools.lru_cache(maxsize=None)
+def word_advances(family: str, bold: bool = False) -> Callable[[str], float] | None:
+    """A function giving the advance of a text in ``family`` in 1/1000 em (its width before
+    scaling to a size; see :func:`width_of`), remembering every text it measured; None when no
+    font file is found. Wrapping measures a line as its words' advances plus what each space
+    between two words adds in context (kerning is by pairs of glyphs), instead of measuring
+    every longer prefix of the line again; words repeat, so each is measured once."""
+    path = font_file(family, bold)
+    font = _pil_font(path) if path is not None else None
+    return None if font is None else functools.lru_cache(maxsize=65536)(font.getlength)
+
+
+def width_of(advance: float, size_pt: float) -> float:
+    """The width in points of a text of ``advance`` (from :func:`word_advances`): the same
+    arithmetic as :func:`text_width`, so the same number to the last bit."""
+    return advance / _LOAD_PX * size_pt
+
+
+def has_wide(text: str) -> bool:
+    """Whether ``text`` has a wide East Asian character (measured at least 1 em each, so not
+    by its advance alone)."""
+    return not text.isascii() and any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
 
 
 def line_height(family: str, size_pt: float, bold: bool = False) -> float:
@@ -237,5 +260,5 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width):
+    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances):
         fn.cache_clear()

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.builders.pptx.fonts import line_height, text_width
+from deckgen.builders.pptx.fonts import has_wide, line_height, text_width, width_of, word_advances
 
 #: Fraction of the computed usable width that text may fill.
 WIDTH_SAFETY = 0.95
@@ -105,11 +105,24 @@ def _wrap_hard_line(
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, end = lo, lo
+    advance = None if has_wide(text) else word_advances(family, bold)
+    line = 0.0  # the advance of text[start:end] when ``advance`` is known
     for tok in _TOKEN.finditer(text, lo, hi):
         if max_lines is not None and len(spans) > max_lines:
             return spans
-        if text_width(text[start : tok.end()], family, size, bold) <= width:
+        if advance is not None:
+            if end > start:  # the line, the word, and the space between in context
+                last, first = text[end - 1], text[tok.start()]
+                joint = advance(text[end - 1 : tok.start() + 1]) - advance(last) - advance(first)
+                grown = line + joint + advance(tok.group())
+            else:
+                grown = advance(text[start : tok.end()])
+            fits = width_of(grown, size) <= width
+        else:
+            fits = text_width(text[start : tok.end()], family, size, bold) <= width
+        if fits:
             end = tok.end()
+            line = grown if advance is not None else line
             continue
         if end > start:
             spans.append((start, end))
@@ -119,6 +132,7 @@ def _wrap_hard_line(
             spans.append((start, cut))
             start = end = cut
         end = tok.end()
+        line = advance(text[start:end]) if advance is not None else line
     spans.append((start, end))
     return spans
 
