@@ -164,6 +164,32 @@ def year_restore(old_year: int, project: Path, dry_run: bool) -> None:
     _echo(run_restore(project, old_year, dry_run))
 
 
+@main.group()
+def template() -> None:
+    """Brand templates: see what deckgen makes of one before building with it."""
+
+
+@template.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--layout", "layouts", multiple=True, metavar="KIND=NAME",
+              help="Try a layouts: entry of deck.yaml, e.g. --layout title='Cover' (repeatable).")
+def template_check(file: Path, layouts: tuple[str, ...]) -> None:
+    """Read FILE as deckgen will: layouts chosen, placeholders, fonts, what is dropped as unsafe.
+
+    Exits 1 when a deck built on it would break."""
+    from .commands.template import run_template_check
+
+    wanted = dict(item.partition("=")[::2] for item in layouts)
+    unknown = sorted(set(wanted) - {"title", "section", "content"})
+    if unknown:
+        raise click.BadParameter(f"'{unknown[0]}' is not a slide kind: use title, section or content",
+                                 param_hint="--layout")
+    lines, code = run_template_check(file, wanted)
+    for line in lines:
+        click.echo(line, err=code != 0)
+    sys.exit(code)
+
+
 @main.command()
 @click.argument("words", nargs=-1, metavar="[FROM] [TO] [PROJECT]")
 def diff(words: tuple[str, ...]) -> None:

@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Optional, Sequence
 
 from ..builders import FORMATS, Outputs, output_builder
 from ..builders.output import OverwriteRefused, check_overwrite, write_output
-from ..diagnostics import ContentError, Position, Reporter
+from ..diagnostics import ContentError
 from ..lock import locked
 from ..model.project import Project
 from ..plan.environment import make_environment
@@ -72,16 +72,14 @@ def build_time(project: Project, environ: Mapping[str, str] = os.environ) -> dat
 def _build(name: str, project: Project, env, created: datetime) -> Outputs:  # noqa: ANN001
     """One format's files; the errors a user can act on become ContentError or BuildError."""
     from ..builders.pdf import ConversionFailed, ProgramMissing
-    from ..builders.pptx.base import TemplateError
+    from ..builders.pptx.template import TemplateError
 
     try:
         return output_builder(name)(project, env, created)
     except TemplateError as exc:
-        reporter = Reporter()
-        source = project.sources.get("deck.yaml")
-        where = source.position(("template",)) if source is not None else Position("deck.yaml")
-        reporter.error(f"cannot use the template '{project.deck.template}': {exc}", where)
-        raise ContentError(reporter) from exc
+        from .template import template_error_diagnostics
+
+        raise ContentError(template_error_diagnostics(project, exc)) from exc
     except (ProgramMissing, ConversionFailed) as exc:
         raise BuildError(f"cannot make the {name} files: {exc}") from exc
 

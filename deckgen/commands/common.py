@@ -37,6 +37,10 @@ def check_project(root: Path, today: Optional[date] = None) -> Checked:
     reporter = Reporter()
     raw = load_project(root, reporter)
     project = build_project(raw, reporter, today or build_date())
+    if project is not None and (project.template or project.deck.layouts.model_dump(exclude_none=True)):
+        from .template import template_diagnostics  # python-pptx only for projects with a template
+
+        template_diagnostics(project, reporter)
     return Checked(reporter, project if not reporter.errors else None)
 
 

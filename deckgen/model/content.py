@@ -35,6 +35,17 @@ class Theme(Strict):
     heading_font: Optional[Text] = Field(None, description="the titles' font; default: font")
 
 
+class Layouts(Strict):
+    """Which layout of the brand template each kind of slide uses, by the layout's name as
+    PowerPoint shows it (`deckgen template check` lists them). Leave one out and deckgen picks it
+    by the layout's type, name and placeholders."""
+
+    title: Optional[Text] = Field(None, description="the cover's layout, e.g. Title Slide")
+    section: Optional[Text] = Field(None, description="the layout of section slides")
+    content: Optional[Text] = Field(
+        None, description="the layout of every other slide; it needs a title placeholder")
+
+
 class DeckFile(Strict):
     team: Text = Field(description="the team's name, e.g. Product Marketing")
     company: Text = Field(description="the company's name")
@@ -49,6 +60,7 @@ class DeckFile(Strict):
     theme: Theme = Theme()
     template: Optional[Text] = Field(
         None, description="a .pptx or .potx giving the deck its brand, relative to deck.yaml")
+    layouts: Layouts = Field(Layouts(), description="which of the template's layouts to use")
     slides: Optional[list[Text]] = Field(
         None, description="which slides, in which order, by slide name (slides/NAME for a free-form "
         "slide); default: every slide that has content")

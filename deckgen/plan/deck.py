@@ -28,7 +28,8 @@ def plan_deck(project: Project, env: Environment) -> DeckPlan:
     context = template_context(project)
     slides = [slide for name in slide_order(project) for slide in plan_slide(project, env, context, name)]
     return DeckPlan(slides=slides, theme=context["theme"], meta=meta(project), footer=context["footer"],
-                    template=project.template)
+                    template=project.template,
+                    layouts=project.deck.layouts.model_dump(exclude_none=True))
 
 
 def plan_slide(project: Project, env: Environment, context: dict[str, Any], name: str) -> list[Slide]:

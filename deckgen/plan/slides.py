@@ -199,3 +199,5 @@ class DeckPlan:
     meta: Meta
     footer: str
     template: Optional[bytes] = None
+    #: deck.yaml's ``layouts:``: slide kind ("title", "section", "content") -> layout name.
+    layouts: dict[str, str] = field(default_factory=dict)

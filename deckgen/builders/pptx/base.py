@@ -4,19 +4,17 @@ The built-in design starts from python-pptx's own template (the Office theme, 4:
 into a 16:9 design carrying the deck's theme: colours and fonts written into the theme part (so
 PowerPoint's pickers offer them), masters and layouts moved onto the grid, the title slide given
 a coloured background. A brand template is used as it is: its slide size, masters, layouts, fonts
-and colours; only its existing slides are removed. See docs/pptx-builder.md.
+and colours (reading it safely and removing its slides is template.py's job). See
+docs/pptx-builder.md.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from typing import Optional
 
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.autoshape import CT_Shape
@@ -31,58 +29,9 @@ from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on
 from .draw import unstyle
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
-#: Main-part content types a template may come with; all are saved as a plain presentation.
-_CONVERTIBLE = (CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN, CT.PML_PRES_MACRO_MAIN,
-                "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
-                "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml")
-_VBA_RELTYPE = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 
 
-class TemplateError(ValueError):
-    """The brand template cannot be used; str() says why, in the user's terms."""
-
-
-# Brand templates ------------------------------------------------------------------------------
-def open_template(data: bytes) -> PresentationType:
-    """The brand template as an empty presentation: slides removed, macros dropped, and a
-    .potx/.ppsx/.pptm main part re-typed as a presentation (python-pptx opens only those)."""
-    try:
-        prs = Presentation(io.BytesIO(_as_presentation(data)))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise TemplateError(f"the template is not a PowerPoint file ({exc})") from exc
-    if not len(prs.slide_layouts):
-        raise TemplateError("the template has no slide layouts")
-    remove_slides(prs)
-    for rId in [r for r in prs.part.rels if prs.part.rels[r].reltype == _VBA_RELTYPE]:
-        prs.part.drop_rel(rId)
-    return prs
-
-
-def _as_presentation(data: bytes) -> bytes:
-    """``data`` with its main part's content type set to a presentation's."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        types = src.read("[Content_Types].xml")
-        fixed = types
-        for ct in _CONVERTIBLE:
-            fixed = fixed.replace(ct.encode(), CT.PML_PRESENTATION_MAIN.encode())
-        if fixed == types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = fixed if info.filename == "[Content_Types].xml" else src.read(info)
-                dst.writestr(info, body)
-    return out.getvalue()
-
-
-def remove_slides(prs: PresentationType) -> None:
-    """Drop every slide (the template's sample slides); their parts are then not saved."""
-    id_list = prs.slides._sldIdLst
-    for sld_id in list(id_list):
-        prs.part.drop_rel(sld_id.rId)
-        id_list.remove(sld_id)
-
-
+# Brand templates (read by template.py) ---------------------------------------------------------
 def template_design(prs: PresentationType, theme: Theme) -> tuple[Palette, Fonts]:
     """The brand template's colours and fonts; the deck's theme fills what it leaves out."""
     root = _theme_root(prs.slide_master)

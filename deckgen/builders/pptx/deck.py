@@ -14,33 +14,36 @@ from pptx.slide import SlideLayout
 from deckgen.plan.slides import DeckPlan, Slide, Text
 
 from . import text
-from .base import default_presentation, open_template, template_design
+from .base import default_presentation, template_design
 from .blocks import TextBlock, block_for
 from .design import TYPE, Design
 from .draw import Canvas
 from .flow import CONT, Block, Stack, forget_measured, paginate
-from .layouts import (Frame, add_footer, choose_layout, fill_subtitle, frame_for,
+from .layout_choice import choose_layouts
+from .layouts import (Frame, add_footer, fill_subtitle, frame_for,
                       remove_empty_placeholders, set_title, title_size)
 from .notes import NotesWriter
 from .package import finalize
+from .template import open_template
 
 
 def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     """The deck for ``plan``: the built-in design, or ``plan.template``'s when it has one.
 
-    Raises :class:`deckgen.builders.pptx.base.TemplateError` for a template that cannot be used.
+    Raises :class:`deckgen.builders.pptx.template.TemplateError` for a template that cannot be used.
     """
     if plan.template:
-        prs = open_template(plan.template)
+        brand = open_template(plan.template)
+        prs, samples, wanted = brand.prs, brand.sample_layouts, plan.layouts
         palette, fonts = template_design(prs, plan.theme)
     else:
         prs, palette, fonts = default_presentation(plan.theme)
+        samples, wanted = [], {}
     design = Design(palette, fonts)
     forget_measured()
     frames: dict[str, tuple[SlideLayout, Frame]] = {}
-    for kind in ("title", "section", "content"):
-        layout = choose_layout(prs, kind)
-        frames[kind] = (layout, frame_for(prs, layout))
+    for kind, choice in choose_layouts(prs, wanted, samples).items():
+        frames[kind] = (choice.layout, frame_for(prs, choice.layout))
     number, notes = 0, NotesWriter()
     for planned in plan.slides:
         layout, frame = frames.get(planned.layout, frames["content"])

@@ -1,13 +1,11 @@
-"""Choosing a slide layout, and the frame every slide gets: title, footer line, notes.
+"""The frame every slide gets from its layout: title, footer line, notes.
 
-Layouts are found by name (:data:`LAYOUT_NAMES`, case and spacing ignored), then by the layout
-type PowerPoint records (which survives renaming), then by shape: the layout with a title and the
-fewest other placeholders. The frame uses the layout's own placeholders where it has them (its
-title, footer and slide number positions and styles lead) and the grid where it does not.
+Which layout a slide kind uses is layout_choice.py's job. The frame uses the layout's own
+placeholders where it has them (its title, footer and slide number positions and styles lead)
+and the grid where it does not.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,50 +21,10 @@ from pptx.util import Emu, Pt
 from . import text
 from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale
 from .draw import Canvas
+from .layout_choice import TITLES, ph_type
 
-#: Slide kind -> (layout names to look for, best first; PowerPoint layout types, best first).
-LAYOUT_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "title": (("Title Slide", "Title"), ("title",)),
-    "section": (("Section Header", "Section Title", "Section"), ("secHead",)),
-    "content": (("Title Only", "Title and Content", "Title, Content", "Content"),
-                ("titleOnly", "obj", "tx")),
-}
-_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 FOOTER_H = 0.3 * INCH
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", name).strip().lower()
-
-
-def choose_layout(prs: Presentation, kind: str) -> SlideLayout:
-    """The layout for a slide of ``kind`` ('title', 'section', 'content'); see the module doc."""
-    names, types = LAYOUT_NAMES.get(kind, LAYOUT_NAMES["content"])
-    layouts = list(prs.slide_layouts)
-    by_name = {_norm(layout.name): layout for layout in reversed(layouts)}
-    for name in names:
-        if _norm(name) in by_name:
-            return by_name[_norm(name)]
-    for wanted in types:
-        for layout in layouts:
-            if layout._element.get("type") == wanted:
-                return layout
-    if kind != "content":
-        return choose_layout(prs, "content")
-    titled = [lay for lay in layouts if any(_ph_type(ph) in _TITLES for ph in lay.placeholders)]
-    if titled:
-        return min(titled, key=lambda lay: len(_others(lay)))
-    return layouts[0]
-
-
-def _ph_type(shape) -> Optional[PP_PLACEHOLDER]:  # noqa: ANN001
-    return shape.placeholder_format.type
-
-
-def _others(layout: SlideLayout) -> list:
-    skip = (*_TITLES, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-    return [ph for ph in layout.placeholders if _ph_type(ph) not in skip]
 
 
 @dataclass(frozen=True)
@@ -98,8 +56,8 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     """The layout's title, footer and slide-number boxes (the grid's where it has none) and
     the body between title and footer."""
     width, height = slide_size(prs)
-    holders = {_ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
-    found = next((holders[k] for k in _TITLES if k in holders), None)
+    holders = {ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
+    found = next((holders[k] for k in TITLES if k in holders), None)
     title = found.box if found else Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
     footer, number = holders.get(PP_PLACEHOLDER.FOOTER), holders.get(PP_PLACEHOLDER.SLIDE_NUMBER)
     grid_y = height - MARGIN - FOOTER_H + 0.2 * INCH
@@ -159,8 +117,8 @@ def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: 
 def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.Item]) -> bool:
     """Put ``lines`` in the layout's subtitle placeholder, fitted; False when there is none."""
     kinds = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
-    holders = [ph for ph in slide.placeholders if _ph_type(ph) in kinds]
-    holder = min(holders, key=lambda ph: _ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
+    holders = [ph for ph in slide.placeholders if ph_type(ph) in kinds]
+    holder = min(holders, key=lambda ph: ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
     if holder is None or frame.subtitle is None:
         return False
     size = fit_size(lines, canvas.design.fonts.body_measure, frame.subtitle, TYPE["subtitle"],

@@ -10,8 +10,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from deckgen.builders.pptx.base import TemplateError, open_template
-from deckgen.builders.pptx.layouts import choose_layout
+from deckgen.builders.pptx.template import TemplateError, open_template
+from deckgen.builders.pptx.layout_choice import choose_layouts
 from tests.support import deckplans
 from tests.support.decks import build, missing_words, open_deck, slide_texts
 from tests.support.ooxml import validate_pptx, validator_available
@@ -89,7 +89,7 @@ def test_layouts_are_chosen_by_name_then_by_type(names: dict[str, str], kind: st
     prs = Presentation()
     for layout in prs.slide_layouts:
         layout.name = names.get(layout.name, layout.name)
-    assert choose_layout(prs, kind).name == expected
+    assert choose_layouts(prs)[kind].layout.name == expected
 
 
 def test_without_name_or_type_the_layout_with_a_title_and_least_else_is_chosen() -> None:
@@ -97,8 +97,8 @@ def test_without_name_or_type_the_layout_with_a_title_and_least_else_is_chosen()
     for n, layout in enumerate(prs.slide_layouts):
         layout.name = f"Layout {n}"
         layout._element.attrib.pop("type", None)
-    assert choose_layout(prs, "content").name == "Layout 5"  # python-pptx's "Title Only"
-    assert choose_layout(prs, "section").name == "Layout 5"  # no section layout: as content
+    assert choose_layouts(prs)["content"].layout.name == "Layout 5"  # python-pptx's "Title Only"
+    assert choose_layouts(prs)["section"].layout.name == "Layout 5"  # no section layout: as content
 
 
 @pytest.mark.skipif(not validator_available(), reason="the OOXML validator is not installed")

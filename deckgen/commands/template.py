@@ -1,0 +1,142 @@
+"""`deckgen template check FILE`, and the template's diagnostics in every `check` and `build`.
+
+A brand team runs ``template check`` on a new template before anyone builds with it: it reads
+the template as deckgen will (untrusted, see ``builders/pptx/template.py``), then says which
+layout each slide kind will use and why, which placeholders those layouts have and lack, the
+slide size, masters and theme fonts, and what was dropped as unsafe. It exits 1 on what would
+break a deck (a template deckgen cannot read, or a ``layouts:`` entry it cannot satisfy).
+
+In a project, the same reading turns into diagnostics on ``deck.yaml``'s ``template`` and
+``layouts`` lines, so ``deckgen check`` reports them before a build would fail.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, Optional
+
+from ..builders.pptx.base import template_design
+from ..builders.pptx.design import measure_family
+from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
+                                           choose_layouts, layout_label, ph_type)
+from ..builders.pptx.template import BrandTemplate, TemplateError, open_template
+from ..diagnostics import Position, Reporter
+from ..load.files import MAX_ASSET_BYTES
+from ..model.project import Project
+from ..plan.slides import Theme
+
+#: What each slide kind puts in which placeholder, and where it goes without one.
+_NEEDS: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
+    "title": (("title", ("TITLE", "CENTER_TITLE"), "required"),
+              ("subtitle", ("SUBTITLE", "BODY"), "the subtitle is drawn in the body area")),
+    "section": (("title", ("TITLE", "CENTER_TITLE"), "required"),),
+    "content": (("title", ("TITLE", "CENTER_TITLE"), "required"),
+                ("footer", ("FOOTER",), "the footer is drawn on the grid"),
+                ("slide number", ("SLIDE_NUMBER",), "the number is drawn on the grid")),
+}
+_NAMES = {"title": "title slides", "section": "section slides", "content": "content slides"}
+
+
+def read_template(data: bytes, layouts: Mapping[str, str]) -> tuple[BrandTemplate, dict[str, LayoutChoice]]:
+    """The template opened and its layouts chosen; TemplateError or LayoutError otherwise."""
+    brand = open_template(data)
+    return brand, choose_layouts(brand.prs, layouts, brand.sample_layouts)
+
+
+def template_diagnostics(project: Project, reporter: Reporter) -> None:
+    """Report the project's brand template: an error where it cannot be used or ``layouts:``
+    cannot be satisfied, a warning for each thing dropped from it as unsafe."""
+    source = project.sources.get("deck.yaml")
+    if source is None:
+        return
+    wanted = project.deck.layouts.model_dump(exclude_none=True)
+    if not project.template:
+        for kind in wanted:
+            reporter.warning("layouts: applies to a brand template (template:), and there is none",
+                             source.position(("layouts", kind)))
+        return
+    where = source.position(("template",))
+    try:
+        brand, _ = read_template(project.template, wanted)
+    except LayoutError as exc:
+        reporter.error(str(exc), source.position(("layouts", exc.kind)))
+        return
+    except TemplateError as exc:
+        reporter.error(f"cannot use the template '{project.deck.template}': {exc}", where)
+        return
+    for item in brand.dropped:
+        reporter.warning(f"the template's {item} is left out of the deck", where)
+
+
+def template_error_diagnostics(project: Project, error: TemplateError) -> Reporter:
+    """A TemplateError raised while building, as diagnostics on deck.yaml."""
+    reporter = Reporter()
+    source = project.sources.get("deck.yaml")
+    if isinstance(error, LayoutError) and source is not None:
+        reporter.error(str(error), source.position(("layouts", error.kind)))
+    else:
+        where = source.position(("template",)) if source is not None else Position("deck.yaml")
+        reporter.error(f"cannot use the template '{project.deck.template}': {error}", where)
+    return reporter
+
+
+# deckgen template check -------------------------------------------------------------------------
+def run_template_check(path: Path, layouts: Optional[Mapping[str, str]] = None) -> tuple[list[str], int]:
+    """The report on the template at ``path`` and the exit code (1: it would break a deck)."""
+    shown = str(path)
+    try:
+        if path.stat().st_size > MAX_ASSET_BYTES:
+            return [f"{shown}: error: it is larger than {MAX_ASSET_BYTES // 2**20} MiB"], 1
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"{shown}: error: cannot read it: {exc.strerror or exc}"], 1
+    try:
+        brand, chosen = read_template(data, layouts or {})
+    except LayoutError as exc:
+        return [f"{shown}: error: layouts: {exc.kind}: {exc}"], 1
+    except TemplateError as exc:
+        return [f"{shown}: error: deckgen cannot use this template: {exc}"], 1
+    lines = [f"{shown}: a template deckgen can use", *_describe(brand, chosen)]
+    lines += [f"{shown}: warning: {w}" for w in _warnings(brand, chosen)]
+    return lines, 0
+
+
+def _describe(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str]:
+    prs = brand.prs
+    width, height = prs.slide_width / 914400, prs.slide_height / 914400
+    lines = [f"  slide size: {width:.2f} x {height:.2f} in ({_ratio(width, height)})",
+             f"  masters: {len(prs.slide_masters)}, layouts: {len(all_layouts(prs))}"]
+    for kind in KINDS:
+        choice = chosen[kind]
+        lines.append(f"  {_NAMES[kind]}: '{layout_label(prs, choice.layout)}', {choice.how}")
+        found, missing = _placeholders(kind, choice)
+        lines.append(f"    placeholders found: {', '.join(found) or 'none'}")
+        lines += [f"    missing: {what}: {effect}" for what, effect in missing]
+    fonts = template_design(prs, Theme("#000000", "#000000", "Calibri", "Calibri"))[1]
+    for role, family in (("headings", fonts.heading), ("body", fonts.body)):
+        measured = measure_family(family)
+        note = "" if measured == family else f" (not installed here: measured as {measured})"
+        lines.append(f"  {role} font: {family}{note}")
+    return lines
+
+
+def _placeholders(kind: str, choice: LayoutChoice) -> tuple[list[str], list[tuple[str, str]]]:
+    types = {getattr(ph_type(ph), "name", "") for ph in choice.layout.placeholders}
+    found = [what for what, wanted, _ in _NEEDS[kind] if types & set(wanted)]
+    missing = [(what, effect) for what, wanted, effect in _NEEDS[kind] if not types & set(wanted)]
+    return found, missing
+
+
+def _warnings(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str]:
+    found = [f"left out of decks as unsafe: {item}" for item in brand.dropped]
+    for kind in KINDS:
+        if ("title", "required") in [(w, e) for w, e in _placeholders(kind, chosen[kind])[1]]:
+            found.append(f"no layout has a title placeholder: {_NAMES[kind]} get their title in a "
+                         "text box, which may sit over the layout's artwork")
+    return found
+
+
+def _ratio(width: float, height: float) -> str:
+    for name, value in (("16:9", 16 / 9), ("4:3", 4 / 3), ("16:10", 16 / 10)):
+        if abs(width / height - value) < 0.01:
+            return name
+    return f"{width / height:.2f}:1"
