@@ -23,7 +23,7 @@ from deckgen.builders.pptx.deck import build_pptx
 from deckgen.plan.slides import DeckPlan, Slide
 
 from .plans import texts as plan_texts
-from .render import overflowing_words, pdf_page_count, poppler_available, pptx_to_pdf, soffice_available
+from .render import overflowing_words, pdf_page_count, poppler_available, pptxs_to_pdfs, soffice_available
 
 CREATED = datetime(2027, 1, 5, 9, 30, tzinfo=timezone.utc)
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -120,9 +120,17 @@ class Renderer:
         self.done: dict[str, Rendered] = {}
 
     def __call__(self, data: bytes) -> Rendered:
-        key = hashlib.sha256(data).hexdigest()[:16]
-        if key not in self.done:
-            path = self.folder / f"deck-{key}.pptx"
+        return self.many([data])[0]
+
+    def many(self, decks: list[bytes]) -> list[Rendered]:
+        """Each of ``decks`` rendered, those not rendered yet in one LibreOffice run."""
+        keys = [hashlib.sha256(data).hexdigest()[:16] for data in decks]
+        todo = {key: data for key, data in zip(keys, decks) if key not in self.done}
+        paths = [self.folder / f"deck-{key}.pptx" for key in todo]
+        for path, data in zip(paths, todo.values()):
             path.write_bytes(data)
-            self.done[key] = Rendered(path, pptx_to_pdf(path, self.folder / key))
-        return self.done[key]
+        if paths:
+            pdfs = pptxs_to_pdfs(paths, self.folder / "pdf")
+            for key, path, pdf in zip(todo, paths, pdfs):
+                self.done[key] = Rendered(path, pdf)
+        return [self.done[key] for key in keys]

@@ -7,7 +7,6 @@ import struct
 import warnings
 import zipfile
 import zlib
-from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -16,7 +15,6 @@ from deckgen.builders.pptx.template import MAX_PARTS, MAX_UNPACKED_BYTES, Templa
 from tests.support import deckplans
 from tests.support.decks import build, open_deck, zip_names
 from tests.support.derive_templates import MASTER, Package
-from tests.support.ooxml import validate_pptx, validator_available
 from tests.support.templates import template
 
 STOCK = template("python-pptx-default.pptx")
@@ -165,7 +163,7 @@ def test_an_action_that_runs_a_program_is_dropped() -> None:
 # Sample slides: gone without a trace ------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["derived-sample-link.pptx", "derived-macro.pptx", "lo-vivid.potx",
                                   "lo-midnightblue.potx", "pandoc-reference.pptx"])
-def test_the_deck_has_only_its_own_slides_and_every_part_once(name: str, tmp_path: Path) -> None:
+def test_the_deck_has_only_its_own_slides_and_every_part_once(name: str) -> None:
     plan = deckplans.deck(deckplans.bullets_slide(), template=template(name).data)
     data = build(plan)
     names = zip_names(data)
@@ -173,9 +171,6 @@ def test_the_deck_has_only_its_own_slides_and_every_part_once(name: str, tmp_pat
     assert len(open_deck(data).slides) == len(plan.slides)
     assert len([n for n in names if n.startswith("ppt/slides/slide")]) == len(plan.slides)
     assert len([n for n in names if n.startswith("ppt/notesSlides/notesSlide")]) == len(plan.slides)
-    if validator_available():
-        (tmp_path / "deck.pptx").write_bytes(data)
-        assert validate_pptx(tmp_path / "deck.pptx") == []
 
 
 def test_the_layouts_the_sample_slides_used_are_remembered() -> None:
