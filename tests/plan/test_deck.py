@@ -6,6 +6,7 @@ from pathlib import Path
 from deckgen.model.project import FreeSlide, Markdown
 from deckgen.plan.deck import default_order
 from tests.support.plans import planned
+from tests.support.templates import template
 
 EXAMPLE_ORDER = ["title", "charter", "priorities", "big-rocks", "strategy", "slides/launch-calendar", "team",
                  "team", "okrs", "results", "wins", "asks", "intake"]
@@ -84,7 +85,7 @@ def test_defaults_when_deck_yaml_says_little(example_project: Path, edit) -> Non
 
 def test_the_brand_template_bytes_travel_with_the_plan(example_project: Path, edit) -> None:
     brand = example_project / "content" / "brand.potx"
-    brand.write_bytes(b"PK\x03\x04 not really a template")
+    brand.write_bytes(template("lo-vivid.potx").data)  # check reads it: it must be a real one
     edit("deck.yaml", "# template: brand/northwind-2027.potx", "template: brand.potx")
     _, plan = planned(example_project)
     assert plan.template == brand.read_bytes()
