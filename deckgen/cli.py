@@ -5,7 +5,9 @@ Commands are imported inside each verb so that ``deckgen --help`` stays instant.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -127,14 +129,16 @@ def okr_close(words: tuple[str, ...], dry_run: bool) -> None:
 @click.argument("quarter")
 @PROJECT
 @DRY_RUN
-def okr_new(quarter: str, project: Path, dry_run: bool) -> None:
+@click.option("--date", "edition", type=click.DateTime(["%Y-%m-%d"]),
+              help="Move deck.yaml's edition date to DATE (YYYY-MM-DD); without it the date stays, and is reported.")
+def okr_new(quarter: str, project: Path, dry_run: bool, edition: Optional[datetime]) -> None:
     """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
     from .commands.arguments import QUARTER
     from .commands.okr import run_new
 
     if not QUARTER.match(quarter):
         raise click.BadParameter(f"expected a quarter like 2027-Q2, got '{quarter}'", param_hint="QUARTER")
-    _echo(run_new(project, quarter, dry_run))
+    _echo(run_new(project, quarter, dry_run, edition.date() if edition else None))
 
 
 @main.group()

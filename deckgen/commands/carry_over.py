@@ -8,6 +8,7 @@ Rules (the format's scoring decides what "done" is):
 - what belonged to the old quarter's result goes: ``score``, ``note``, ``confidence`` on key
   results and ``retro`` on objectives;
 - an objective with no key result left is dropped;
+- the file's ``headline`` (the old quarter's results title) is dropped;
 - ``quarter`` becomes the new quarter and ``state`` becomes ``planned``.
 
 The new file is an edit of the old one, so the user's explanatory comments and order stay; the
@@ -38,6 +39,7 @@ class CarryOver:
     text: str
     carried: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)  # what described the old quarter only
     drafted: bool = False
 
 
@@ -68,6 +70,9 @@ def carry_over(source: Path, okrs: OkrFile, quarter: str, rocks: list[BigRock]) 
         _draft(objectives, rocks, quarter)
         result.drafted = True
     set_value(data, "quarter", quarter)
+    if "headline" in data:
+        delete_key(data, "headline")
+        result.cleared.append(f"headline: {okrs.headline} (it titled {okrs.quarter}'s results)")
     if "state" in data:
         set_value(data, "state", "planned")
     _rewrite_header(data, okrs.quarter, quarter)

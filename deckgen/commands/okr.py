@@ -8,14 +8,19 @@ into another fiscal year, which is ``deckgen year new``'s job.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
+from ..diagnostics import Reporter
 from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, insert_after, set_value
 from ..lock import locked
 from ..model import Project, Quarter
 from ..model.content import OkrFile
+from ..model.rules import periods
+from ..model.rules.base import Report
 from ..model.scoring import score_text
 from .carry_over import carry_over
 from .common import require_project
@@ -107,8 +112,10 @@ def _misses_without_note(project: Project, okrs: OkrFile) -> list[str]:
 
 # new --------------------------------------------------------------------------------------------
 @locked("okr new")
-def run_new(root: Path, quarter: str, dry_run: bool) -> list[str]:
-    """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
+def run_new(root: Path, quarter: str, dry_run: bool, edition: Optional[date] = None) -> list[str]:
+    """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead; with
+    ``edition``, move deck.yaml's edition ``date`` to it. Then say what still describes the old
+    quarter (the period checks, run as if the new quarter were already the deck's)."""
     project, _ = require_project(root)
     target = _new_quarter(project, quarter)
     path = okr_path(root, quarter)
@@ -119,11 +126,39 @@ def run_new(root: Path, quarter: str, dry_run: bool) -> list[str]:
     result = carry_over(okr_path(root, source.quarter), source, quarter, project.rocks)
     deck = YamlFile.load(root / "content" / "deck.yaml")
     set_value(deck.data, "quarter", quarter)
+    if edition is not None:
+        if "date" in deck.data:
+            set_value(deck.data, "date", edition)
+        else:
+            insert_after(deck.data, "quarter", "date", edition)
     transaction = Transaction(root)
     transaction.write(path, result.text)
     transaction.write(root / "content" / "deck.yaml", deck.text())
-    lines = carry_over_report(source, quarter, result)
-    return lines + [""] + apply(transaction, dry_run) + _next_steps(project, source, quarter)
+    lines = carry_over_report(source, quarter, result) + [""] + apply(transaction, dry_run)
+    return lines + _edition_date(project, edition) + still_describing(project, quarter, edition) \
+        + _next_steps(project, source, quarter)
+
+
+def _edition_date(project: Project, edition: Optional[date]) -> list[str]:
+    """Whether the edition date moved: the title slide and every footer show it."""
+    if edition is not None:
+        return ["", f"The edition date is now {edition} (it was {project.deck.date or 'the build date'})."]
+    if project.deck.date is None:
+        return []
+    return ["", f"The edition date was not moved: deck.yaml still says {project.deck.date}, which the title "
+                "slide and every footer show. Set `date:` for this edition, or run with --date YYYY-MM-DD."]
+
+
+def still_describing(project: Project, quarter: str, edition: Optional[date] = None) -> list[str]:
+    """The period checks as they will read once ``quarter`` is the deck's quarter (and ``edition``
+    its date): every file still describing the old quarter, with file and line."""
+    deck = project.deck.model_copy(update={"quarter": quarter, **({"date": edition} if edition else {})})
+    reporter = Reporter()
+    moved = replace(project, deck=deck)
+    for rule in periods.RULES:
+        rule(moved, Report(moved, reporter))
+    found = [f"  {d.position}: {d.message}" for d in reporter.sorted()]
+    return ["", f"Still describing the quarter before {quarter}:", *found] if found else []
 
 
 def _new_quarter(project: Project, quarter: str) -> Quarter:
@@ -151,6 +186,7 @@ def carry_over_report(source: OkrFile, quarter: str, result) -> list[str]:  # ty
                      f"may not be final (run `deckgen okr close {source.quarter}` once they are)")
     lines += [f"  carried over  {item}" for item in result.carried]
     lines += [f"  done, dropped {item}" for item in result.dropped]
+    lines += [f"  cleared       {item}" for item in result.cleared]
     if result.drafted:
         lines.append(f"  every key result of {source.quarter} was met: okrs/{quarter}.yaml holds one "
                      "draft objective per big rock to rewrite")

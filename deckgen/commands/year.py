@@ -105,6 +105,16 @@ def checklist(project: Project, year: int) -> list[str]:
         items.append(f"meet {who}{cadence}: review the big rocks and record their alignment")
     items.append(f"okrs/{year}-Q1.yaml: write the first quarter's OKRs")
     items.append("team.yaml: update people, roles and time allocations")
+    behind = Quarter(year, 1).previous()
+    items.append("strategy.md: rewrite it for " + str(year) + " (it was written for " + str(project.deck.year) + ")")
+    if project.wins is not None:
+        items.append(f"wins.md: the wins of {behind} (now {project.wins.period or 'no `period`'})")
+    if project.asks is not None:
+        items.append(f"asks.md: what you need from your stakeholders in {year}")
+    if project.intake is not None:
+        items.append(f"intake.yaml: the requests of {behind}")
+    items += [f"slides/{slide.name}.md: '{slide.title}': update it for {year}, or remove it"
+              for slide in project.free_slides]
     return [f"Refresh checklist for {year}:"] + [f"  [ ] {item}" for item in items]
 
 

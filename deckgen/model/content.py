@@ -225,6 +225,9 @@ class OkrFile(Strict):
     quarter: QuarterName = Field(description="must match the file name, e.g. 2027-Q1")
     state: Literal["planned", "active", "closed"] = Field(
         "planned", description="closed: scored as final")
+    headline: Optional[Text] = Field(
+        None, description="the results slide's title once this is the quarter behind, replacing the "
+        "generated one (which then moves to the subtitle, so a miss still shows); `okr new` drops it")
     objectives: list[Objective] = Field(min_length=1, description="over five is a warning")
 
     @property

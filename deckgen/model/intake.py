@@ -5,8 +5,11 @@ Computed here once, so the deck's chart, its title and the page quote the same f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Optional
 
 from .content import IntakeFile
+from .quarters import quarter_of
 
 ONE_OFF = "one-off"
 DECLINED = "declined"
@@ -30,6 +33,16 @@ class IntakeSummary:
     totals: list[IntakeTotal]
     requests: int
     hours: float
+    first: Optional[date] = None  # the earliest and latest request: the period the intake covers
+    last: Optional[date] = None
+
+    def period(self, fiscal_year_start: int = 1) -> str:
+        """The quarters the requests came in, as the slide names them: '2026-Q4 (Oct–Dec 2026)',
+        or '2026-Q3 to 2026-Q4' when they span several; read from the dates, so it cannot go stale."""
+        if self.first is None or self.last is None:
+            return ""
+        first, last = quarter_of(self.first, fiscal_year_start), quarter_of(self.last, fiscal_year_start)
+        return first.label(fiscal_year_start) if first == last else f"{first} to {last}"
 
     def total(self, outcome: str) -> IntakeTotal:
         return next(t for t in self.totals if t.outcome == outcome)
@@ -64,7 +77,8 @@ def summarize_intake(intake: IntakeFile, rock_ids: list[str]) -> IntakeSummary:
     all_requests, all_hours = sum(counts.values()), sum(hours.values())
     totals = [IntakeTotal(key, counts[key], hours[key], _share(counts[key], all_requests),
                           _share(hours[key], all_hours)) for key in counts]
-    return IntakeSummary(totals, all_requests, all_hours)
+    days = [request.date for request in intake.requests]
+    return IntakeSummary(totals, all_requests, all_hours, min(days, default=None), max(days, default=None))
 
 
 def _share(part: float, whole: float) -> float:

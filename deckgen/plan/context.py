@@ -14,7 +14,7 @@ from ..model.intake import IntakeSummary, summarize_intake
 from ..model.project import ONE_OFFS, Markdown, Project
 from ..model.scoring import ON_TRACK, Status
 from ..model.slide_names import in_deck
-from .formatting import long_date
+from .formatting import count, long_date, score
 from .markdown import to_elements
 from .slides import Text, Theme
 
@@ -53,7 +53,7 @@ def template_context(project: Project) -> dict[str, Any]:
         "gaps": unsupported_priorities(project), "open_alignments": open_alignments(project),
         "shares": project.allocation_shares(), "one_offs": ONE_OFFS, "intake": intake,
         "on_track": ON_TRACK, "by_rock": lambda okrs: objectives_by_rock(project, okrs),
-        "count_status": count_status, "photo": lambda person: photo(project, person),
+        "count_status": count_status, "results_point": results_point, "photo": lambda person: photo(project, person),
         "plain": plain, "rock_title": lambda rock_id: rock_title(project, rock_id),
         # quarter behind → ahead, only when the deck shows the "changes" slide (so the page does too)
         "changes": quarter_changes(project) if in_deck(project, "changes") else None,
@@ -82,6 +82,27 @@ def objectives_by_rock(project: Project, okrs: OkrFile) -> list[RockGroup]:
 def count_status(okrs: OkrFile, items: list[Any], status: str) -> int:
     """How many of ``items`` (objectives or key results of ``okrs``) have ``status``."""
     return sum(1 for item in items if okrs.status(item) == Status(status))
+
+
+def results_point(okrs: OkrFile) -> str:
+    """What a quarter's results come to, in one line that never hides a miss: '2026-Q4 closed at
+    0.8: all three objectives on track; one committed key result missed'. The results slide's
+    title (or, under a hand-set `headline`, its subtitle) and the page's results say it alike."""
+    objectives = okrs.objectives
+    total, ahead = len(objectives), count_status(okrs, objectives, "on-track")
+    off = count_status(okrs, objectives, "off-track")
+    missed = count_status(okrs, [kr for o in objectives for kr in o.key_results], "missed")
+    if ahead == total:
+        which = "the one objective" if total == 1 else "both objectives" if total == 2 else \
+            f"all {count(total, 'objective')}"
+    else:
+        which = "no objective" if ahead == 0 else f"{count(ahead)} of {count(total, 'objective')}"
+    point = f"{okrs.quarter} {'closed' if okrs.closed else 'stands'} at {score(okrs.progress)}: {which} on track"
+    if off:
+        point += f", {'all ' if off == total > 1 else ''}{count(off)} off track"
+    if missed:
+        point += f"; {count(missed, 'committed key result')} missed"
+    return point
 
 
 def unsupported_priorities(project: Project) -> list[Priority]:

@@ -95,7 +95,8 @@ def test_results_of_the_quarter_behind_are_the_models_scores(example) -> None:  
     project, page = example
     okrs = project.previous_okrs
     results = section(page, "Results for 2026-Q4 (Oct–Dec 2026)")
-    summary = text(results.find("p"))
+    point, summary = (text(p) for p in results.findall("p")[:2])
+    assert point == "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
     assert summary == f"Overall score {formatting.score(okrs.progress)} ● On track"
     rows = [row for row in results.find(".//table").iter("tr") if row.getparent().tag == "tbody"
             and row.find("td") is not None]

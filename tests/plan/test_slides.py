@@ -138,7 +138,8 @@ def test_results_scores_statuses_and_retro(example) -> None:
     project, plan = example
     behind = project.previous_okrs
     results = slide(plan, "results")
-    assert results.title == f"2026-Q4 closed at {score(behind.progress)}: all three objectives on track"
+    assert results.title == (f"2026-Q4 closed at {score(behind.progress)}: all three objectives on track; "
+                             "one committed key result missed")
     rows = cell_texts(only(results, Table))
     statuses = [row[3] for row in rows]
     expected = [behind.status(item) for o in behind.objectives for item in (o, *o.key_results)]
@@ -164,7 +165,7 @@ def test_results_title_counts_objectives_on_track(example_project: Path, edit) -
     project, plan = planned(example_project)
     behind = project.previous_okrs
     assert slide(plan, "results").title == (
-        f"2026-Q4 stands at {score(behind.progress)}: two of three objectives on track")
+        f"2026-Q4 stands at {score(behind.progress)}: two of three objectives on track, one off track")
 
 
 def test_wins_and_asks_are_one_bullet_per_item(example) -> None:

@@ -19,13 +19,13 @@ from ...load.source import Source
 from ..content import OkrFile, TeamFile
 from ..project import Project
 from .base import EVERY_FILE, FileReport, Report
-from . import deck, ladder, okrs, team, theme
+from . import deck, ladder, okrs, periods, team, theme
 
 SUFFIXES = {"okrs": ".yaml", "slides": ".md"}  # 'okrs/2027-Q1' is content/okrs/2027-Q1.yaml
-RULES = [*ladder.RULES, *deck.RULES, *theme.RULES, *team.RULES]
+RULES = [*ladder.RULES, *deck.RULES, *theme.RULES, *team.RULES, *periods.RULES]
 FILE_RULES: dict[type, list[Callable[[Any, FileReport], None]]] = {
     TeamFile: team.FILE_RULES,
-    OkrFile: okrs.FILE_RULES,
+    OkrFile: okrs.FILE_RULES + periods.FILE_RULES,
 }
 
 

@@ -1,0 +1,159 @@
+"""The deck tells the truth about the quarter: headlines that never hide a miss, reasons on the
+slide, and nothing stale carried into a new quarter or year without a warning.
+
+Each test runs deckgen as a user does (content folder in; deck, page and terminal out) on a copy of
+the example content.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.checking import at, diagnostics
+from tests.support.decks import open_deck, slide_texts
+from tests.support.page import build_page, parse, text
+from tests.support.projects import copy_example, replace, run
+
+DECK = "product-marketing-{quarter}.pptx"
+MISSED_NOTE = "Legal review of AI data terms held back 4 references; cleared in December, carried into Q1."
+
+
+def content(root: Path, file: str) -> Path:
+    return root / "content" / file
+
+
+def built(root: Path, quarter: str = "2027-Q1") -> list[list[str]]:
+    """`deckgen build`, then every slide's texts read back with python-pptx (title first)."""
+    result = run("build", str(root), "--format", "pptx", "--force")
+    assert result.exit_code == 0, result.output
+    deck = open_deck((root / "output" / DECK.format(quarter=quarter)).read_bytes())
+    return [[found.shapes.title.text, *slide_texts(found)] for found in deck.slides]
+
+
+def titled(slides: list[list[str]], start: str) -> list[list[str]]:
+    return [texts for texts in slides if texts[0].startswith(start)]
+
+
+# Headlines ---------------------------------------------------------------------------------------
+def test_the_results_title_says_a_committed_miss(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    [first, *_] = titled(built(root), "2026-Q4 closed")
+    assert first[0] == "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
+    page = parse(build_page(root))
+    assert "one committed key result missed" in text(page.xpath("//section[@aria-labelledby='results-heading']")[0])
+
+
+def test_a_headline_replaces_the_title_and_the_facts_move_to_the_subtitle(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "okrs/2026-Q4.yaml"), "state: closed\n",
+            "state: closed\nheadline: The Copilot beta proved the enterprise pitch\n")
+    [first, *_] = titled(built(root), "The Copilot beta proved")
+    assert "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed · " \
+           "2026-Q4 (Oct–Dec 2026) · scores 0.0–1.0; 0.7 or more is on track" in first
+    page = text(parse(build_page(root)).xpath("//section[@aria-labelledby='results-heading']")[0])
+    assert "The Copilot beta proved the enterprise pitch" in page and "one committed key result missed" in page
+
+
+def test_a_headline_naming_another_quarter_is_reported(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "okrs/2027-Q1.yaml"), "state: planned\n",
+            "state: planned\nheadline: 2026-Q4 put Copilot in front of buyers\n")
+    assert (f"{at(root, 'okrs/2027-Q1.yaml', 'headline:', '2026-Q4')}: warning: the headline names 2026-Q4, "
+            "but this file is 2027-Q1: a headline carried from another quarter is stale") in diagnostics(root)
+
+
+def test_okr_new_clears_the_old_quarters_headline(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "okrs/2027-Q1.yaml"), "state: planned\n", "state: planned\nheadline: Copilot is GA\n")
+    result = run("okr", "new", "2027-Q2", str(root))
+    assert result.exit_code == 0, result.output
+    assert "  cleared       headline: Copilot is GA (it titled 2027-Q1's results)" in result.output
+    assert "headline" not in content(root, "okrs/2027-Q2.yaml").read_text(encoding="utf-8")
+
+
+# Reasons on the slide ----------------------------------------------------------------------------
+def test_a_misses_reason_and_a_stakeholders_concern_are_on_the_slides(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "big-rocks.yaml"), "        status: aligned\n        on: 2026-12-10\n"
+            "        note: Wants the pitch certified by the Q1 sales kickoff\n",
+            "        status: concerns\n        on: 2026-12-10\n"
+            "        note: Wants the pitch certified by the Q1 sales kickoff\n")
+    slides = built(root)
+    results = [t for texts in titled(slides, "2026-Q4 closed") for t in texts]
+    assert any(f"Why: {MISSED_NOTE}" in t for t in results)
+    rocks = [t for texts in titled(slides, "Four big rocks") for t in texts]
+    assert any("Head of Sales, concerns: Wants the pitch certified by the Q1 sales kickoff" in t for t in rocks)
+
+
+# Periods -----------------------------------------------------------------------------------------
+def test_check_reports_what_still_describes_an_older_period(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "wins.md"), "period: 2026-Q4", "period: 2026-Q3")
+    replace(content(root, "deck.yaml"), "date: 2027-01-05", "date: 2026-10-01")
+    replace(content(root, "slides/launch-calendar.md"), "first half of 2027", "first half of 2026")
+    replace(content(root, "strategy.md"), "In 2027 Product Marketing will", "In 2026 Product Marketing will")
+    found = diagnostics(root)
+    expected = [
+        f"{at(root, 'wins.md', 'period:', '2026-Q3')}: warning: wins.md's period is 2026-Q3, but the quarter "
+        "behind is 2026-Q4: write the wins of 2026-Q4 and set `period: 2026-Q4`",
+        f"{at(root, 'deck.yaml', 'date: 2026-10-01', '2026')}: warning: the edition date 2026-10-01 is 92 days "
+        "before the quarter ahead, 2027-Q1, starts (2027-01-01): set the date of this edition",
+        f"{at(root, 'slides/launch-calendar.md', 'title:', 'Four')}: warning: the slide's title names 2026, but "
+        "the plan year is 2027: update the slide for the new year",
+        f"{at(root, 'strategy.md', 'In 2026 Product', '2026')}: warning: the text names 2026 as the plan year, but "
+        "the deck is for 2027: update it for the new year",
+    ]
+    for line in expected:
+        assert line in found, "\n".join(found)
+
+
+def test_intake_from_older_quarters_is_reported(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    intake = content(root, "intake.yaml")
+    intake.write_text(intake.read_text(encoding="utf-8").replace("date: 2026-", "date: 2025-"), encoding="utf-8")
+    [line] = [d for d in diagnostics(root) if "intake.yaml" in d]
+    assert line.startswith(f"{at(root, 'intake.yaml', 'requests:', exact=True)}: warning: intake.yaml holds no request "
+                           "from the quarter behind, 2026-Q4 (2026-10-01 to 2026-12-31); its requests run 2025-10-02 "
+                           "to 2025-12-17")
+    assert line.endswith(": log 2026-Q4's requests")
+
+
+def test_the_intake_slide_names_the_period_its_requests_cover(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    [intake] = [texts for texts in built(root) if any("Share of requests" in t for t in texts)]
+    assert "Requests that came in during 2026-Q4 (Oct–Dec 2026), and where the work went" in intake, intake
+
+
+def test_okr_new_says_the_date_stayed_and_lists_what_describes_the_old_quarter(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    result = run("okr", "new", "2027-Q2", str(root))
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "The edition date was not moved: deck.yaml still says 2027-01-05" in out
+    still = out.split("Still describing the quarter before 2027-Q2:")[1].split("\n\n")[0]
+    assert "content/deck.yaml:22:7: the edition date 2027-01-05 is 86 days before the quarter ahead" in still
+    assert "content/wins.md:3:9: wins.md's period is 2026-Q4, but the quarter behind is 2027-Q1" in still
+    assert "content/intake.yaml:5:1: intake.yaml holds no request from the quarter behind, 2027-Q1" in still
+    assert "date: 2027-01-05" in content(root, "deck.yaml").read_text(encoding="utf-8")
+
+
+def test_okr_new_moves_the_edition_date_when_asked(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    result = run("okr", "new", "2027-Q2", str(root), "--date", "2027-04-02")
+    assert result.exit_code == 0, result.output
+    assert "The edition date is now 2027-04-02 (it was 2027-01-05)." in result.output
+    assert "the edition date" not in result.output.split("Still describing")[1]
+    assert "date: 2027-04-02" in content(root, "deck.yaml").read_text(encoding="utf-8")
+
+
+def test_year_new_checklist_covers_every_file_that_describes_the_old_year(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    result = run("year", "new", "2028", str(root))
+    assert result.exit_code == 0, result.output
+    checklist = result.output.split("Refresh checklist for 2028:")[1]
+    for item in ("strategy.md: rewrite it for 2028", "wins.md: the wins of 2027-Q4 (now 2026-Q4)",
+                 "asks.md:", "intake.yaml: the requests of 2027-Q4",
+                 "slides/launch-calendar.md: 'Four launches in the first half of 2027': update it for 2028"):
+        assert f"  [ ] {item}" in checklist, checklist
+    found = diagnostics(root)
+    assert any("content/wins.md" in d and "the quarter behind is 2027-Q4" in d for d in found)
+    assert any("content/slides/launch-calendar.md" in d and "names 2027" in d for d in found)
