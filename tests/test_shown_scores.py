@@ -49,7 +49,7 @@ def deck_rows(root: Path) -> dict[str, tuple[str, str]]:
     result = run("build", str(root), "--format", "pptx")
     assert result.exit_code == 0, result.output
     deck = open_deck((root / "output" / "product-marketing-2027-Q1.pptx").read_bytes())
-    rows = {row.cells[0].text: (row.cells[2].text, row.cells[3].text)
+    rows = {row.cells[0].text.split("\n")[0]: (row.cells[2].text, row.cells[3].text)
             for found in deck.slides for shape in found.shapes if getattr(shape, "has_table", False)
             and [cell.text for cell in shape.table.rows[0].cells][-1:] == ["Status"] for row in shape.table.rows}
     assert rows, "no results table in the deck"
