@@ -53,7 +53,7 @@ def chart(parser: Parser, node: etree._Element) -> list[Element]:
     """Categories, series with one value per category, and at most one labelled reference line."""
     given = attrs(node, {"kind": literal(Chart, "kind"), "title": plain, "number-format": plain,
                           "maximum": number}, ("kind",))
-    categories, series, references = [], [], []
+    categories, series, references, marked = [], [], [], []
     for child in children(node, ("category", "series", "reference")):
         if child.tag == "category":
             attrs(child, {})
@@ -61,8 +61,10 @@ def chart(parser: Parser, node: etree._Element) -> list[Element]:
         elif child.tag == "series":
             series.append(_series(child))
         else:
-            found = attrs(child, {"label": plain, "value": number}, ("label", "value"))
+            found = attrs(child, {"label": plain, "value": number, "category": plain}, ("label", "value"))
             references.append((found["label"], found["value"]))
+            if "category" in found:
+                marked.append((child, found["category"]))
     if len(references) > 1:
         raise error(node, "a chart has at most one <reference>")
     if categories and not series:
@@ -71,8 +73,12 @@ def chart(parser: Parser, node: etree._Element) -> list[Element]:
         if len(one.values) != len(categories):
             raise error(child, f"series '{one.name}' has {len(one.values)} values for "
                                 f"{len(categories)} categories")
+    for child, category in marked:
+        if category not in categories:
+            raise error(child, f"the reference marks category '{category}', which the chart does not have")
     kind, title = given.pop("kind"), given.pop("title", "")
-    found = Chart(kind, title, categories, series, **given, reference=references[0] if references else None)
+    found = Chart(kind, title, categories, series, **given, reference=references[0] if references else None,
+                  reference_category=categories.index(marked[0][1]) if marked else None)
     return [found] if categories else []
 
 

@@ -78,7 +78,9 @@ class Series:
 
 @dataclass
 class Chart:
-    """A native, editable chart. ``reference`` draws a labelled line (e.g. the one-off budget)."""
+    """A native, editable chart. ``reference`` draws a labelled line (e.g. the one-off budget);
+    with ``reference_category`` (a category's index) it marks that category's bar only, so no
+    other bar is read against it."""
 
     kind: Literal["bar", "column", "stacked-bar", "doughnut"]
     title: str
@@ -87,6 +89,7 @@ class Chart:
     number_format: str = "0"
     maximum: Optional[float] = None
     reference: Optional[tuple[str, float]] = None
+    reference_category: Optional[int] = None
 
 
 @dataclass

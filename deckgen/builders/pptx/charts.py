@@ -7,7 +7,8 @@ only for a doughnut's slices and a stacked bar's series. Colours: the primary fo
 a single series, the status colour for a point that has a status (with its symbol in the
 category label), primary/accent/tints for stacked series.
 
-A ``reference`` (e.g. the one-off budget) is a dashed line across the plot with its label. The
+A ``reference`` (e.g. the one-off budget) is a dashed line across the plot with its label (or
+across the one bar it marks, labelled on that bar's row). The
 plot area gets a manual inner layout and the value axis a fixed maximum, so the line's position
 is known exactly; line, label and chart are grouped so they move together.
 """
@@ -231,7 +232,8 @@ def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: De
     family = design.fonts.body_measure
     widest = max((text_width(measurable(c), family, LABEL) for c in cats), default=0.0)
     band = (TITLE_BAND if spec.title else 6.0) + (
-        LABEL * 2.2 if spec.reference and spec.kind in ("bar", "stacked-bar") else 0.0)
+        LABEL * 2.2 if spec.reference and spec.reference_category is None and spec.kind in ("bar", "stacked-bar")
+        else 0.0)
     top = min(band / box.h, 0.4)
     bottom = 0.12 if has_legend(spec) and spec.kind != "doughnut" else 0.04
     if spec.kind == "doughnut":
@@ -294,6 +296,18 @@ def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top:
         canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text)
         return
     x = inner.x + share * inner.w
+    if spec.reference_category is not None:  # across its own bar only (first category on top)
+        band = inner.h / len(spec.categories)
+        top_y = inner.y + band * spec.reference_category
+        canvas.line(x, top_y, x, top_y + band, palette.accent, width=1.5, dashed=True, name="Reference line")
+        # the label on the bar's row, right of the line and of the bar's own value label
+        value = max((finite(se.values[spec.reference_category]) for se in spec.series), default=0.0)
+        value_end = inner.x + min(max(value / top, 0.0), 1.0) * inner.w \
+            + text_width(_format(value, spec.number_format), family, LABEL)
+        label_x = min(max(x, value_end) + 8, box.right - label_w)
+        label_box = Box(label_x, top_y + (band - label_h) / 2, label_w, label_h)
+        canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text)
+        return
     canvas.line(x, inner.y - 4, x, inner.bottom, palette.accent, width=1.5, dashed=True, name="Reference line")
     label_x = min(max(x - label_w / 2, box.x), box.right - label_w)
     label_box = Box(label_x, inner.y - label_h - 4, label_w, label_h)
