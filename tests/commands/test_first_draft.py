@@ -33,7 +33,7 @@ EXPECTED = [
     "content/okrs/2027-Q1.yaml:25:19: error: key result 'Accounts using Copilot weekly' has a baseline but no target: a numeric key result needs both",
     "content/slides/launch-calendar.md:3:8: error: after: unknown slide 'stratgy' (did you mean 'strategy'?)",
     'content/strategy.md:3:22: error: YAML syntax error: mapping values are not allowed here',
-    "content/strategy.md: note: once this file's errors are fixed, deckgen can also check: the number of pillars",
+    "content/strategy.md: note: once this file's errors are fixed, deckgen can also check: the number of pillars; the plan year in free text",
     'content/team.yaml:5:7: error: the allocation of Maya Okafor adds up to 110%, more than 100%',
     "content/team.yaml:10:17: error: Priya Raman reports to 'Maya', who is not a person in team.yaml (did you mean 'Maya Okafor'?)",
     "content/team.yaml:14:5: error: missing required key 'role' in people[2]",
