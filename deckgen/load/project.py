@@ -4,13 +4,14 @@ The loader knows the file layout of the content format and nothing of slides or 
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Position, Reporter, relative
 from ..suggest import mistyped
-from .files import MAX_ASSET_BYTES, read_bytes, read_text
+from .files import MAX_ASSET_BYTES, inside, list_folder, read_bytes, read_text
 from .frontmatter import split_front_matter
 from .source import Document, Source
 from .yaml_source import parse_yaml
@@ -47,12 +48,16 @@ def load_project(root: Path, reporter: Reporter) -> RawProject:
         reporter.error(f"no '{CONTENT}/' folder here; is this a deck project? (try 'deckgen init')",
                        Position(relative(content, root)))
         return raw
+    if not inside(content, root):
+        reporter.error("folder is a link to outside the project folder; a project reads only its own files",
+                       Position(CONTENT))
+        return raw
     for name, required in YAML_FILES.items():
         if _present(content / name, raw, reporter, required):
-            raw.yaml[name] = load_yaml_file(content / name, raw.shown(content / name), reporter)
+            raw.yaml[name] = load_yaml_file(content / name, raw, reporter)
     for name, required in MARKDOWN_FILES.items():
         if _present(content / name, raw, reporter, required):
-            raw.markdown[name] = load_markdown_file(content / name, raw.shown(content / name), reporter)
+            raw.markdown[name] = load_markdown_file(content / name, raw, reporter)
     _load_okrs(content / "okrs", raw, reporter)
     _load_slides(content / "slides", raw, reporter)
     _warn_near_misses(content, raw, reporter)
@@ -63,22 +68,22 @@ def _warn_near_misses(content: Path, raw: RawProject, reporter: Reporter) -> Non
     """A file named almost like one of the format's (``intake.yml``, ``Wins.md``) would be skipped
     without a word, and its content lost from the deck: say so. Other files are the user's own."""
     known = [*YAML_FILES, *MARKDOWN_FILES, *FOLDERS]
-    for path in _entries(content, CONTENT_SUFFIXES):
+    for path in _entries(content, raw, reporter, CONTENT_SUFFIXES):
         near = mistyped(path.name, known) if path.name not in known else None
         if near is not None:
             reporter.warning(f"'{path.name}' is not read (did you mean '{near}'?)", Position(raw.shown(path)))
-    for path in _entries(content / "slides", MARKDOWN_SUFFIXES):
+    for path in _entries(content / "slides", raw, reporter, MARKDOWN_SUFFIXES):
         if path.suffix != ".md":
             reporter.warning(f"'{path.name}' is not read: a free-form slide is a '.md' file",
                              Position(raw.shown(path)))
 
 
-def _entries(folder: Path, suffixes: set[str]) -> list[Path]:
+def _entries(folder: Path, raw: RawProject, reporter: Reporter, suffixes: set[str]) -> list[Path]:
     """The folder's visible entries whose suffix (any case) is one of ``suffixes``."""
     if not folder.is_dir():
         return []
-    return [path for path in sorted(folder.iterdir())
-            if not path.name.startswith(".") and path.suffix.lower() in suffixes]
+    listed = list_folder(folder, raw.root, Position(raw.shown(folder)), reporter) or []
+    return [path for path in listed if not path.name.startswith(".") and path.suffix.lower() in suffixes]
 
 
 def _present(path: Path, raw: RawProject, reporter: Reporter, required: bool) -> bool:
@@ -89,9 +94,10 @@ def _present(path: Path, raw: RawProject, reporter: Reporter, required: bool) ->
     return False
 
 
-def load_yaml_file(path: Path, shown: str, reporter: Reporter) -> Source | None:
+def load_yaml_file(path: Path, raw: RawProject, reporter: Reporter) -> Source | None:
     """One YAML content file; an empty one is an error, since every YAML file has required keys."""
-    text = read_text(path, shown, reporter)
+    shown = raw.shown(path)
+    text = read_text(path, raw.root, shown, reporter)
     if text is None:
         return None
     if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.split("\n")):
@@ -100,20 +106,21 @@ def load_yaml_file(path: Path, shown: str, reporter: Reporter) -> Source | None:
     return parse_yaml(text, shown, reporter)
 
 
-def load_markdown_file(path: Path, shown: str, reporter: Reporter) -> Document | None:
-    text = read_text(path, shown, reporter)
+def load_markdown_file(path: Path, raw: RawProject, reporter: Reporter) -> Document | None:
+    shown = raw.shown(path)
+    text = read_text(path, raw.root, shown, reporter)
     if text is None:
         return None
     return split_front_matter(text, shown, reporter)
 
 
 def _load_okrs(folder: Path, raw: RawProject, reporter: Reporter) -> None:
-    if not folder.exists():
+    if not (folder.exists() or folder.is_symlink()):
         return
-    if not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         reporter.error("expected a folder of quarter files, found a file", Position(raw.shown(folder)))
         return
-    for path in sorted(folder.iterdir()):
+    for path in list_folder(folder, raw.root, Position(raw.shown(folder)), reporter) or []:
         if path.name.startswith("."):
             continue
         if not OKR_NAME.match(path.name):
@@ -122,32 +129,39 @@ def _load_okrs(folder: Path, raw: RawProject, reporter: Reporter) -> None:
                 Position(raw.shown(path)),
             )
             continue
-        raw.okrs[path.stem] = load_yaml_file(path, raw.shown(path), reporter)
+        raw.okrs[path.stem] = load_yaml_file(path, raw, reporter)
 
 
 def _load_slides(folder: Path, raw: RawProject, reporter: Reporter) -> None:
-    if not folder.is_dir():
+    if not (folder.is_dir() or folder.is_symlink()):
         return
-    for path in sorted(folder.iterdir()):
+    for path in list_folder(folder, raw.root, Position(raw.shown(folder)), reporter) or []:
         if path.name.startswith(".") or path.suffix != ".md":
             continue
-        raw.slides[path.stem] = load_markdown_file(path, raw.shown(path), reporter)
+        raw.slides[path.stem] = load_markdown_file(path, raw, reporter)
 
 
 def read_asset(root: Path, base: Path, reference: str, position: Position,
                reporter: Reporter) -> tuple[str, bytes] | None:
     """An image or template named from ``base``'s folder: it must exist and stay inside the project.
 
-    Returns the path as shown to users and the file's bytes.
+    Returns the path as shown to users and the file's bytes. Problems are reported at
+    ``position``, the reference, naming the file as the user wrote it (never a link's target).
     """
-    target = (base.parent / reference).resolve()
-    try:
-        target.relative_to(root.resolve())
-    except ValueError:
+    target = Path(os.path.normpath(base.parent / reference))
+    if not _lexically_inside(target, root):
         reporter.error(f"path '{reference}' leads outside the project folder", position)
         return None
-    if not target.is_file():
+    if not os.path.lexists(target):
         reporter.error(f"file '{reference}' not found", position)
         return None
-    data = read_bytes(target, relative(target, root), reporter, MAX_ASSET_BYTES)
-    return (relative(target, root), data) if data is not None else None
+    shown = relative(target, root)
+    data = read_bytes(target, root, position, reporter, MAX_ASSET_BYTES, f"'{shown}'")
+    return (shown, data) if data is not None else None
+
+
+def _lexically_inside(path: Path, root: Path) -> bool:
+    """Whether the path as written (``..`` worked out, links not followed) stays in ``root``."""
+    base = os.path.normpath(os.path.abspath(root))
+    written = os.path.abspath(path)
+    return written == base or written.startswith(base.rstrip(os.sep) + os.sep)

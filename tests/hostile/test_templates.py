@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from deckgen.model.project import Project
 from deckgen.plan.environment import make_environment
 from deckgen.plan.layout import LayoutError, render_slides
 from deckgen.resources import builtin_templates
+from tests.support.limits import within
 from tests.support.page import checked
 from tests.support.projects import copy_example, run
 
@@ -139,10 +139,8 @@ def test_a_layout_cannot_reach_python_or_files(example: Project, tmp_path: Path,
                          ids=[*WORK, *SLOW_WORK])
 def test_a_layout_cannot_hang_or_exhaust_memory(example: Project, tmp_path: Path, layout: str) -> None:
     project = project_with(example, tmp_path, {"page/onepager.html": "<html><head></head><body>\n" + layout})
-    started = time.monotonic()
-    with pytest.raises(LayoutError) as failure:
+    with within(20), pytest.raises(LayoutError) as failure:
         page(project)
-    assert time.monotonic() - started < 20
     assert failure.value.position.path == "templates/page/onepager.html"
     assert failure.value.position.line in (0, 2)  # 0: the layout's output as a whole is too big
 
@@ -172,7 +170,7 @@ def test_a_layout_link_out_of_the_project_is_refused(example: Project, tmp_path:
     link = tmp_path / "templates" / name
     link.parent.mkdir(parents=True, exist_ok=True)
     link.symlink_to(target)
-    with pytest.raises(LayoutError) as failure:
+    with within(20), pytest.raises(LayoutError) as failure:
         page(project)
     assert "root:" not in str(failure.value)
     assert failure.value.position.path.startswith("templates/page/")
@@ -184,7 +182,7 @@ def test_a_fifo_layout_is_refused_without_blocking(example: Project, tmp_path: P
     project = project_with(example, tmp_path, {"page/onepager.html": "<html><head></head><body>\n"
                                                                       "{% include 'page/pipe.html' %}"})
     os.mkfifo(tmp_path / "templates" / "page" / "pipe.html")
-    with pytest.raises(LayoutError, match="not a regular file") as failure:
+    with within(20), pytest.raises(LayoutError, match="not a regular file") as failure:
         page(project)
     assert str(failure.value.position) == "templates/page/pipe.html"
 

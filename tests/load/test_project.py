@@ -112,8 +112,8 @@ def test_an_okr_file_that_is_a_folder(example_project: Path) -> None:
 def test_a_50_mb_file_is_refused_without_reading_it(example_project: Path) -> None:
     with (example_project / "content/asks.md").open("r+b") as handle:
         handle.truncate(50 * 1024 * 1024)
-    only(example_project, f"content/asks.md: error: file is 52.4 MB; the limit is "
-                          f"{MAX_TEXT_BYTES / 1e6:.0f} MB")
+    only(example_project, f"content/asks.md: error: file is 50.0 MiB; the limit is "
+                          f"{MAX_TEXT_BYTES // 2**20} MiB")
 
 
 def test_a_required_file_missing(example_project: Path) -> None:
