@@ -52,8 +52,8 @@ class Diagnostic:
 
 
 # A diagnostic prints as one line, whatever a quoted key, value or file name holds: control
-# characters and line separators show as escapes (a key written "a\nb" reads 'a\nb').
-_ONE_LINE = {code: repr(chr(code))[1:-1] for code in [*range(32), 127, 0x85, 0x2028, 0x2029]}
+# characters, line separators and lone surrogates show as escapes (a key written "a\nb" reads 'a\nb').
+_ONE_LINE = {code: repr(chr(code))[1:-1] for code in [*range(32), 127, 0x85, 0x2028, 0x2029, *range(0xD800, 0xE000)]}
 
 
 @dataclass

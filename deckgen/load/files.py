@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..diagnostics import Position, Reporter
+from .clean import clean_file_text
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_ASSET_BYTES = 25 * 1024 * 1024
@@ -96,8 +97,9 @@ def list_folder(folder: Path, root: Path, where: Position, reporter: Reporter) -
         return None
 
 
-def read_text(path: Path, root: Path, shown: str, reporter: Reporter) -> Optional[str]:
-    """The file as text: UTF-8, an optional byte-order mark dropped, line ends normalised."""
+def read_text(path: Path, root: Path, shown: str, reporter: Reporter, markdown: bool = False) -> Optional[str]:
+    """The file as text: UTF-8, an optional byte-order mark dropped, line ends normalised, and the
+    characters no deck can hold removed with a warning (see :mod:`.clean`)."""
     data = read_bytes(path, root, Position(shown), reporter, MAX_TEXT_BYTES)
     if data is None:
         return None
@@ -118,4 +120,4 @@ def read_text(path: Path, root: Path, shown: str, reporter: Reporter) -> Optiona
         line = text[: text.index("\x00")].count("\n") + 1
         reporter.error("file holds a NUL character; is it a binary file?", Position(shown, line))
         return None
-    return text
+    return clean_file_text(text, shown, reporter, markdown)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..diagnostics import Position, Reporter, relative
 from ..suggest import mistyped
+from .clean import clean_values
 from .files import MAX_ASSET_BYTES, inside, list_folder, read_bytes, read_text
 from .frontmatter import split_front_matter
 from .source import Document, Source
@@ -103,15 +104,21 @@ def load_yaml_file(path: Path, raw: RawProject, reporter: Reporter) -> Source | 
     if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.split("\n")):
         reporter.error("file is empty", Position(shown, 1, 1))
         return None
-    return parse_yaml(text, shown, reporter)
+    source = parse_yaml(text, shown, reporter)
+    if source is not None:
+        clean_values(source, reporter)
+    return source
 
 
 def load_markdown_file(path: Path, raw: RawProject, reporter: Reporter) -> Document | None:
     shown = raw.shown(path)
-    text = read_text(path, raw.root, shown, reporter)
+    text = read_text(path, raw.root, shown, reporter, markdown=True)
     if text is None:
         return None
-    return split_front_matter(text, shown, reporter)
+    document = split_front_matter(text, shown, reporter)
+    if document is not None:
+        clean_values(document.front, reporter)
+    return document
 
 
 def _load_okrs(folder: Path, raw: RawProject, reporter: Reporter) -> None:
