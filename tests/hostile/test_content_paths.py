@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.checking import diagnostics, lines_with
+from tests.support.checking import at, diagnostics
 from tests.support.limits import within
 from tests.support.projects import run
 
@@ -140,15 +140,15 @@ def test_a_picture_linked_outside_names_the_reference_line(example_project: Path
                                                             message: str) -> None:
     edit("strategy.md", PICTURE, "images/leak.png")
     (example_project / "content" / "images" / "leak.png").symlink_to(target)
-    line = lines_with(example_project, "strategy.md", "images/leak.png")[0]
-    assert checked(example_project) == [f"content/strategy.md:{line}: error: 'content/images/leak.png' {message}"]
+    place = at(example_project, "strategy.md", "images/leak.png")
+    assert checked(example_project) == [f"{place}: error: 'content/images/leak.png' {message}"]
 
 
 def test_a_picture_that_is_a_fifo_names_the_reference_line(example_project: Path, edit) -> None:
     edit("strategy.md", PICTURE, "images/pipe.png")
     os.mkfifo(example_project / "content" / "images" / "pipe.png")
-    line = lines_with(example_project, "strategy.md", "images/pipe.png")[0]
-    assert checked(example_project) == [f"content/strategy.md:{line}: error: 'content/images/pipe.png' is not a "
+    place = at(example_project, "strategy.md", "images/pipe.png")
+    assert checked(example_project) == [f"{place}: error: 'content/images/pipe.png' is not a "
                                         "regular file (a FIFO, a device or a socket); it cannot be read"]
 
 
@@ -158,8 +158,8 @@ def test_a_picture_too_big_names_the_link_the_user_wrote_in_mib(example_project:
         handle.truncate(26 * 2**20)
     edit("strategy.md", PICTURE, "images/big.png")
     (example_project / "content" / "images" / "big.png").symlink_to(big)
-    line = lines_with(example_project, "strategy.md", "images/big.png")[0]
-    assert checked(example_project) == [f"content/strategy.md:{line}: error: 'content/images/big.png' is 26.0 MiB; "
+    place = at(example_project, "strategy.md", "images/big.png")
+    assert checked(example_project) == [f"{place}: error: 'content/images/big.png' is 26.0 MiB; "
                                         "the limit is 25 MiB"]
 
 
