@@ -28,6 +28,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..edit.yaml_edit import YamlFile, delete_key, remove_item, set_value
 from ..model.content import BigRock, KeyResult, OkrFile
+from ..plan.formatting import with_unit
 
 RESULT_KEYS = ("score", "note", "confidence")
 
@@ -96,7 +97,7 @@ def _carry_key_results(key_results: list[KeyResult], node: CommentedMap, objecti
         if kr.current is not None:
             set_value(item, "baseline", item["current"])
             delete_key(item, "current")
-            moved = f" (baseline {kr.baseline:g} -> {kr.current:g})"
+            moved = f" (baseline {with_unit(kr.baseline, kr.unit)} → {with_unit(kr.current, kr.unit)})"
         for key in RESULT_KEYS:
             if key in item:
                 delete_key(item, key)

@@ -13,6 +13,7 @@ from typing import Optional
 from ..model import Project
 from ..model.changes import (CHANGED, Changes, FieldChange, KeyResultChange, ObjectiveChange, Snapshot,
                              changes_between)
+from ..plan.formatting import change
 from .arguments import CURRENT, EDITION
 from .common import require_project
 from .editing import at, refuse
@@ -47,7 +48,8 @@ def snapshot(root: Path, project: Project, endpoint: str) -> Snapshot:
 
 
 def render(changes: Changes) -> list[str]:
-    """Grouped plain text: big rocks, objectives and key results, people."""
+    """Grouped plain text: big rocks, stakeholder alignment, charter, objectives and key results,
+    people; figures as the deck writes them."""
     lines = [f"Changes from {changes.before} to {changes.after}"]
     if changes.empty:
         return lines + ["", "No changes."]
@@ -58,6 +60,13 @@ def render(changes: Changes) -> list[str]:
                 f"#{rock.new_rank or rock.old_rank}"
             detail = _fields(rock.fields) if rock.kind == CHANGED else ranks
             lines.append(f"  {SIGNS[rock.kind]} {rock.kind:<9} {rock.id}: {rock.title} ({detail})")
+    if changes.alignments:
+        lines += ["", "Stakeholder alignment:"]
+        for moved in changes.alignments:
+            detail = f" ({_fields(moved.fields)})" if moved.fields else ""
+            lines.append(f"  {SIGNS[moved.kind]} {moved.kind:<9} {moved.rock}: {moved.stakeholder}{detail}")
+    if changes.charter:
+        lines += ["", "Charter:"] + [f"  {SIGNS[CHANGED]} {change(moved)}" for moved in changes.charter]
     if changes.objectives:
         lines += ["", "Objectives and key results:"]
         for objective in changes.objectives:
@@ -83,4 +92,4 @@ def _key_result(kr: KeyResultChange) -> str:
 
 
 def _fields(fields: tuple[FieldChange, ...]) -> str:
-    return "; ".join(f.text for f in fields)
+    return "; ".join(change(f) for f in fields)

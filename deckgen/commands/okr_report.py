@@ -7,7 +7,6 @@ scoring; nothing is computed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 import click
 
@@ -15,6 +14,7 @@ from ..diagnostics import Position
 from ..model import Project, Quarter, Status
 from ..model.content import KeyResult, Objective, OkrFile
 from ..model.scoring import score_text, status_of
+from ..plan.formatting import fraction, target, with_unit
 from .editing import at
 
 COLOURS = {Status.ON_TRACK: "green", Status.AT_RISK: "yellow", Status.OFF_TRACK: "red",
@@ -70,30 +70,26 @@ def _key_result_line(kr: KeyResult, okrs: OkrFile) -> str:
     if kr.commitment == "committed":
         details.append("committed")
     if kr.confidence is not None:
-        details.append(f"confidence {kr.confidence:.1f}")
+        details.append(f"confidence {fraction(kr.confidence)}")
     if kr.owner:
         details.append(kr.owner)
     return f"{head} {kr.title}: {' · '.join(details)}"
 
 
 def progress_text(kr: KeyResult, expect_current: bool = True) -> str:
-    """'20 → 80 %, now 45', 'done', '31 → 36 %, no current yet', plus a hand-set score."""
+    """'20% → 80%, now 45%', 'done', '31% → 36%, no current yet', plus a hand-set score: the
+    figures as the deck writes them (one formatter)."""
     if kr.is_milestone:
         text = "done" if kr.done else "not done"
     else:
-        unit = f" {kr.unit}" if kr.unit else ""
-        text = f"{_number(kr.baseline)} → {_number(kr.target)}{unit}"
+        text = target(kr)
         if kr.current is not None:
-            text += f", now {kr.current:g}"
+            text += f", now {with_unit(kr.current, kr.unit)}"
         elif expect_current:
             text += ", no current yet"
     if kr.score is not None:
         text += f" (score {score_text(kr.score)} set by hand)"
     return text
-
-
-def _number(value: Optional[float]) -> str:
-    return "?" if value is None else f"{value:g}"
 
 
 # What needs attention ---------------------------------------------------------------------------
@@ -114,7 +110,7 @@ def _concerns(kr: KeyResult, okrs: OkrFile) -> list[str]:
     if okrs.state != "planned" and not kr.is_milestone and kr.current is None and kr.score is None:
         concerns.append(f"{name} has no `current` yet")
     if not okrs.closed and kr.confidence is not None and kr.confidence < LOW_CONFIDENCE:
-        concerns.append(f"{name}: low confidence ({kr.confidence:.1f})")
+        concerns.append(f"{name}: low confidence ({fraction(kr.confidence)})")
     status = okrs.status(kr)
     if kr.commitment == "committed" and okrs.state != "planned" and status is not Status.ON_TRACK:
         if status is Status.MISSED:

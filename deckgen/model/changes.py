@@ -6,14 +6,16 @@ edition (the current content, or one archived under ``archive/YEAR``) also has i
 its people, and brings the OKRs of its quarter ahead.
 
 Objectives match by id; key results match by title within their objective (ignoring case and
-spacing); big rocks by id; people by name.
+spacing); big rocks by id; a stakeholder's alignment by stakeholder within its big rock (ignoring
+case); people by name. The words of a change (how its values read) are the plan's
+(``plan.formatting.change``), so that the terminal and the deck print figures alike.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .content import BigRock, KeyResult, Objective, OkrFile, Person
+from .content import BigRock, CharterFront, KeyResult, Objective, OkrFile, Person
 from .project import Project
 
 ADDED, DROPPED, CHANGED, RERANKED = "added", "dropped", "changed", "re-ranked"
@@ -28,6 +30,7 @@ class Snapshot:
     okrs: Optional[OkrFile]
     rocks: Optional[list[BigRock]] = None
     people: Optional[list[Person]] = None
+    charter: Optional[CharterFront] = None
 
     @classmethod
     def of_quarter(cls, project: Project, quarter: str) -> "Snapshot":
@@ -35,24 +38,20 @@ class Snapshot:
 
     @classmethod
     def of_edition(cls, project: Project, label: str) -> "Snapshot":
-        """A whole edition: its big rocks, people, and the OKRs of its quarter ahead."""
+        """A whole edition: its big rocks (with their alignments), people, charter, and the OKRs
+        of its quarter ahead."""
         return cls(label, project.quarters.get(project.deck.quarter), list(project.rocks),
-                   list(project.team.people))
+                   list(project.team.people), project.charter.front)
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field that moved: ``target 36 → 39 %``."""
+    """One field that moved: the target from 36 to 39 (``unit`` %, when both sides share it)."""
 
     field: str
     old: Any
     new: Any
     unit: Optional[str] = None
-
-    @property
-    def text(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{self.field} {_shown(self.old)} → {_shown(self.new)}{unit}"
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,16 @@ class ObjectiveChange:
 
 
 @dataclass(frozen=True)
+class AlignmentChange:
+    """A stakeholder's alignment on a big rock added, dropped, or changed (status, date, note)."""
+
+    kind: str  # added | dropped | changed
+    rock: str  # the big rock id
+    stakeholder: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
 class PersonChange:
     kind: str  # joined | left | changed
     name: str
@@ -97,7 +106,8 @@ class PersonChange:
 class Changes:
     """Everything that changed from ``before`` to ``after``, grouped as the review reads it.
 
-    ``rocks`` and ``people`` are None when one side is a bare quarter (nothing to compare).
+    ``rocks``, ``alignments``, ``people`` and ``charter`` are None when one side is a bare quarter
+    (nothing to compare).
     """
 
     before: str
@@ -105,10 +115,12 @@ class Changes:
     objectives: list[ObjectiveChange] = field(default_factory=list)
     rocks: Optional[list[RockChange]] = None
     people: Optional[list[PersonChange]] = None
+    alignments: Optional[list[AlignmentChange]] = None
+    charter: Optional[tuple[FieldChange, ...]] = None
 
     @property
     def empty(self) -> bool:
-        return not (self.objectives or self.rocks or self.people)
+        return not (self.objectives or self.rocks or self.people or self.alignments or self.charter)
 
     @property
     def key_results(self) -> list[KeyResultChange]:
@@ -120,11 +132,14 @@ def changes_between(before: Snapshot, after: Snapshot) -> Changes:
     """Compare two snapshots; sides without rocks or people leave those groups out (None)."""
     both = before.rocks is not None and after.rocks is not None
     people = before.people is not None and after.people is not None
+    charters = before.charter is not None and after.charter is not None
     return Changes(
         before.label, after.label,
         objectives=_objectives(before.okrs, after.okrs),
         rocks=_rocks(before.rocks or [], after.rocks or []) if both else None,
         people=_people(before.people or [], after.people or []) if people else None,
+        alignments=_alignments(before.rocks or [], after.rocks or []) if both else None,
+        charter=_charter(before.charter, after.charter) if charters else None,
     )
 
 
@@ -158,6 +173,31 @@ def _rocks(before: list[BigRock], after: list[BigRock]) -> list[RockChange]:
         if fields:
             found.append(RockChange(CHANGED, r_id, now.title, old_rank, new_rank, fields))
     return found
+
+
+def _alignments(before: list[BigRock], after: list[BigRock]) -> list[AlignmentChange]:
+    """Per big rock on both sides, in the new rock order: each stakeholder's status, date and note."""
+    old_rocks = {r.id: r for r in before}
+    found: list[AlignmentChange] = []
+    for rock in after:
+        if rock.id not in old_rocks:
+            continue
+        old = {a.stakeholder.casefold(): a for a in old_rocks[rock.id].alignment}
+        new = {a.stakeholder.casefold(): a for a in rock.alignment}
+        found += [AlignmentChange(ADDED, rock.id, a.stakeholder) for key, a in new.items() if key not in old]
+        found += [AlignmentChange(DROPPED, rock.id, a.stakeholder) for key, a in old.items() if key not in new]
+        for key, now in new.items():
+            fields = _fields(old[key], now, ("status", "on", "note")) if key in old else ()
+            if fields:
+                found.append(AlignmentChange(CHANGED, rock.id, now.stakeholder, fields))
+    return found
+
+
+def _charter(before: CharterFront, after: CharterFront) -> tuple[FieldChange, ...]:
+    """The charter's front matter that moved; approvals read as 'who (date)'."""
+    fields = _fields(before, after, ("mission", "owns", "partners_on", "does_not_own", "valid_through"))
+    approvals = [[f"{a.by} ({a.on})" for a in side.approved] for side in (before, after)]
+    return fields + ((FieldChange("approved", *approvals),) if approvals[0] != approvals[1] else ())
 
 
 # Objectives and key results ---------------------------------------------------------------------
@@ -226,12 +266,3 @@ def _fields(was: Any, now: Any, names: tuple[str, ...]) -> tuple[FieldChange, ..
     return tuple(FieldChange(name, getattr(was, name), getattr(now, name))
                  for name in names if getattr(was, name) != getattr(now, name))
 
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
+from ..model.changes import FieldChange
 from ..model.content import KeyResult
 from ..model.scoring import score_text, shown_score
 
@@ -142,6 +143,25 @@ def progress(kr: KeyResult) -> str:
     return with_unit(kr.current, kr.unit)
 
 
+def change(moved: FieldChange) -> str:
+    """One field that moved, as `deckgen diff` and the changes slide write it: 'target 39% → 42%',
+    'baseline $18,000 → $20,000', 'owner Ann → Bo', 'status aligned → pending'."""
+    old, new = moved.old, moved.new
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (old, new)):
+        before, after = figures([old, new])
+        return f"{moved.field} {_united(before, old, moved.unit)} → {_united(after, new, moved.unit)}"
+    return f"{moved.field} {_value(old)} → {_value(new)}"
+
+
+def _value(value: object) -> str:
+    """A non-numeric field value: a list as its items, nothing as '(none)'."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value) or "(none)"
+    return number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
 def long_date(day: date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
@@ -157,4 +177,5 @@ FILTERS = {
     "target": target,
     "progress": progress,
     "long_date": long_date,
+    "change": change,
 }

@@ -27,9 +27,9 @@ def test_carried_over_quarter_shows_moved_baselines_and_dropped_results(tmp_path
     replace(root / "content" / "okrs" / "2027-Q2.yaml", "        owner: Daniel Reyes\n", "        owner: Maya Okafor\n")
     lines = run("diff", "2027-Q1", "2027-Q2", str(root)).output.splitlines()
     assert "  ~ changed   beat-stratapoint: Win more head-to-head deals against Stratapoint" in lines
-    assert "      ~ changed   Win rate against Stratapoint: baseline 34 → 37 %; target 39 → 42 %" in lines
+    assert "      ~ changed   Win rate against Stratapoint: baseline 34% → 37%; target 39% → 42%" in lines
     assert "      - dropped   Days to a deal-desk answer, all regions" in lines
-    assert ("      ~ changed   Average Copilot add-on deal size: baseline 18000 → 20000 $; "
+    assert ("      ~ changed   Average Copilot add-on deal size: baseline $18,000 → $20,000; "
             "owner Daniel Reyes → Maya Okafor") in lines
     assert run("diff", "2027-Q1", "2027-Q2", str(root)).output == run("diff", str(root)).output
 
@@ -55,7 +55,7 @@ def test_editions_compare_big_rocks_and_people(tmp_path: Path) -> None:
     assert "  ↕ re-ranked enterprise-narrative: One enterprise narrative, used in every deal (#1 → #4)" in lines
     assert "  + joined    Jo Park (Sales Enablement Manager)" in lines
     assert "  - left      Lena Fischer (Sales Enablement Manager)" in lines
-    assert "      ~ changed   Win rate against Stratapoint: baseline 34 → 37 %" not in lines  # no currents yet
+    assert "      ~ changed   Win rate against Stratapoint: baseline 34% → 37%" not in lines  # no currents yet
     assert run("diff", "archive/2027", "current", str(root)).output == result.output
 
 

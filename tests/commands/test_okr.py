@@ -24,11 +24,11 @@ def test_status_shows_both_quarters_with_scores_labels_and_attention(tmp_path: P
     assert "\x1b[" not in out  # no colour codes when not on a terminal: symbols and labels remain
     assert "Quarter behind: 2026-Q4 (Oct–Dec 2026) · closed · ● 0.8 On track" in out
     assert "Quarter ahead: 2027-Q1 (Jan–Mar 2027) · planned" in out
-    assert "✕ 0.6 Missed (committed) Beta customers signed up as references: 0 → 10 customers, now 6" in out
+    assert "✕ 0.6 Missed (committed) Beta customers signed up as references: 0 → 10 customers, now 6 customers" in out
     assert "▲ 0.5 At risk" in out and "(score 0.5 set by hand)" in out
-    assert "Average Copilot add-on deal size: 18000 → 24000 $ · confidence 0.4" in out
+    assert "Average Copilot add-on deal size: $18,000 → $24,000 · confidence 40%" in out
     attention = out.split("Needs attention:")[1]
-    assert "content/okrs/2027-Q1.yaml:111:9: 'Average Copilot add-on deal size': low confidence (0.4)" in attention
+    assert "content/okrs/2027-Q1.yaml:111:9: 'Average Copilot add-on deal size': low confidence (40%)" in attention
     assert ("content/okrs/2026-Q4.yaml:54:9: committed 'Beta customers signed up as references' missed "
             "(score 0.6)") in attention
 
@@ -38,7 +38,7 @@ def test_status_flags_missing_current_in_an_active_quarter(tmp_path: Path) -> No
     replace(okr_file(root, "2027-Q1"), "state: planned", "state: active")
     out = run("okr", "status", str(root)).output
     assert "content/okrs/2027-Q1.yaml:26:9: 'Enterprise first calls using the new pitch' has no `current` yet" in out
-    assert "Enterprise first calls using the new pitch: 20 → 80 %, no current yet" in out
+    assert "Enterprise first calls using the new pitch: 20% → 80%, no current yet" in out
 
 
 def test_status_labels_fiscal_quarters(tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_new_carries_over_what_is_not_done(tmp_path: Path) -> None:
     old_comments = [line.strip() for line in old.splitlines() if line.strip().startswith("#")]
     assert comments and all(c in old_comments for c in comments)
     assert "  done, dropped enterprise-pitch-live: Enterprise first calls using the new pitch" in result.output
-    assert "  carried over  beat-stratapoint: Win rate against Stratapoint (baseline 34 -> 37)" in result.output
+    assert "  carried over  beat-stratapoint: Win rate against Stratapoint (baseline 34% → 37%)" in result.output
     checks_clean(root)
 
 

@@ -157,3 +157,29 @@ def test_year_new_checklist_covers_every_file_that_describes_the_old_year(tmp_pa
     found = diagnostics(root)
     assert any("content/wins.md" in d and "the quarter behind is 2027-Q4" in d for d in found)
     assert any("content/slides/launch-calendar.md" in d and "names 2027" in d for d in found)
+
+
+# Terminal output ---------------------------------------------------------------------------------
+def test_diff_after_year_new_reports_the_reset_alignments_and_charter_changes(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    assert run("year", "new", "2028", str(root)).exit_code == 0
+    charter = content(root, "charter.md")
+    charter.write_text(charter.read_text(encoding="utf-8").replace("valid_through: 2027-12", "valid_through: 2028-12"),
+                       encoding="utf-8")
+    out = run("diff", "archive/2027", str(root)).output.splitlines()
+    assert "No changes." not in out
+    assert "Stakeholder alignment:" in out
+    assert "  ~ changed   enterprise-narrative: CMO (status aligned → pending; on 2026-12-08 → (none))" in out
+    assert ("  ~ changed   enterprise-narrative: Head of Sales (status aligned → pending; on 2026-12-10 → (none); "
+            "note Wants the pitch certified by the Q1 sales kickoff → (none))") in out
+    assert out[out.index("Charter:") + 1] == "  ~ valid_through 2027-12 → 2028-12"
+
+
+def test_terminal_figures_read_as_the_decks(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    status = run("okr", "status", str(root)).output
+    assert "Average Copilot add-on deal size: $18,000 → $24,000 · confidence 40%" in status
+    assert "Win rate against Stratapoint: 31% → 36%, now 34%" in status
+    replace(content(root, "okrs/2027-Q1.yaml"), "baseline: 18000", "baseline: 2500000")
+    replace(content(root, "okrs/2027-Q1.yaml"), "target: 24000", "target: 3000000")
+    assert "$2.5M → $3M" in run("okr", "status", str(root)).output

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from deckgen.model.changes import Changes, Snapshot, changes_between
 from deckgen.model.content import BigRock, OkrFile, Person
+from deckgen.plan.formatting import change
 
 
 def _rock(rock_id: str, title: str = "A rock", owner: str | None = None) -> BigRock:
@@ -29,7 +30,7 @@ def test_swapped_rocks_are_re_ranked_and_changed_fields_listed() -> None:
     kinds = [(c.kind, c.id, c.old_rank, c.new_rank) for c in changes_between(before, after).rocks or []]
     assert kinds == [("re-ranked", "b", 2, 1), ("changed", "b", 2, 1), ("re-ranked", "a", 1, 2)]
     changed = [c for c in changes_between(before, after).rocks or [] if c.kind == "changed"][0]
-    assert [f.text for f in changed.fields] == ["owner Ann → Bo"]
+    assert [change(f) for f in changed.fields] == ["owner Ann → Bo"]
 
 
 def test_key_results_match_by_title_ignoring_case_and_spacing() -> None:
@@ -39,8 +40,8 @@ def test_key_results_match_by_title_ignoring_case_and_spacing() -> None:
                                  {"title": "Ship", "baseline": 0, "target": 1}))
     changes = changes_between(before, after)
     assert changes.rocks is None and changes.people is None
-    assert [(kr.kind, kr.title, [f.text for f in kr.fields]) for kr in changes.key_results] == [
-        ("changed", "win rate", ["baseline 30 → 33 %"]),
+    assert [(kr.kind, kr.title, [change(f) for f in kr.fields]) for kr in changes.key_results] == [
+        ("changed", "win rate", ["baseline 30% → 33%"]),
         ("changed", "Ship", ["kind milestone → numeric"]),
     ]
 

@@ -104,7 +104,7 @@ def test_changed_objectives_list_their_key_results_moves(example_project: Path) 
     changed = [line.split(": ", 1)[1] for line in diff if line.startswith("  ~ changed")]
     titles = {o.title for o in planned(example_project)[0].okrs.objectives}
     assert changed and sorted(r[1] for r in rows if r[0] == LABELS["changed"] and r[1] in titles) == sorted(changed)
-    assert ["~ Changed", "Win rate against Stratapoint", "baseline 34 → 37 %; target 39 → 42 %"] in rows
+    assert ["~ Changed", "Win rate against Stratapoint", "baseline 34% → 37%; target 39% → 42%"] in rows
     assert ["~ Changed", "Win more head-to-head deals against Stratapoint",
             "key results: one dropped, two changed"] in rows
     kr_dropped = [line.split("dropped   ", 1)[1] for line in diff if line.startswith("      - dropped")]
@@ -112,7 +112,7 @@ def test_changed_objectives_list_their_key_results_moves(example_project: Path) 
     carried = len(planned(example_project)[0].okrs.objectives)
     assert len(changed) == carried  # okr new carries every objective over, each losing its done results
     assert found.title == f"2027-Q2 keeps {count(carried, 'objective')} (all {count(len(changed))} changed)"
-    assert "Win rate against Stratapoint: changed, baseline 34 → 37 %; target 39 → 42 %." in found.notes
+    assert "Win rate against Stratapoint: changed, baseline 34% → 37%; target 39% → 42%." in found.notes
 
 
 def test_nothing_changed_says_so(example_project: Path) -> None:
