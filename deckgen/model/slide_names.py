@@ -16,7 +16,7 @@ FREE_PREFIX = "slides/"
 
 DEFAULT_ORDER: tuple[str, ...] = (
     "title", "charter", "priorities", "big-rocks", "strategy", "team", "okrs", "results", "wins",
-    "asks", "intake",
+    "intake", "asks",  # the asks close the deck: the meeting ends on what we need
 )
 #: Slides shown only when deck.yaml's `slides` names them: "What changed" since the quarter behind.
 ON_REQUEST: tuple[str, ...] = ("changes",)

@@ -25,8 +25,9 @@ FREE_LAYOUT = "slides/free.xml"
 
 def plan_deck(project: Project, env: Environment) -> DeckPlan:
     """The whole deck as data: slides with their elements and notes, theme, footer and properties."""
-    context = template_context(project)
-    slides = [slide for name in slide_order(project) for slide in plan_slide(project, env, context, name)]
+    order = slide_order(project)
+    context = {**template_context(project), "order": order}  # a layout may say where it stands
+    slides = [slide for name in order for slide in plan_slide(project, env, context, name)]
     return DeckPlan(slides=slides, theme=context["theme"], meta=meta(project), footer=context["footer"],
                     template=project.template,
                     layouts=project.deck.layouts.model_dump(exclude_none=True))

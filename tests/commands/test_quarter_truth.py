@@ -183,3 +183,24 @@ def test_terminal_figures_read_as_the_decks(tmp_path: Path) -> None:
     replace(content(root, "okrs/2027-Q1.yaml"), "baseline: 18000", "baseline: 2500000")
     replace(content(root, "okrs/2027-Q1.yaml"), "target: 24000", "target: 3000000")
     assert "$2.5M → $3M" in run("okr", "status", str(root)).output
+
+
+# Example content ---------------------------------------------------------------------------------
+def test_the_example_types_no_figure_deckgen_computes(tmp_path: Path) -> None:
+    """The example teaches by example: no hand-typed share of time, score or intake share, which
+    would contradict the computed one as soon as team.yaml changes."""
+    from deckgen.model.intake import summarize_intake
+    from deckgen.plan.formatting import percent, score
+    from tests.support.page import checked
+
+    root = copy_example(tmp_path)
+    project = checked(root)
+    computed = {percent(v) for v in project.allocation_shares().values()}
+    computed |= {percent(project.rock_share), percent(project.one_off_share)}
+    intake = summarize_intake(project.intake, [r.id for r in project.rocks])
+    computed |= {percent(t.request_share) for t in intake.totals} | {percent(t.hour_share) for t in intake.totals}
+    typed = "\n".join(path.read_text(encoding="utf-8") for path in [content(root, "strategy.md"),
+                                                                   *content(root, "slides").glob("*.md")])
+    assert [figure for figure in sorted(computed) if figure != "0%" and figure in typed] == []
+    assert "Share of team time" not in typed
+    assert score(project.previous_okrs.progress) not in typed.split("---", 2)[2]

@@ -34,7 +34,7 @@ def test_a_charter_valid_through_the_edition_month_is_current(example_project: P
 
 def test_every_slide_named_with_its_content_is_fine(example_project: Path, edit) -> None:
     _slides(edit, "title", "charter", "priorities", "big-rocks", "strategy", "slides/launch-calendar",
-            "team", "okrs", "results", "wins", "asks", "intake")
+            "team", "okrs", "results", "wins", "intake", "asks")
     assert diagnostics(example_project) == []
 
 
@@ -48,7 +48,7 @@ def test_an_unknown_slide_name_with_nothing_close_lists_the_names(example_projec
     _slides(edit, "title", "roadmap")
     only(example_project, f"{_slide_at(example_project, 'roadmap')}: error: unknown slide 'roadmap'; slide "
                           "names: title, charter, priorities, big-rocks, strategy, team, okrs, results, wins, "
-                          "asks, intake, changes, slides/launch-calendar")
+                          "intake, asks, changes, slides/launch-calendar")
 
 
 def test_a_slide_listed_twice_names_both_lines(example_project: Path, edit) -> None:

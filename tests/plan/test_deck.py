@@ -9,7 +9,7 @@ from tests.support.plans import planned
 from tests.support.templates import template
 
 EXAMPLE_ORDER = ["title", "charter", "priorities", "big-rocks", "strategy", "slides/launch-calendar", "team",
-                 "team", "okrs", "results", "wins", "asks", "intake"]
+                 "team", "okrs", "results", "wins", "intake", "asks"]
 
 
 def kinds(root: Path) -> list[str]:
@@ -35,7 +35,7 @@ def test_a_free_slide_after_an_absent_slide_lands_where_that_slide_would_be(exam
     (example_project / "content" / "okrs" / "2026-Q4.yaml").unlink()
     edit("slides/launch-calendar.md", "after: strategy", "after: results")
     assert kinds(example_project) == ["title", "charter", "priorities", "big-rocks", "strategy", "team", "team",
-                                      "okrs", "slides/launch-calendar", "wins", "asks", "intake"]
+                                      "okrs", "slides/launch-calendar", "wins", "intake", "asks"]
 
 
 def test_free_slides_without_after_close_the_deck_and_may_follow_each_other(example_project: Path) -> None:
@@ -44,7 +44,7 @@ def test_free_slides_without_after_close_the_deck_and_may_follow_each_other(exam
     add_slide(example_project, "c-first", "Agenda", after="title")
     assert kinds(example_project) == ["title", "slides/c-first", "charter", "priorities", "big-rocks", "strategy",
                                       "slides/launch-calendar", "slides/a-appendix", "team", "team", "okrs", "results",
-                                      "wins", "asks", "intake", "slides/b-closing"]
+                                      "wins", "intake", "asks", "slides/b-closing"]
 
 
 def test_the_slides_list_selects_and_orders(example_project: Path, edit) -> None:
@@ -59,7 +59,7 @@ def test_after_chains_and_loops_never_lose_a_slide() -> None:
             FreeSlide("c", "C", "no-such-slide", body), FreeSlide("d", "D", "slides/c", body)]
     order = default_order(free)
     assert order[:11] == ["title", "charter", "priorities", "big-rocks", "strategy", "team", "okrs", "results",
-                          "wins", "asks", "intake"]
+                          "wins", "intake", "asks"]
     assert order[11:] == ["slides/a", "slides/b", "slides/c", "slides/d"]
 
 

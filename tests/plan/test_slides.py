@@ -93,7 +93,7 @@ def test_strategy_pillars_then_markdown_sections(example) -> None:
     shown = texts(strategy)
     for section in project.strategy.sections:
         assert section.title in shown
-    assert only(strategy, Table).header[1].paragraphs[0].text == "Share of team time"
+    assert only(strategy, Table).header[1].paragraphs[0].text == "Where we win"
     assert any(type(e).__name__ == "Picture" for e in strategy.elements)
 
 

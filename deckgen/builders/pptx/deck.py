@@ -13,12 +13,12 @@ from pptx.slide import SlideLayout
 
 from deckgen.plan.slides import DeckPlan, Slide, Text
 
-from . import text
+from . import continuation, text
 from .base import default_presentation, template_design
 from .blocks import TextBlock, block_for
 from .design import TYPE, Design
 from .draw import Canvas
-from .flow import CONT, Block, Stack, forget_measured, paginate
+from .flow import Block, Stack, forget_measured, paginate
 from .layout_choice import choose_layouts
 from .layouts import (Frame, add_footer, fill_subtitle, frame_for,
                       remove_empty_placeholders, set_title, title_size)
@@ -47,45 +47,43 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
     number, notes = 0, NotesWriter()
     for planned in plan.slides:
         layout, frame = frames.get(planned.layout, frames["content"])
-        for page, add in enumerate(_slides(prs, design, planned, layout, frame)):
+        for add, said in _slides(prs, design, planned, layout, frame):
             number += 1
             slide = add()
             if planned.layout != "title":
                 add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
-            notes.write(slide, _notes(planned, page))
+            notes.write(slide, said)
     forget_measured()
     meta = plan.meta
     return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)
 
 
-def _notes(planned: Slide, page: int) -> str:
-    """The plan's notes; a continuation slide says so first; a slide without notes gets its
-    title, so that every slide has notes."""
-    notes = planned.notes.strip() or planned.title.strip()
-    if page:
-        return f"Continued from “{planned.title.strip()}”.\n{notes}"
-    return notes
+def _notes(planned: Slide) -> str:
+    """The plan's notes; a slide without notes gets its title, so that every slide has notes."""
+    return planned.notes.strip() or planned.title.strip()
 
 
 def _slides(prs: Presentation, design: Design, planned: Slide, layout: SlideLayout, frame: Frame):  # noqa: ANN202
-    """A function that adds the slide, for each slide ``planned`` becomes."""
+    """For each slide ``planned`` becomes: a function that adds it, and its notes (a
+    continuation's say what it adds, see ``continuation``)."""
     if planned.layout in ("title", "section"):
         extra = [e for e in planned.elements if isinstance(e, Text)]
         lines = ([text.plain(planned.subtitle, "line")] if planned.subtitle else []) + [
             text.Item(p.para, None) for e in extra for p in text.items(e.paragraphs)]
         rest = [e for e in planned.elements if not isinstance(e, Text)]
         if not rest:
-            yield lambda: _opening(prs, design, layout, frame, planned, lines)
+            yield (lambda: _opening(prs, design, layout, frame, planned, lines)), _notes(planned)
             return
     blocks: list[Block] = [block_for(e, design) for e in planned.elements]
     if planned.subtitle:
         blocks.insert(0, TextBlock([text.plain(planned.subtitle)], design, "subtitle"))
     pages, t = paginate(Stack(blocks), frame.body.w, frame.body.h) if blocks else ([Stack([])], 1.0)
-    titles = [planned.title.strip() + (CONT if i else "") for i in range(len(pages))]
-    size = title_size(design, frame, titles[:2], TYPE["title"])
-    for title, page in zip(titles, pages):
-        yield _content(prs, design, layout, frame, title, size, page, t)
+    titles = [planned.title.strip()] + [continuation.title(planned.title, page) for page in pages[1:]]
+    size = title_size(design, frame, titles, TYPE["title"])
+    said = [_notes(planned)] + [continuation.notes(planned.title, page) for page in pages[1:]]
+    for title, page, note in zip(titles, pages, said):
+        yield _content(prs, design, layout, frame, title, size, page, t), note
 
 
 def _opening(prs, design, layout, frame, planned: Slide, lines):  # noqa: ANN001, ANN202
