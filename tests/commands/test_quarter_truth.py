@@ -204,3 +204,56 @@ def test_the_example_types_no_figure_deckgen_computes(tmp_path: Path) -> None:
     assert [figure for figure in sorted(computed) if figure != "0%" and figure in typed] == []
     assert "Share of team time" not in typed
     assert score(project.previous_okrs.progress) not in typed.split("---", 2)[2]
+
+
+# The scenario: a quarter closed on the band edges with a committed miss, then the next begun --------
+def test_closing_a_quarter_on_the_band_edges_then_starting_the_next(tmp_path: Path) -> None:
+    from tests.commands.test_okr import fill_currents
+    from tests.test_shown_scores import band, pairs
+
+    root = copy_example(tmp_path)
+    q1 = content(root, "okrs/2027-Q1.yaml")
+    # Win rate 34 → 39 at 37.25 scores 0.65 (shows 0.7); deal size 18,000 → 24,000 at 20,100 scores 0.35
+    # (shows 0.4); conversion 31 → 34 at 33 scores 0.667 (shows 0.7).
+    fill_currents(root, values=["80", "33", "90", "300", "5", "37.25", "70", "2", "40", "20100"])
+    replace(q1, "        commitment: committed\n        done: false\n        confidence: 0.9",
+            "        commitment: committed\n        done: true\n        confidence: 0.9")
+    replace(q1, "      - title: Copilot GA launched on 2027-03-10 with the full Tier 1 kit\n",
+            "      - title: Copilot GA launched on 2027-03-10 with the full Tier 1 kit\n        score: 1\n")
+    replace(q1, "      - title: Copilot upsell and seat-expansion plays live for all CSMs\n",
+            "      - title: Copilot upsell and seat-expansion plays live for all CSMs\n"
+            "        note: CS leadership changed in February; the plays wait for the new VP.\n")
+    closed = run("okr", "close", "2027-Q1", str(root))
+    assert closed.exit_code == 0, closed.output
+    lines = closed.output.splitlines()
+    assert any(line.strip().startswith("● 0.7 On track") and "Win rate against Stratapoint" in line for line in lines)
+    assert any(line.strip().startswith("▲ 0.4 At risk") and "Average Copilot add-on deal size" in line
+               for line in lines)
+    assert any(line.strip().startswith("✕ 0.0 Missed (committed)") and "Copilot upsell" in line for line in lines)
+    for shown, status in pairs(lines):
+        assert status.value == "missed" or status is band(shown), (shown, status)
+
+    started = run("okr", "new", "2027-Q2", str(root))
+    assert started.exit_code == 0, started.output
+    assert "The edition date was not moved: deck.yaml still says 2027-01-05" in started.output
+    still = started.output.split("Still describing the quarter before 2027-Q2:")[1]
+    for file in ("content/deck.yaml", "content/wins.md", "content/intake.yaml"):
+        assert file in still
+    warnings = [d for d in diagnostics(root) if ": warning: " in d]
+    assert any("wins.md's period is 2026-Q4, but the quarter behind is 2027-Q1" in d for d in warnings)
+    assert any("intake.yaml holds no request from the quarter behind, 2027-Q1" in d for d in warnings)
+    assert any("the edition date 2027-01-05 is 86 days before the quarter ahead, 2027-Q2" in d for d in warnings)
+
+    slides = built(root, "2027-Q2")
+    results = titled(slides, "2027-Q1 closed at")
+    assert results[0][0] == ("2027-Q1 closed at 0.7: three of four objectives on track, one off track; "
+                             "one committed key result missed")
+    shown = [t for texts in results for t in texts]
+    assert any("Why: CS leadership changed in February; the plays wait for the new VP." in t for t in shown)
+    rows = [" ".join(t.split("\n")) for t in shown]
+    for score, status in pairs([" ".join(rows[i:i + 2]) for i in range(len(rows))]):
+        assert status.value == "missed" or status is band(score), (score, status)
+    [wins] = titled(slides, "Six wins from")
+    assert wins[0] == "Six wins from 2026-Q4 worth repeating"  # stale, and check said so above
+    [intake] = [texts for texts in slides if any("Share of requests" in t for t in texts)]
+    assert "Requests that came in during 2026-Q4 (Oct–Dec 2026), and where the work went" in intake
