@@ -13,6 +13,8 @@ from ..diagnostics import ContentError, Reporter
 from ..edit.journal import recover_in
 from ..load import load_project
 from ..model import Project, build_project
+from ..model.rules.base import Report
+from ..plan.colour_check import check_colours
 
 
 def build_date(env: Optional[dict[str, str]] = None) -> date:
@@ -41,6 +43,8 @@ def check_project(root: Path, today: Optional[date] = None) -> Checked:
         from .template import template_diagnostics  # python-pptx only for projects with a template
 
         template_diagnostics(project, reporter)
+    if project is not None and not reporter.errors:
+        check_colours(project, Report(project, reporter))
     return Checked(reporter, project if not reporter.errors else None)
 
 

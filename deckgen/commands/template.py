@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Optional
 
-from ..builders.pptx.base import template_design
+from ..builders.pptx.base import template_fonts
 from ..builders.pptx.design import measure_family
 from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
                                            choose_layouts, layout_label, ph_type)
@@ -111,7 +111,7 @@ def _describe(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str
         found, missing = _placeholders(kind, choice)
         lines.append(f"    placeholders found: {', '.join(found) or 'none'}")
         lines += [f"    missing: {what}: {effect}" for what, effect in missing]
-    fonts = template_design(prs, Theme("#000000", "#000000", "Calibri", "Calibri"))[1]
+    fonts = template_fonts(prs, Theme("#000000", "#000000", "Calibri", "Calibri"))
     for role, family in (("headings", fonts.heading), ("body", fonts.body)):
         measured = measure_family(family)
         note = "" if measured == family else f" (not installed here: measured as {measured})"

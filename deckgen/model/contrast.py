@@ -7,6 +7,7 @@ user's theme never makes the page unreadable.
 from __future__ import annotations
 
 TEXT_MINIMUM = 4.5  # WCAG 2.x AA for body text
+LARGE_MINIMUM = 3.0  # WCAG 2.x AA for large text (18 pt, or 14 pt bold) and for shapes
 WHITE = "#FFFFFF"
 NEAR_BLACK = "#1A1A1A"
 BLACK = "#000000"
@@ -18,11 +19,21 @@ def _channel(value: int) -> float:
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
-    """'#1F3A5F' → (31, 58, 95); raises ValueError on anything but #RRGGBB."""
-    text = colour.lstrip("#")
-    if len(text) != 6 or not colour.startswith("#"):
+    """'#1F3A5F' (or the deck's '1F3A5F') → (31, 58, 95); raises ValueError on anything else."""
+    text = colour[1:] if colour.startswith("#") else colour
+    if len(text) != 6 or not all(c in "0123456789abcdefABCDEF" for c in text):
         raise ValueError(f"expected a colour like #1F3A5F, got '{colour}'")
     return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def normal(colour: str) -> str:
+    """``colour`` as '#RRGGBB' in capitals, whichever form it came in."""
+    return "#" + "".join(f"{v:02X}" for v in _rgb(colour))
+
+
+def is_dark(background: str) -> bool:
+    """Whether white reads better than black on ``background``: light text belongs on it."""
+    return contrast(WHITE, background) > contrast(BLACK, background)
 
 
 def luminance(colour: str) -> float:
@@ -56,13 +67,22 @@ def readable(colour: str, background: str, minimum: float = TEXT_MINIMUM) -> str
     colour keeps its hue and only loses as much lightness as legibility needs.
     """
     if contrast(colour, background) >= minimum:
-        return colour.upper()
-    target = BLACK if luminance(background) > 0.18 else WHITE
+        return normal(colour)
+    target = WHITE if is_dark(background) else BLACK
     for step in range(1, 21):
         shade = mix(colour, target, step / 20)
         if contrast(shade, background) >= minimum:
             return shade
     return target
+
+
+def readable_on(colour: str, backgrounds: "tuple[str, ...] | list[str]",
+                minimum: float = TEXT_MINIMUM) -> str:
+    """``colour``, shaded as little as needed to read on every one of ``backgrounds`` (which lie
+    on one side of the grey scale, e.g. a slide and the cards on it)."""
+    for background in backgrounds:
+        colour = readable(colour, background, minimum)
+    return colour
 
 
 def tint(colour: str, share: float) -> str:

@@ -24,7 +24,7 @@ from .environment import render
 from .layout import _where, layout_errors
 from .formatting import number, percent, score
 from .markdown import render_html
-from .palette import font_stack, palette
+from .palette import deck_colours, font_stack
 from .status import ALIGNMENT_LIKE, STATUS_LOOKS
 
 TEMPLATE = "page/onepager.html"
@@ -162,7 +162,7 @@ def page_context(project: Project) -> dict[str, Any]:
     theme, rocks, previous = shared["theme"], rock_views(project), shared["previous_okrs"]
     return {
         **shared, "lang": LANG,
-        "palette": palette(theme.primary, theme.accent), "body_font": font_stack(theme.font),
+        "palette": deck_colours(theme.primary, theme.accent, project.template).page, "body_font": font_stack(theme.font),
         "heading_font": font_stack(theme.heading_font), "mission": project.charter.front.mission,
         "rocks": rocks, "ahead": quarter_view(shared["okrs"], shared["quarter_label"], rocks),
         "behind": quarter_view(previous, shared["previous_label"], rocks) if previous else None,

@@ -1,21 +1,34 @@
-"""The page's colours and fonts, from deck.yaml's theme, made safe and readable.
+"""The deck's colours, worked out once: the brand's (the template's theme, else deck.yaml's),
+and for each background the deck draws on (the page's white, each template layout's, the
+built-in cover's primary) the colour of every kind of text and fill set on it. Both outputs
+and ``check`` read these, so what is checked is what is drawn.
 
-Every text colour is paired with the background it is set on and chosen by WCAG contrast, so a
-pale brand colour gives a darker shade of itself for headings instead of unreadable text. Font
-names come from content and go into CSS, so they are written as CSS strings with every character
-that could end the string, the rule or the style element escaped.
+Every text colour is paired with the backgrounds it is set on and chosen by WCAG contrast, so a
+pale brand colour gives a darker shade of itself for headings instead of unreadable text, and a
+dark template gets light text. Font names come from content and go into CSS, so they are written
+as CSS strings with every character that could end the string, the rule or the style element
+escaped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
 
 from markupsafe import Markup
 
-from ..model.contrast import NEAR_BLACK, WHITE, readable, text_on
+from ..model.contrast import (NEAR_BLACK, WHITE, is_dark, mix, normal, readable, readable_on,
+                              text_on)
 from .status import STATUS_LOOKS, StatusLook
+from .template_colours import TemplateColours, read_template_colours
 
 SURFACE = "#F3F5F8"
 BORDER = "#C9D0D8"
+MUTED = "#5B6470"
+#: Slot names in the order a colour is referred to by, when several slots hold it: text and
+#: background first, then the accents (the brand primary is ``accent1``).
+SLOT_ORDER = ("tx1", "bg1", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+              "tx2", "bg2", "hlink", "folHlink")
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
                 '"Liberation Sans", "Noto Sans", "DejaVu Sans", sans-serif')
 _PLAIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_")
@@ -42,38 +55,125 @@ class StatusColour:
 
 @dataclass(frozen=True)
 class Palette:
+    """The colours of everything set on one ``background`` (#RRGGBB throughout)."""
+
     primary: str
     accent: str
-    on_primary: str  # text set on the primary (the header band)
-    heading: str  # the primary, or a darker shade of it that reads on white and the surface
+    on_primary: str  # text set on the primary (the page's header band, a table's header row)
+    heading: str  # the primary, or the nearest shade of it that reads on the background and fills
     text: str
     muted: str
     background: str
-    surface: str
+    surface: str  # a quiet band or panel
     border: str
     status: dict[str, StatusColour]
+    paper: str = WHITE  # cards, table cells, boxes: white on a light slide, a lift of a dark one
+    primary_tint: str = ""  # a quiet fill in the primary's hue (group rows, team boxes)
+    accent_text: str = ""  # the accent as text (links, code, highlighted figures)
+    #: colour → the theme slot that holds it on this background ('tx1', 'accent1'), so the deck can
+    #: refer to the theme and follow a later theme change
+    slots: dict[str, str] = field(default_factory=dict)
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
-        """(what, text colour, background) for every text the page sets: all must read."""
+        """(what, text colour, background) for every text set on this palette: all must read."""
         pairs = [("header", self.on_primary, self.primary)]
-        for background in (self.background, self.surface):
+        for background in dict.fromkeys((self.background, self.surface, self.paper)):
             pairs += [("heading", self.heading, background), ("text", self.text, background),
-                      ("muted", self.muted, background)]
+                      ("muted", self.muted, background), ("accent", self.accent_text, background)]
+        pairs.append(("text", self.text, self.primary_tint))
         for name, colour in self.status.items():
-            pairs += [(name, colour.text, colour.tint), (name, colour.text, self.background)]
+            pairs += [(name, colour.text, colour.tint)]
         return pairs
 
 
-def palette(primary: str, accent: str) -> Palette:
-    """The page's colours for a theme's primary and accent (#RRGGBB)."""
+@functools.lru_cache(maxsize=256)
+def palette(primary: str, accent: str, background: str = WHITE, text: Optional[str] = None,
+            slots: tuple[tuple[str, str], ...] = ()) -> Palette:
+    """The colours for a brand's ``primary`` and ``accent`` on ``background``; ``text`` is the
+    template's body colour, kept where it reads; ``slots`` the theme's (slot, colour) pairs there."""
+    primary, accent, background = normal(primary), normal(accent), normal(background)
+    dark = is_dark(background)
+    paper = mix(background, WHITE, 0.08) if dark else WHITE
+    surface = mix(background, WHITE, 0.14) if dark else SURFACE
+    tinted = mix(primary, background, 0.6) if dark else mix(primary, WHITE, 0.88)
+    grounds = (background, surface, paper)
+    start = text or (WHITE if dark else NEAR_BLACK)
     return Palette(
-        primary=primary.upper(), accent=accent.upper(), on_primary=text_on(primary),
-        heading=readable(primary, SURFACE), text=NEAR_BLACK, muted=readable("#5B6470", SURFACE),
-        background=WHITE, surface=SURFACE, border=BORDER,
+        primary=primary, accent=accent, on_primary=text_on(primary),
+        heading=readable_on(primary, (*grounds, tinted)), text=readable_on(start, (*grounds, tinted)),
+        muted=readable_on(mix(background, WHITE, 0.7) if dark else MUTED, grounds),
+        background=background, surface=surface, border=mix(background, WHITE, 0.3) if dark else BORDER,
         status={name: _status(look) for name, look in STATUS_LOOKS.items()},
+        paper=paper, primary_tint=tinted, accent_text=readable_on(accent, grounds),
+        slots=_slot_names(slots),
     )
+
+
+def _slot_names(slots: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    ranked = sorted(slots, key=lambda pair: SLOT_ORDER.index(pair[0]) if pair[0] in SLOT_ORDER else 99)
+    for slot, colour in ranked:
+        found.setdefault(normal(colour), slot)
+    return found
 
 
 def _status(look: StatusLook) -> StatusColour:
     """A status's colours on the page: its fill, the page's tint, and a text shade that reads on it."""
     return StatusColour(fill=look.colour, tint=look.page_tint, text=readable(look.colour, look.page_tint))
+
+
+@dataclass(frozen=True)
+class DeckColours:
+    """The deck's colours: the brand's primary and accent, and a palette for every background.
+
+    Without a template the deck writes its own theme (:func:`builtin_scheme`); with one, the
+    template's ``accent1`` and ``accent2`` are the brand's, and each layout's palette is set on
+    the background that layout draws, with its body colour and colour map."""
+
+    primary: str
+    accent: str
+    template: Optional[TemplateColours] = None
+
+    @property
+    def page(self) -> Palette:
+        """Colours on white: the one-pager, and the built-in deck's content slides."""
+        return self.on(WHITE)
+
+    def on(self, background: str) -> Palette:
+        slots = () if self.template else tuple(builtin_scheme(self.primary, self.accent).items())
+        return palette(self.primary, self.accent, background, None, _slide_slots(slots))
+
+    def for_layout(self, part: Optional[str]) -> Palette:
+        """The palette of slides on the template layout whose part name is ``part``."""
+        found = self.template.layout(part) if self.template and part else None
+        if found is None:
+            return self.page
+        return palette(self.primary, self.accent, found.background, found.body,
+                       tuple(found.slots.items()))
+
+
+def _slide_slots(scheme: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The built-in theme's colours under the names slides use (its colour map is the default)."""
+    by_theme = dict(scheme)
+    names = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+    return tuple((slot, by_theme[names.get(slot, slot)]) for slot in SLOT_ORDER
+                 if names.get(slot, slot) in by_theme)
+
+
+def builtin_scheme(primary: str, accent: str) -> dict[str, str]:
+    """The theme colours the built-in design writes (the rest stay Office's): the brand in
+    ``accent1``/``accent2`` and ``dk2``, so PowerPoint's colour picker offers them."""
+    on_white = palette(primary, accent)
+    return {"dk1": "#000000", "lt1": WHITE, "dk2": on_white.primary, "accent1": on_white.primary,
+            "accent2": on_white.accent, "hlink": on_white.accent_text, "folHlink": on_white.muted}
+
+
+@functools.lru_cache(maxsize=8)
+def deck_colours(primary: str, accent: str, template: Optional[bytes] = None) -> DeckColours:
+    """The deck's colours for deck.yaml's ``primary`` and ``accent`` and the brand ``template``
+    (whose theme's accents lead where it has them)."""
+    found = read_template_colours(template) if template else None
+    if found is None:
+        return DeckColours(normal(primary), normal(accent))
+    return DeckColours(found.scheme.get("accent1", normal(primary)),
+                       found.scheme.get("accent2", normal(accent)), found)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Optional, Union
 
+from .palette import DeckColours, deck_colours
+
 Align = Literal["left", "center", "right"]
 StatusName = Literal["on-track", "at-risk", "off-track", "missed", "aligned", "pending", "concerns"]
 
@@ -204,3 +206,8 @@ class DeckPlan:
     template: Optional[bytes] = None
     #: deck.yaml's ``layouts:``: slide kind ("title", "section", "content") -> layout name.
     layouts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def colours(self) -> DeckColours:
+        """The deck's palettes, from the template's colours or else the theme's (worked out once)."""
+        return deck_colours(self.theme.primary, self.theme.accent, self.template)

@@ -134,3 +134,12 @@ class Renderer:
             for key, path, pdf in zip(todo, paths, pdfs):
                 self.done[key] = Rendered(path, pdf)
         return [self.done[key] for key in keys]
+
+
+def colour(fmt) -> str:  # noqa: ANN001 - a python-pptx ColorFormat
+    """A colour as written: 'RRGGBB', or the theme slot it refers to ('scheme:ACCENT_1')."""
+    from pptx.enum.dml import MSO_COLOR_TYPE
+
+    if fmt.type == MSO_COLOR_TYPE.SCHEME:
+        return f"scheme:{fmt.theme_color.name}"
+    return str(fmt.rgb)

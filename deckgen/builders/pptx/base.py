@@ -25,40 +25,35 @@ from pptx.util import Emu, Pt
 
 from deckgen.plan.slides import Theme
 
-from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on
+from deckgen.plan.palette import DeckColours, builtin_scheme
+
+from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on, pptx_colour
 from .draw import unstyle
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
 
 
 # Brand templates (read by template.py) ---------------------------------------------------------
-def template_design(prs: PresentationType, theme: Theme) -> tuple[Palette, Fonts]:
-    """The brand template's colours and fonts; the deck's theme fills what it leaves out."""
+def template_fonts(prs: PresentationType, theme: Theme) -> Fonts:
+    """The brand template's theme fonts; the deck's theme fills what it leaves out. (Its
+    colours are the plan's: :attr:`deckgen.plan.slides.DeckPlan.colours`.)"""
     root = _theme_root(prs.slide_master)
-    colors = _scheme_colors(root)
     major, minor = _theme_font(root, "majorFont"), _theme_font(root, "minorFont")
-    palette = Palette(
-        primary=colors.get("accent1") or _hex(theme.primary),
-        accent=colors.get("accent2") or _hex(theme.accent),
-        text=colors.get("dk1") or Palette("000000", "000000").text,
-    )
-    return palette, Fonts(body=minor or theme.font, heading=major or theme.heading_font)
+    return Fonts(body=minor or theme.font, heading=major or theme.heading_font)
+
+
+def layout_palette(colours: DeckColours, layout: SlideLayout, template: bool) -> Palette:
+    """The colours of slides on ``layout``: the plan's for a template layout's background;
+    in the built-in design, the cover's primary background or white."""
+    if template:
+        return Palette.of(colours.for_layout(str(layout.part.partname)))
+    cover = layout.name == _COVER
+    return Palette.of(colours.on(colours.primary) if cover else colours.page)
 
 
 def _theme_root(master: SlideMaster) -> etree._Element:
     part = master.part.part_related_by(RT.THEME)
     return etree.fromstring(part.blob)
-
-
-def _scheme_colors(root: etree._Element) -> dict[str, str]:
-    found: dict[str, str] = {}
-    scheme = root.find(f".//{qn('a:clrScheme')}")
-    for slot in scheme if scheme is not None else []:
-        color = next(iter(slot), None)
-        value = None if color is None else color.get("lastClr") or color.get("val")
-        if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
-            found[etree.QName(slot).localname] = value.upper()
-    return found
 
 
 def _theme_font(root: etree._Element, which: str) -> Optional[str]:
@@ -67,17 +62,13 @@ def _theme_font(root: etree._Element, which: str) -> Optional[str]:
     return face or None
 
 
-def _hex(color: str) -> str:
-    return color.lstrip("#").upper()
-
-
 # The built-in design --------------------------------------------------------------------------
-def default_presentation(theme: Theme) -> tuple[PresentationType, Palette, Fonts]:
+def default_presentation(theme: Theme, colours: DeckColours) -> tuple[PresentationType, Fonts]:
     """python-pptx's template made into the built-in 16:9 design for ``theme``."""
     prs = Presentation()
     scale = WIDE[0] / prs.slide_width
     prs.slide_width, prs.slide_height = WIDE
-    palette = Palette(primary=_hex(theme.primary), accent=_hex(theme.accent))
+    palette = Palette.of(colours.page)
     fonts = Fonts(body=theme.font, heading=theme.heading_font)
     master = prs.slide_master
     for tree in [master.shapes._spTree, *(lay.shapes._spTree for lay in prs.slide_layouts)]:
@@ -85,24 +76,22 @@ def default_presentation(theme: Theme) -> tuple[PresentationType, Palette, Fonts
             off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
             off.set("x", str(round(int(off.get("x")) * scale)))
             ext.set("cx", str(round(int(ext.get("cx")) * scale)))
-    _write_theme(master, palette, fonts)
+    _write_theme(master, builtin_scheme(colours.primary, colours.accent), fonts)
     _style_master(master, palette)
     for layout in prs.slide_layouts:
         _style_layout(layout, palette)
-    return prs, palette, fonts
+    return prs, fonts
 
 
-def _write_theme(master: SlideMaster, palette: Palette, fonts: Fonts) -> None:
+def _write_theme(master: SlideMaster, slots: dict[str, str], fonts: Fonts) -> None:
     part = master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
     root.set("name", "deckgen")
-    slots = {"dk2": palette.primary, "accent1": palette.primary, "accent2": palette.accent,
-             "hlink": palette.accent_text, "folHlink": palette.muted}
     scheme = root.find(f".//{qn('a:clrScheme')}")
     for slot, value in slots.items():
         node = scheme.find(qn(f"a:{slot}"))
         node.clear()
-        etree.SubElement(node, qn("a:srgbClr")).set("val", value)
+        etree.SubElement(node, qn("a:srgbClr")).set("val", pptx_colour(value))
     for which, face in (("majorFont", fonts.heading), ("minorFont", fonts.body)):
         root.find(f".//{qn('a:' + which)}/{qn('a:latin')}").set("typeface", face)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -132,10 +121,13 @@ def _style_master(master: SlideMaster, palette: Palette) -> None:
     _set_fill(title.find(qn("a:defRPr")), palette.primary, size=3000, bold=True)
 
 
+_COVER = "Title Slide"
+
+
 def _style_layout(layout: SlideLayout, palette: Palette) -> None:
     """Title slide: a primary background with the title left-aligned over an accent rule.
     Title-only and title-and-content layouts: the accent rule under the title."""
-    if layout.name == "Title Slide":
+    if layout.name == _COVER:
         _title_slide_layout(layout, palette)
     elif layout.name == "Section Header":
         _section_layout(layout, palette)

@@ -185,7 +185,7 @@ class CardsBlock:
 
     def _draw_card(self, canvas: Canvas, box: Box, card: plan.Card, t: float) -> None:
         palette, fonts = canvas.design.palette, canvas.design.fonts
-        canvas.rect(box, fill="FFFFFF", line=palette.line, name=f"Card: {text.clean(card.title)}"[:200])
+        canvas.rect(box, fill=palette.paper, line=palette.line, name=f"Card: {text.clean(card.title)}"[:200])
         canvas.rect(Box(box.x, box.y, box.w, STRIPE), fill=palette.primary, name="Card stripe")
         heading, body, badges = self._parts(card, box.w, t)
         inner = Box(box.x, box.y + STRIPE + PAD, box.w, box.h - STRIPE - 2 * PAD)
@@ -193,7 +193,7 @@ class CardsBlock:
         title_h = text.height(title, fonts.heading_measure, TITLE.at(t), box.w, bold=True)
         top, rest = inner.take_top(title_h)
         canvas.textbox(top, title, TITLE.at(t), name="Card title", family=fonts.heading,
-                       color=palette.primary, bold=True)
+                       color=palette.heading, bold=True)
         if card.subtitle:
             top, rest = rest.take_top(heading - title_h)
             canvas.textbox(top, [text.plain(card.subtitle)], BODY.at(t), name="Card subtitle",

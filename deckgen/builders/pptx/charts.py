@@ -120,7 +120,7 @@ def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN0
         chart.chart_title.text_frame.text = text.clean(spec.title)
         font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
         font.size, font.bold, font.name = Pt(TITLE), True, design.fonts.heading
-        font.color.rgb = RGBColor.from_string(palette.primary)
+        font.color.rgb = RGBColor.from_string(palette.heading)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -209,7 +209,7 @@ def _style_doughnut(plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: 
         status = statuses[i] if i < len(statuses) else None
         color = STATUS[status].color if status in STATUS else series_color(i, count, palette)
         _solid(series.points[i].format.fill, color)
-        series.points[i].format.line.color.rgb = RGBColor.from_string("FFFFFF")
+        series.points[i].format.line.color.rgb = RGBColor.from_string(palette.background)
 
 
 def series_color(index: int, count: int, palette: Palette) -> str:

@@ -14,7 +14,7 @@ from pptx.slide import SlideLayout
 from deckgen.plan.slides import DeckPlan, Slide, Text
 
 from . import continuation, text
-from .base import default_presentation, template_design
+from .base import default_presentation, layout_palette, template_fonts
 from .blocks import TextBlock, block_for
 from .design import TYPE, Design
 from .draw import Canvas
@@ -32,21 +32,22 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
 
     Raises :class:`deckgen.builders.pptx.template.TemplateError` for a template that cannot be used.
     """
+    colours = plan.colours
     if plan.template:
         brand = open_template(plan.template)
         prs, samples, wanted = brand.prs, brand.sample_layouts, plan.layouts
-        palette, fonts = template_design(prs, plan.theme)
+        fonts = template_fonts(prs, plan.theme)
     else:
-        prs, palette, fonts = default_presentation(plan.theme)
+        prs, fonts = default_presentation(plan.theme, colours)
         samples, wanted = [], {}
-    design = Design(palette, fonts)
     forget_measured()
-    frames: dict[str, tuple[SlideLayout, Frame]] = {}
+    frames: dict[str, tuple[SlideLayout, Frame, Design]] = {}
     for kind, choice in choose_layouts(prs, wanted, samples).items():
-        frames[kind] = (choice.layout, frame_for(prs, choice.layout))
+        design = Design(layout_palette(colours, choice.layout, bool(plan.template)), fonts)
+        frames[kind] = (choice.layout, frame_for(prs, choice.layout), design)
     number, notes = 0, NotesWriter()
     for planned in plan.slides:
-        layout, frame = frames.get(planned.layout, frames["content"])
+        layout, frame, design = frames.get(planned.layout, frames["content"])
         for add, said in _slides(prs, design, planned, layout, frame):
             number += 1
             slide = add()

@@ -11,9 +11,15 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
+from lxml import etree
+from pptx.dml.color import ColorFormat, RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...model import contrast
 from ...model.contrast import readable
+from ...plan.palette import Palette as PlanPalette
 from ...plan.status import STATUS_LOOKS
 from . import fonts
 
@@ -141,59 +147,85 @@ def measurable(text: str) -> str:
 
 
 # Colours --------------------------------------------------------------------------------------
-def hex_rgb(value: str) -> tuple[int, int, int]:
-    value = value.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+def pptx_colour(colour: str) -> str:
+    """A '#RRGGBB' colour in the deck's form, 'RRGGBB' (as DrawingML writes it)."""
+    return colour.lstrip("#").upper()
 
 
 def mix(color: str, other: str, amount: float) -> str:
-    """``color`` moved ``amount`` (0..1) of the way towards ``other``."""
-    a, b = hex_rgb(color), hex_rgb(other)
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
-
-
-def luminance(color: str) -> float:
-    """WCAG relative luminance of a hex colour."""
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(c) for c in hex_rgb(color))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    """``color`` moved ``amount`` (0..1) of the way towards ``other``, in the deck's form."""
+    return pptx_colour(contrast.mix(color, other, amount))
 
 
 def on(color: str) -> str:
-    """Text colour that reads on a ``color`` fill: white on dark, near-black on light."""
-    return "FFFFFF" if luminance(color) < 0.4 else "1F1F1F"
+    """Text colour that reads on a ``color`` fill (the one rule, :func:`contrast.text_on`)."""
+    return pptx_colour(contrast.text_on(color))
 
 
 @dataclass(frozen=True)
 class Palette:
-    """Colours by role. ``primary`` for structure (titles, headers, boxes), ``accent`` for
-    emphasis (rules, links, highlighted figures); the rest are neutral."""
+    """The plan's palette for one background (:class:`deckgen.plan.palette.Palette`) in the
+    deck's colour form. ``primary`` for structure (titles, headers, boxes), ``accent`` for
+    emphasis (rules, links, highlighted figures); ``paper`` under cards and cells; the rest are
+    neutral. ``slots`` names the theme slot holding a colour, for writing theme references."""
 
     primary: str
     accent: str
-    text: str = "262626"
-    muted: str = "5F6368"
-    line: str = "C9CDD2"
-    surface: str = "F4F6F8"
+    text: str
+    muted: str
+    line: str
+    surface: str
+    paper: str
+    primary_tint: str
+    accent_text: str
+    heading: str
+    background: str
+    slots: dict[str, str]
 
-    @property
-    def primary_tint(self) -> str:
-        return mix(self.primary, "FFFFFF", 0.88)
-
-    @property
-    def accent_text(self) -> str:
-        """The accent, darkened when needed so that it reads as text on white."""
-        color = self.accent
-        while luminance(color) > 0.3:
-            color = mix(color, "000000", 0.15)
-        return color
+    @classmethod
+    def of(cls, planned: PlanPalette) -> "Palette":
+        return cls(primary=pptx_colour(planned.primary), accent=pptx_colour(planned.accent),
+                   text=pptx_colour(planned.text), muted=pptx_colour(planned.muted),
+                   line=pptx_colour(planned.border), surface=pptx_colour(planned.surface),
+                   paper=pptx_colour(planned.paper), primary_tint=pptx_colour(planned.primary_tint),
+                   accent_text=pptx_colour(planned.accent_text), heading=pptx_colour(planned.heading),
+                   background=pptx_colour(planned.background),
+                   slots={pptx_colour(c): slot for c, slot in planned.slots.items()})
 
     def role(self, name: Optional[str]) -> Optional[str]:
         """A run's colour role ('accent', 'muted', 'primary') as a hex colour."""
-        return {"accent": self.accent_text, "muted": self.muted, "primary": self.primary}.get(
+        return {"accent": self.accent_text, "muted": self.muted, "primary": self.heading}.get(
             name or "")
+
+
+def colour_xml(parent: etree._Element, colour: str, palette: Palette) -> etree._Element:
+    """Append ``colour`` to ``parent`` (an ``a:solidFill``, ``a:buClr``…) as a reference to the
+    theme slot that holds it on this slide (``<a:schemeClr val="tx1"/>``), so that the deck
+    follows a later change of theme, else as the colour itself (``<a:srgbClr>``)."""
+    colour = pptx_colour(colour)
+    slot = palette.slots.get(colour)
+    if slot is not None:
+        return etree.SubElement(parent, qn("a:schemeClr"), val=slot)
+    return etree.SubElement(parent, qn("a:srgbClr"), val=colour)
+
+
+def paint(color: ColorFormat, colour: str, palette: Palette) -> None:
+    """Set a python-pptx colour (a fill's or line's) to ``colour``, as a theme reference where
+    a slot holds it (see :func:`colour_xml`)."""
+    colour = pptx_colour(colour)
+    slot = palette.slots.get(colour)
+    if slot is not None:
+        color.theme_color = _THEME_COLOURS[slot]
+    else:
+        color.rgb = RGBColor.from_string(colour)
+
+
+_THEME_COLOURS = {
+    "tx1": MSO_THEME_COLOR.TEXT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+    "tx2": MSO_THEME_COLOR.TEXT_2, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+    "hlink": MSO_THEME_COLOR.HYPERLINK, "folHlink": MSO_THEME_COLOR.FOLLOWED_HYPERLINK,
+    **{f"accent{n}": getattr(MSO_THEME_COLOR, f"ACCENT_{n}") for n in range(1, 7)},
+}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
@@ -18,7 +17,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Pt
 
 from . import text
-from .design import Box, Design
+from .design import Box, Design, Palette, paint
 
 
 @dataclass
@@ -46,8 +45,8 @@ class Canvas:
         shape.name = name
         if rounded:
             shape.adjustments[0] = min(0.12, 6 / max(min(box.w, box.h), 1))
-        _fill(shape, fill)
-        _outline(shape, line, line_width, dashed)
+        _fill(shape, fill, self.design.palette)
+        _outline(shape, line, line_width, dashed, self.design.palette)
         unstyle(shape)
         return shape
 
@@ -70,7 +69,7 @@ class Canvas:
              width: float = 1.25, dashed: bool = False, name: str = "Line") -> Connector:
         conn = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(x1), Pt(y1), Pt(x2), Pt(y2))
         conn.name = name
-        _outline(conn, color, width, dashed)
+        _outline(conn, color, width, dashed, self.design.palette)
         unstyle(conn)
         return conn
 
@@ -83,7 +82,7 @@ class Canvas:
         conn.begin_connect(start, start_site)
         conn.end_connect(end, end_site)
         conn.name = name
-        _outline(conn, color, width, False)
+        _outline(conn, color, width, False, self.design.palette)
         unstyle(conn)
         if elbow and start_site in (0, 2) and end_site in (0, 2):
             _vertical_elbow(conn)
@@ -99,19 +98,20 @@ def unstyle(shape: Shape | Connector) -> None:
         shape._element.remove(style)
 
 
-def _fill(shape: Shape, color: Optional[str]) -> None:
+def _fill(shape: Shape, color: Optional[str], palette: Palette) -> None:
     if color is None:
         shape.fill.background()
     else:
         shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(color)
+        paint(shape.fill.fore_color, color, palette)
 
 
-def _outline(shape: Shape | Connector, color: Optional[str], width: float, dashed: bool) -> None:
+def _outline(shape: Shape | Connector, color: Optional[str], width: float, dashed: bool,
+             palette: Palette) -> None:
     if color is None:
         shape.line.fill.background()
         return
-    shape.line.color.rgb = RGBColor.from_string(color)
+    paint(shape.line.color, color, palette)
     shape.line.width = Pt(width)
     if dashed:
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH

@@ -154,7 +154,7 @@ class Heading:
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         palette = canvas.design.palette
         canvas.textbox(Box(box.x, box.y, box.w, box.h - 4), self._items(), self.scale.at(t),
-                       name="Column heading", color=palette.primary, bold=True,
+                       name="Column heading", color=palette.heading, bold=True,
                        family=canvas.design.fonts.heading, anchor="bottom")
         canvas.line(box.x, box.bottom - 1, box.right, box.bottom - 1, palette.line, width=1.0)
 

@@ -96,7 +96,7 @@ class LadderBlock:
         for item, at in self._place(self.ladder.priorities, area(left), box.w, t):
             gap = item.key in self.gaps
             shapes[("p", item.key)] = canvas.boxed_text(
-                at, self._items(item), size, fill=palette.primary_tint if not gap else "FFFFFF",
+                at, self._items(item), size, fill=palette.primary_tint if not gap else palette.paper,
                 line=palette.accent if gap else None, dashed=gap, rounded=True,
                 name=f"Priority: {text.clean(item.title)}"[:200], anchor="middle")
             if gap:

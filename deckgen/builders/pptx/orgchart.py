@@ -284,7 +284,7 @@ class OrgBlock:
         side by side below, then the panel of its members; return its box."""
         palette, w = canvas.design.palette, found.w
         span_w = span * w + (span - 1) * HGAP
-        fill = palette.primary if root else (palette.primary_tint if tree.children or tree.hidden else "FFFFFF")
+        fill = palette.primary if root else (palette.primary_tint if tree.children or tree.hidden else palette.paper)
         shape = self._node(canvas, Box(x + (span_w - w) / 2, y, w, geo.h), tree, fill, found.compact, t)
         below = y + geo.h + LGAP
         for branch in tree.branches:
@@ -310,7 +310,7 @@ class OrgBlock:
             row, col = divmod(i, cols)  # row by row, so the order reads as text does
             at = Box(area.x + PAD + col * (member_w + SGAP), area.y + PAD + row * (geo.h + SGAP),
                      member_w, geo.h)
-            fill = canvas.design.palette.primary_tint if member.hidden else "FFFFFF"
+            fill = canvas.design.palette.primary_tint if member.hidden else canvas.design.palette.paper
             self._node(canvas, at, member, fill, compact, t)
 
     def _node(self, canvas: Canvas, box: Box, tree: Tree, fill: str, compact: bool, t: float):  # noqa: ANN202

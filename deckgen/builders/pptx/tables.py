@@ -20,7 +20,7 @@ from deckgen.plan import slides as plan
 
 from . import text, textfit
 from .fonts import text_width
-from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, with_status
+from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
 from .flow import CONT, Block, Stack, measured
 
@@ -263,7 +263,7 @@ class TableBlock:
             cell = cells[col] if col < len(cells) else plan.Cell([])
             status = STATUS.get(cell.status or "")
             fill = palette.primary if header else (status.tint if status else
-                                                   palette.surface if band else "FFFFFF")
+                                                   palette.surface if band else palette.paper)
             color = on(fill) if header else (status.text if status else palette.text)
             _format_cell(target, canvas, _cell_items(cell), size, fill, color, cell.align, header)
 
@@ -274,7 +274,7 @@ class TableBlock:
             first.merge(row[-1])
         label = " · ".join(_group_text(group.cells))
         items = [text.plain(label, "line", bold=True)]
-        _format_cell(first, canvas, items, size, palette.primary_tint, palette.primary, "left", True)
+        _format_cell(first, canvas, items, size, palette.primary_tint, palette.heading, "left", True)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -327,7 +327,7 @@ def _format_cell(cell: _Cell, canvas: Canvas, items: list[text.Item], size: floa
     tc_pr.attrib.update(_CELL)
     for old in list(tc_pr):
         tc_pr.remove(old)
-    etree.SubElement(etree.SubElement(tc_pr, qn("a:solidFill")), qn("a:srgbClr"), val=fill)
+    colour_xml(etree.SubElement(tc_pr, qn("a:solidFill")), fill, canvas.design.palette)
     text.write(cell.text_frame, items, canvas.design, size, color=color, align=align, bold=bold)
 
 

@@ -20,7 +20,7 @@ from pptx.util import Pt
 from deckgen.plan.slides import Paragraph, Run
 
 from . import textfit
-from .design import Design, measurable
+from .design import Design, colour_xml, measurable
 from .fonts import line_height
 from .package import strip_control_chars
 
@@ -261,7 +261,7 @@ def _run(frame: TextFrame, p: etree._Element, run: Run, design: Design, sz: str,
         if run.italic:
             rpr.set("i", "1")
         if hue:
-            etree.SubElement(etree.SubElement(rpr, qn("a:solidFill")), qn("a:srgbClr"), val=hue)
+            colour_xml(etree.SubElement(rpr, qn("a:solidFill")), hue, design.palette)
         etree.SubElement(rpr, qn("a:latin"), typeface=family)
         etree.SubElement(r, qn("a:t")).text = piece
         if run.link:
@@ -273,7 +273,7 @@ def _marker(ppr: etree._Element, item: Item, size: float, design: Design) -> Non
     level = item.para.level + 1
     ppr.set("marL", str(Pt(indent(size) * level)))
     ppr.set("indent", str(-Pt(indent(size))))
-    etree.SubElement(etree.SubElement(ppr, qn("a:buClr")), qn("a:srgbClr"), val=design.palette.accent)
+    colour_xml(etree.SubElement(ppr, qn("a:buClr")), design.palette.accent, design.palette)
     if item.para.kind == "number":
         marker = etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
         if item.number and item.number > 1:

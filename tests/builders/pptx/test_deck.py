@@ -12,6 +12,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.design import INCH, MARGIN, SLIDE_W, TYPE, Box, Design, Fonts, Palette
 from deckgen.builders.pptx.flow import CONT
@@ -210,7 +211,7 @@ def test_a_slide_and_its_continuations_share_one_title_size() -> None:
     """A title that fits at 32 pt alone but needs less with "(cont.)" is set smaller on every
     part, so the title does not jump in size from one slide to the next."""
     title = "Sixteen key results for the quarter ahead, grouped by big rock"
-    design = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+    design = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
     box = Box(0, 0, SLIDE_W - 2 * MARGIN, 1.0 * INCH)
     alone = fit_size([text.plain(title, bold=True)], "Calibri", box, TYPE["title"], bold=True)
     continued = fit_size([text.plain(title + CONT, bold=True)], "Calibri", box, TYPE["title"], bold=True)

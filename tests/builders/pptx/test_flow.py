@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.blocks import TextBlock
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
@@ -11,7 +12,7 @@ from deckgen.builders.pptx.flow import Stack, paginate
 from deckgen.plan.slides import Chart, Series
 from tests.support.deckplans import LOREM, para
 
-DESIGN = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
 WIDTH, ROOM = 888.0, 370.0
 
 

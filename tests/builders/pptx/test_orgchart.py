@@ -6,14 +6,16 @@ from dataclasses import replace
 import pytest
 from pptx.util import Emu
 
+from deckgen.plan.palette import palette
 from deckgen.builders.pptx.design import INCH, Design, Fonts, Palette
 from deckgen.builders.pptx.orgchart import MIN_W, OrgBlock, Tree, forest, org_block
 from deckgen.plan.slides import OrgChart, OrgNode, Slide
+from tests.support.decks import colour
 from tests.support import deckplans
 from tests.support.deckplans import org_slide
 from tests.support.decks import build, open_deck
 
-DESIGN = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
 WIDTH, ROOM = 888.0, 370.0
 
 
@@ -134,4 +136,4 @@ def test_the_focus_is_set_apart_from_the_role() -> None:
     role, focus = (p.runs[0].font for p in box.text_frame.paragraphs[1:3])
     assert box.text_frame.paragraphs[2].text == "Positioning"
     assert focus.italic and not role.italic
-    assert focus.color.rgb != role.color.rgb
+    assert colour(focus.color) != colour(role.color)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pptx.util import Emu
 
+from deckgen.plan.palette import palette
 from deckgen.builders.pptx import textfit
 from deckgen.builders.pptx.design import Design, Fonts, Palette
 from deckgen.builders.pptx.fonts import text_width
@@ -21,7 +22,7 @@ from tests.support.decks import build, open_deck
 from tests.support.plans import planned
 from tests.support.render import Word, pdf_word_boxes
 
-DESIGN = Design(Palette("1B3A5C", "F28C28"), Fonts("Calibri", "Calibri"))
+DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
 
 
 def body_rows(data: bytes) -> list[list[str]]:

@@ -13,7 +13,7 @@ from pptx.util import Emu
 from deckgen.builders.pptx.template import TemplateError, open_template
 from deckgen.builders.pptx.layout_choice import choose_layouts
 from tests.support import deckplans
-from tests.support.decks import build, missing_words, open_deck, slide_texts
+from tests.support.decks import build, colour, missing_words, open_deck, slide_texts
 from tests.support.ooxml import validate_pptx, validator_available
 
 PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -57,7 +57,8 @@ def test_the_templates_fonts_and_colours_lead(four_by_three) -> None:  # type: i
              for p in shape.text_frame.paragraphs for r in p.runs if r.font.name}
     assert fonts == {"Arial"}  # the template's theme font, not the plan's Calibri
     rocks = [s for s in deck.slides[2].shapes if s.name.startswith("Big rock: ")]
-    assert {str(s.fill.fore_color.rgb) for s in rocks} == {"006E51"}  # the template's accent 1
+    # the template's accent 1 (006E51), referred to so that the deck follows a change of theme
+    assert {colour(s.fill.fore_color) for s in rocks} == {"scheme:ACCENT_1"}
 
 
 def test_a_potx_is_used_like_a_pptx(tmp_path: Path) -> None:

@@ -1,0 +1,88 @@
+"""What ``check`` says about the deck's colours, read from the same palettes the outputs draw with.
+
+deckgen's own text always reads (the palette shades it until it does), but a template's title and
+body placeholders keep the template's colours, and a template can choose badly: black body text on
+a navy master. Those are warnings at deck.yaml's ``template``. A brand primary that looks like a
+status colour (a red primary beside the red "off track") is a warning at the colour's key: statuses
+always carry their symbol and word, so the reader can still tell them apart.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model.contrast import LARGE_MINIMUM, TEXT_MINIMUM, contrast
+from ..model.project import Project
+from ..model.rules.base import Report
+from .palette import DeckColours, deck_colours
+from .status import STATUS_LOOKS, StatusLook
+from .template_colours import LayoutColours
+
+#: Two colours nearer than this (Euclidean distance in RGB, 0–441) look alike on a slide.
+_ALIKE = 60.0
+_SHOWN = 3
+
+
+def check_colours(project: Project, report: Report) -> None:
+    """Warn about template text colours that do not read and brand colours that look like a status."""
+    theme = project.deck.theme
+    colours = deck_colours(theme.primary, theme.accent, project.template)
+    for message in template_problems(colours):
+        report.warning("deck.yaml", ("template",), message)
+    where = ("template",) if colours.template else ("theme", "primary")
+    for message in status_clashes(colours):
+        report.warning("deck.yaml", where, message)
+
+
+def template_problems(colours: DeckColours) -> list[str]:
+    """One line per template colour that fails on the background it is drawn on, naming the
+    layouts where it does; and one per layout where no text colour reads at all."""
+    if colours.template is None:
+        return []
+    failing: dict[tuple[str, str, str, float], list[str]] = {}
+    for layout in colours.template.layouts:
+        for what, ink, ground, minimum in _pairs(layout):
+            if contrast(ink, ground) < minimum:
+                failing.setdefault((what, ink, ground, minimum), []).append(layout.name)
+    lines = [f"the template's {what} text {ink} on {ground} has a contrast of "
+             f"{contrast(ink, ground):.1f}:1, below the {minimum:g}:1 it needs, in {_names(names)}: "
+             f"text deckgen sets there is coloured to read, but the template's placeholders keep "
+             f"their colour; fix it in the template's slide master"
+             for (what, ink, ground, minimum), names in failing.items()]
+    for layout in colours.template.layouts:
+        drawn = colours.for_layout(layout.part)
+        if contrast(drawn.text, drawn.background) < TEXT_MINIMUM:
+            lines.append(f"no text colour reads on the background {drawn.background} of the "
+                         f"template's layout '{layout.name}' (best {contrast(drawn.text, drawn.background):.1f}:1)")
+    return lines
+
+
+def _pairs(layout: LayoutColours) -> Iterator[tuple[str, str, str, float]]:
+    yield "title", layout.title, layout.title_background, LARGE_MINIMUM
+    yield "body", layout.body, layout.background, TEXT_MINIMUM
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"'{n}'" for n in names[:_SHOWN]]
+    more = len(names) - _SHOWN
+    return ("layout " if len(names) == 1 else "layouts ") + ", ".join(quoted) + (
+        f" and {more} more" if more > 0 else "")
+
+
+def status_clashes(colours: DeckColours) -> list[str]:
+    """The brand primary (which fills bars, boxes and header rows) when it looks like a status
+    colour, so a reader could take one for the other."""
+    looks: dict[str, StatusLook] = {}
+    for look in STATUS_LOOKS.values():  # alignment statuses share the scored ones' colours
+        looks.setdefault(look.colour, look)
+    for look in looks.values():
+        if _distance(colours.primary, look.colour) < _ALIKE:
+            return [f"the brand primary {colours.primary} looks like the '{look.label.lower()}' "
+                    f"status colour {look.colour}: statuses always show their symbol and word "
+                    f"({look.symbol} {look.label}), so tell them apart by those"]
+    return []
+
+
+def _distance(first: str, second: str) -> float:
+    a = [int(first[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(second[i:i + 2], 16) for i in (1, 3, 5)]
+    return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5

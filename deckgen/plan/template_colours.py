@@ -1,0 +1,378 @@
+"""A brand template's colours as PowerPoint resolves them: what each layout draws behind a slide,
+and the colour its title and body text come out in.
+
+A theme names twelve colours (``dk1``, ``lt1``, ``accent1``…), but a slide never uses them
+directly: text asks for ``tx1`` and the background for ``bg1``, and the master's colour map
+(``<p:clrMap bg1="dk1" tx1="lt1">`` on a dark template) says which theme colour each means; a
+layout may override the map (``p:clrMapOvr``). The background is the layout's own, else the
+master's: a solid or gradient fill, a picture, or a reference into the theme's background fills
+(``p:bgRef idx="1001"``) tinted by its colour. A picture or filled shape that covers the slide
+is background too. Text colours come from the title and body placeholders' list styles, then the
+master's text styles (``p:txStyles``), then ``tx1``.
+
+Only the package's XML is read (zipfile and lxml), never python-pptx, so the plan and ``check``
+can read it; the pptx builder reads the answers by layout part name.
+"""
+from __future__ import annotations
+
+import colorsys
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from lxml import etree
+
+from ..model.contrast import WHITE, mix
+
+_NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+#: The colour map PowerPoint assumes when a master has none.
+DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{
+    s: s for s in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink")}}
+#: Slot names a slide's shapes use; each is a theme colour through the colour map.
+SLIDE_SLOTS = tuple(DEFAULT_MAP)
+_PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",
+           "blue": "#0000FF", "yellow": "#FFFF00", "gray": "#808080", "grey": "#808080",
+           "navy": "#000080", "darkBlue": "#00008B", "darkGray": "#A9A9A9", "ltGray": "#D3D3D3"}
+#: A shape covering this share of the slide is part of its background.
+_COVERS = 0.8
+
+
+@dataclass(frozen=True)
+class LayoutColours:
+    """One layout as a slide on it looks: background, the slot colours, its text colours."""
+
+    part: str  # the layout's part name, '/ppt/slideLayouts/slideLayout2.xml'
+    name: str
+    master: str  # the master's part name
+    background: str  # '#RRGGBB', as drawn (a picture's average colour)
+    slots: dict[str, str] = field(compare=False)  # 'tx1', 'bg1', 'accent1'… → '#RRGGBB'
+    title: str = "#000000"  # the colour the layout's title placeholder sets text in
+    title_background: str = "#FFFFFF"  # what the title is drawn on (its own fill, or the slide)
+    body: str = "#000000"  # the colour of body text (the master's body style)
+
+
+@dataclass(frozen=True)
+class TemplateColours:
+    """Every layout of every master, in the template's order; the first master's theme colours."""
+
+    scheme: dict[str, str]  # 'dk1', 'lt1', 'accent1'… → '#RRGGBB'
+    layouts: tuple[LayoutColours, ...]
+
+    def layout(self, part: str) -> Optional[LayoutColours]:
+        return next((lay for lay in self.layouts if lay.part == part), None)
+
+
+def read_template_colours(data: bytes) -> Optional[TemplateColours]:
+    """The colours of the template ``data`` (a .pptx/.potx); None when it cannot be read (the
+    builder reports a broken template)."""
+    try:
+        package = _Package(zipfile.ZipFile(io.BytesIO(data)))
+        masters = list(package.masters())
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        return None
+    if not masters:
+        return None
+    layouts = tuple(lay for master in masters for lay in master.layouts(package))
+    return TemplateColours(masters[0].scheme, layouts)
+
+
+class _Package:
+    """Parts of a zip package by name, parsed once, and their relationships."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.names = set(archive.namelist())
+        self._xml: dict[str, etree._Element] = {}
+
+    def xml(self, part: str) -> etree._Element:
+        if part not in self._xml:
+            self._xml[part] = etree.fromstring(self.archive.read(part.lstrip("/")), _PARSER)
+        return self._xml[part]
+
+    def related(self, part: str, kind: str) -> list[str]:
+        """Part names ``part`` links to by a relationship whose type ends in ``/kind``, in order."""
+        folder, name = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", name + ".rels")
+        if rels.lstrip("/") not in self.names:
+            return []
+        found = []
+        for rel in self.xml(rels).findall("rel:Relationship", _NS):
+            if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
+                found.append(posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))))
+        return [p for p in found if p.lstrip("/") in self.names]
+
+    def target(self, part: str, rid: str) -> Optional[str]:
+        folder, name = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", name + ".rels")
+        if rels.lstrip("/") not in self.names:
+            return None
+        for rel in self.xml(rels).findall("rel:Relationship", _NS):
+            if rel.get("Id") == rid and rel.get("TargetMode") != "External":
+                path = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                return path if path.lstrip("/") in self.names else None
+        return None
+
+    def main(self) -> str:
+        root = self.xml("/_rels/.rels")
+        for rel in root.findall("rel:Relationship", _NS):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return "/" + rel.get("Target", "").lstrip("/")
+        raise KeyError("no main part")
+
+    def masters(self) -> Iterator["_Master"]:
+        main = self.main()
+        size = self.xml(main).find("p:sldSz", _NS)
+        area = (int(size.get("cx")), int(size.get("cy"))) if size is not None else (12192000, 6858000)
+        for part in self.related(main, "slideMaster"):
+            themes = self.related(part, "theme")
+            if themes:
+                yield _Master(part, self.xml(part), themes[0], self.xml(themes[0]), area)
+
+
+class _Master:
+    def __init__(self, part: str, root: etree._Element, theme_part: str, theme: etree._Element,
+                 area: tuple[int, int]) -> None:
+        self.part, self.root, self.area = part, root, area
+        self.theme_part, self.theme = theme_part, theme
+        self.scheme = _scheme(theme)
+        clr_map = root.find("p:clrMap", _NS)
+        self.map = {**DEFAULT_MAP, **(dict(clr_map.attrib) if clr_map is not None else {})}
+
+    def layouts(self, package: _Package) -> Iterator[LayoutColours]:
+        for part in package.related(self.part, "slideLayout"):
+            yield self._layout(package, part, package.xml(part))
+
+    def _layout(self, package: _Package, part: str, root: etree._Element) -> LayoutColours:
+        override = root.find("p:clrMapOvr/a:overrideClrMapping", _NS)
+        colour_map = {**self.map, **(dict(override.attrib) if override is not None else {})}
+        slots = {slot: self.scheme.get(colour_map.get(slot, slot), "#000000") for slot in SLIDE_SLOTS}
+        resolve = _Resolver({**self.scheme, **slots})
+        background = self._background(package, part, root, resolve)
+        title = self._text(root, resolve, ("title", "ctrTitle"), "p:titleStyle")
+        body = self._text(root, resolve, ("body", None), "p:bodyStyle")
+        title_fill = _placeholder_fill(root, ("title", "ctrTitle"), resolve) or _placeholder_fill(
+            self.root, ("title",), resolve)
+        name = root.find("p:cSld", _NS).get("name", "") if root.find("p:cSld", _NS) is not None else ""
+        return LayoutColours(part=part, name=name, master=self.part, background=background, slots=slots,
+                             title=title, title_background=title_fill or background, body=body)
+
+    def _background(self, package: _Package, part: str, root: etree._Element,
+                    resolve: "_Resolver") -> str:
+        """The layout's background as drawn. Shapes that cover the slide are drawn over any
+        background fill (the layout's over the master's, which it may hide); under them lies the
+        layout's own background, else the master's, else ``bg1``."""
+        layers = [(part, root)]
+        if root.get("showMasterSp", "1") not in ("0", "false"):
+            layers.append((self.part, self.root))
+        for source, tree in layers:
+            colour = _covering(package, source, tree, resolve, self.area)
+            if colour is not None:
+                return colour
+        for source, tree in ((part, root), (self.part, self.root)):
+            bg = tree.find("p:cSld/p:bg", _NS)
+            colour = _bg_colour(package, source, bg, resolve, self.theme, self.theme_part) if bg is not None else None
+            if colour is not None:
+                return colour
+        return resolve.slot("bg1") or WHITE
+
+    def _text(self, root: etree._Element, resolve: "_Resolver", kinds: tuple[Optional[str], ...],
+              style: str) -> str:
+        """The colour a placeholder of ``kinds`` sets its first level in, as PowerPoint inherits it:
+        layout placeholder, master placeholder, master text style, ``tx1``."""
+        for tree in (root, self.root):
+            for ph in _placeholders(tree, kinds):
+                found = ph.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", _NS)
+                colour = resolve.fill(found) if found is not None else None
+                if colour:
+                    return colour
+        found = self.root.find(f"p:txStyles/{style}/a:lvl1pPr/a:defRPr", _NS)
+        return (resolve.fill(found) if found is not None else None) or resolve.slot("tx1") or "#000000"
+
+
+def _scheme(theme: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    scheme = theme.find(".//a:clrScheme", _NS)
+    for slot in scheme if scheme is not None else []:
+        colour = next(iter(slot), None)
+        value = _Resolver({}).colour(colour) if colour is not None else None
+        if value:
+            found[etree.QName(slot).localname] = value
+    return found
+
+
+def _placeholders(tree: etree._Element, kinds: tuple[Optional[str], ...]) -> list[etree._Element]:
+    """Placeholder shapes of ``tree`` whose type is one of ``kinds`` (None: a typeless one, which
+    is a body placeholder)."""
+    found = []
+    for sp in tree.iterfind(".//p:sp", _NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", _NS)
+        if ph is not None and ph.get("type") in kinds:
+            found.append(sp)
+    return found
+
+
+def _placeholder_fill(tree: etree._Element, kinds: tuple[str, ...], resolve: "_Resolver") -> Optional[str]:
+    for sp in _placeholders(tree, kinds):
+        sp_pr = sp.find("p:spPr", _NS)
+        colour = resolve.fill(sp_pr) if sp_pr is not None else None
+        if colour is not None:
+            return colour
+    return None
+
+
+def _covering(package: _Package, part: str, tree: etree._Element, resolve: "_Resolver",
+              area: tuple[int, int]) -> Optional[str]:
+    """The colour of the topmost picture or filled shape that covers most of the slide."""
+    found = None
+    for shape in tree.iterfind("p:cSld/p:spTree/*", _NS):
+        if shape.find("*/p:nvPr/p:ph", _NS) is not None:
+            continue
+        ext = shape.find("p:spPr/a:xfrm/a:ext", _NS)
+        if ext is None or int(ext.get("cx", 0)) * int(ext.get("cy", 0)) < _COVERS * area[0] * area[1]:
+            continue
+        colour = _shape_colour(package, part, shape, resolve)
+        found = colour or found
+    return found
+
+
+def _shape_colour(package: _Package, part: str, shape: etree._Element, resolve: "_Resolver") -> Optional[str]:
+    blip = shape.find("p:blipFill/a:blip", _NS)
+    if blip is not None:
+        return _picture_colour(package, part, blip)
+    sp_pr = shape.find("p:spPr", _NS)
+    return resolve.fill(sp_pr) if sp_pr is not None else None
+
+
+def _bg_colour(package: _Package, part: str, bg: etree._Element, resolve: "_Resolver",
+               theme: etree._Element, theme_part: str) -> Optional[str]:
+    """A ``p:bg``'s colour: its own fill properties, or the theme fill its ``p:bgRef`` names."""
+    props = bg.find("p:bgPr", _NS)
+    if props is not None:
+        blip = props.find("a:blipFill/a:blip", _NS)
+        return _picture_colour(package, part, blip) if blip is not None else resolve.fill(props)
+    ref = bg.find("p:bgRef", _NS)
+    if ref is None:
+        return None
+    index = int(ref.get("idx", "0") or 0)
+    holder = next(iter(ref), None)
+    placeholder_colour = resolve.colour(holder) if holder is not None else None
+    styles = "a:bgFillStyleLst" if index >= 1001 else "a:fillStyleLst"
+    fills = theme.find(f".//a:fmtScheme/{styles}", _NS)
+    position = index - 1001 if index >= 1001 else index - 1
+    if fills is None or not 0 <= position < len(fills):
+        return placeholder_colour
+    chosen = fills[position]
+    if etree.QName(chosen).localname == "blipFill":
+        blip = chosen.find("a:blip", _NS)
+        return _picture_colour(package, theme_part, blip) if blip is not None else placeholder_colour
+    holder_fill = etree.Element("holder")
+    holder_fill.append(chosen.__copy__())
+    return _Resolver(resolve.slots, placeholder_colour).fill(holder_fill) or placeholder_colour
+
+
+def _picture_colour(package: _Package, part: str, blip: etree._Element) -> Optional[str]:
+    """A picture's average colour (Pillow reads PNG, JPEG, GIF, BMP; other formats give None)."""
+    from PIL import Image, UnidentifiedImageError
+
+    target = package.target(part, blip.get(f"{{{_NS['r']}}}embed", ""))
+    if target is None:
+        return None
+    try:
+        with Image.open(io.BytesIO(package.archive.read(target.lstrip("/")))) as image:
+            image.draft("RGB", (64, 64))
+            small = image.convert("RGBA").resize((16, 16))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    pixels = list(small.getdata())
+    seen = [(r, g, b) for r, g, b, a in pixels if a > 127]
+    if not seen:
+        return None
+    r, g, b = (round(sum(c[i] for c in seen) / len(seen)) for i in range(3))
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+class _Resolver:
+    """DrawingML colour elements → '#RRGGBB', with slot names and the placeholder colour known."""
+
+    def __init__(self, slots: dict[str, str], placeholder: Optional[str] = None) -> None:
+        self.slots, self.placeholder = slots, placeholder
+
+    def slot(self, name: str) -> Optional[str]:
+        return self.slots.get(name)
+
+    def fill(self, props: etree._Element) -> Optional[str]:
+        """The colour a fill (solid, gradient: the average of its stops; pattern: its
+        foreground and background mixed) paints, for the first fill ``props`` holds."""
+        for child in props:
+            kind = etree.QName(child).localname
+            if kind == "solidFill":
+                return self.colour(next(iter(child), None))
+            if kind == "gradFill":
+                stops = [self.colour(next(iter(gs), None)) for gs in child.iterfind("a:gsLst/a:gs", _NS)]
+                return _average([s for s in stops if s])
+            if kind == "pattFill":
+                parts = [self.colour(next(iter(c), None)) for c in child]
+                return _average([p for p in parts if p])
+            if kind == "noFill":
+                return None
+        return None
+
+    def colour(self, element: Optional[etree._Element]) -> Optional[str]:
+        if element is None:
+            return None
+        kind, value = etree.QName(element).localname, element.get("val", "")
+        base: Optional[str] = None
+        if kind == "srgbClr":
+            base = "#" + value.upper() if len(value) == 6 else None
+        elif kind == "sysClr":
+            last = element.get("lastClr", "")
+            base = "#" + last.upper() if len(last) == 6 else {"window": "#FFFFFF", "windowText": "#000000"}.get(value)
+        elif kind == "schemeClr":
+            base = self.placeholder if value == "phClr" else self.slots.get(value)
+        elif kind == "prstClr":
+            base = _PRESET.get(value)
+        elif kind == "scrgbClr":
+            base = "#" + "".join(f"{round(_gamma(int(element.get(c, 0)) / 100000) * 255):02X}" for c in "rgb")
+        if base is None:
+            return None
+        try:
+            return _modified(base, element)
+        except ValueError:
+            return None
+
+
+def _gamma(linear: float) -> float:
+    linear = min(max(linear, 0.0), 1.0)
+    return linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
+
+
+def _modified(colour: str, element: etree._Element) -> str:
+    """``colour`` with the element's lumMod/lumOff/tint/shade applied, as PowerPoint does for
+    theme shades ("Text 1, lighter 25%" is lumMod 75000 lumOff 25000)."""
+    for mod in element:
+        kind, amount = etree.QName(mod).localname, int(mod.get("val", "100000") or 0) / 100000
+        if kind in ("lumMod", "lumOff"):
+            r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+            h, lum, s = colorsys.rgb_to_hls(r, g, b)
+            lum = min(max(lum * amount if kind == "lumMod" else lum + amount, 0.0), 1.0)
+            colour = "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(h, lum, s))
+        elif kind == "tint":
+            colour = mix(colour, WHITE, 1 - amount)
+        elif kind == "shade":
+            colour = mix(colour, "#000000", 1 - amount)
+    return colour
+
+
+def _average(colours: list[str]) -> Optional[str]:
+    if not colours:
+        return None
+    channels = [[int(c[i:i + 2], 16) for c in colours] for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(sum(ch) / len(ch)):02X}" for ch in channels)

@@ -1,0 +1,130 @@
+"""A template's colours as PowerPoint resolves them (colour map, backgrounds, text styles), the
+deck's palettes made from them, and what ``check`` says about them."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from deckgen.model.contrast import TEXT_MINIMUM, contrast
+from deckgen.plan.colour_check import status_clashes, template_problems
+from deckgen.plan.palette import deck_colours
+from deckgen.plan.template_colours import _modified, read_template_colours
+from tests.support import branded, deckplans
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def layouts(data: bytes) -> dict[str, object]:
+    found = read_template_colours(data)
+    assert found is not None
+    return {layout.name: layout for layout in found.layouts}
+
+
+def test_a_colour_map_that_swaps_light_and_dark_makes_a_dark_slide_with_light_text() -> None:
+    content = layouts(branded.dark_by_colour_map())["Title Only"]
+    assert (content.background, content.body, content.title) == ("#000000", "#FFFFFF", "#FFFFFF")
+    assert content.slots["tx1"] == "#FFFFFF" and content.slots["bg1"] == "#000000"
+
+
+def test_a_master_background_is_the_background_of_every_layout() -> None:
+    found = layouts(branded.dark_by_background())
+    assert {lay.background for lay in found.values()} == {"#" + branded.NAVY}
+    assert found["Title Only"].body == "#FFFFFF"  # the master's text styles
+
+
+def test_the_office_default_is_white_with_black_text() -> None:
+    content = layouts(deckplans.brand_template())["Headline"]
+    assert (content.background, content.body) == ("#FFFFFF", "#000000")
+
+
+def test_a_layout_override_of_the_colour_map_and_its_own_background_lead() -> None:
+    data = _edited(branded.dark_by_colour_map(), "ppt/slideLayouts/slideLayout6.xml", _light_layout)
+    found = layouts(data)
+    assert (found["Title Only"].background, found["Title Only"].body) == ("#FAFAF0", "#000000")
+    assert found["Title and Content"].background == "#000000"
+
+
+def _light_layout(root: etree._Element) -> None:
+    """A light layout on a dark master: the map overridden back, its own cream background."""
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    override = root.find(f"{{{p}}}clrMapOvr")
+    for child in list(override):
+        override.remove(child)
+    etree.SubElement(override, f"{{{A}}}overrideClrMapping", bg1="lt1", tx1="dk1", bg2="lt2",
+                     tx2="dk2", accent1="accent1", accent2="accent2", accent3="accent3",
+                     accent4="accent4", accent5="accent5", accent6="accent6", hlink="hlink",
+                     folHlink="folHlink")
+    csld = root.find(f"{{{p}}}cSld")
+    bg = etree.Element(f"{{{p}}}bg")
+    fill = etree.SubElement(etree.SubElement(bg, f"{{{p}}}bgPr"), f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}srgbClr", val="FAFAF0")
+    etree.SubElement(bg.find(f"{{{p}}}bgPr"), f"{{{A}}}effectLst")
+    csld.insert(0, bg)
+
+
+def _edited(data: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped-def]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == part:
+                root = etree.fromstring(body)
+                change(root)
+                body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def test_theme_shades_are_applied_as_powerpoint_does() -> None:
+    darker = etree.fromstring(f'<a:schemeClr xmlns:a="{A}" val="tx1"><a:lumMod val="50000"/></a:schemeClr>')
+    assert _modified("#FFFFFF", darker) == "#808080"
+    lighter = etree.fromstring(f'<a:schemeClr xmlns:a="{A}" val="tx1"><a:lumMod val="75000"/>'
+                               f'<a:lumOff val="25000"/></a:schemeClr>')
+    assert _modified("#000000", lighter) == "#404040"
+
+
+def test_not_a_template_reads_as_none() -> None:
+    assert read_template_colours(b"not a zip") is None
+
+
+@pytest.mark.parametrize("make", [branded.dark_by_colour_map, branded.dark_by_background,
+                                  deckplans.brand_template])
+def test_every_layout_palette_reads_on_its_background(make) -> None:  # type: ignore[no-untyped-def]
+    colours = deck_colours("#1B3A5C", "#F28C28", make())
+    assert colours.template is not None
+    for layout in colours.template.layouts:
+        palette = colours.for_layout(layout.part)
+        for what, ink, ground in palette.text_pairs():
+            assert contrast(ink, ground) >= TEXT_MINIMUM, (layout.name, what, ink, ground)
+
+
+def test_the_templates_accents_are_the_brand_for_both_outputs() -> None:
+    colours = deck_colours("#1B3A5C", "#F28C28", deckplans.brand_template(accent1="006E51"))
+    assert (colours.primary, colours.page.primary) == ("#006E51", "#006E51")
+    assert deck_colours("#1B3A5C", "#F28C28").primary == "#1B3A5C"
+
+
+def test_check_names_template_text_that_does_not_read() -> None:
+    black_on_navy = deck_colours("#1B3A5C", "#F28C28", branded.dark_by_background(text="000000"))
+    problems = template_problems(black_on_navy)
+    assert len(problems) == 2, problems  # title and body, each once for all layouts
+    assert "title text #000000 on #1B2A41 has a contrast of 1.5:1, below the 3:1" in problems[0]
+    assert "body text #000000 on #1B2A41 has a contrast of 1.5:1, below the 4.5:1" in problems[1]
+    assert "'Title Slide', 'Title and Content', 'Section Header' and 8 more" in problems[1]
+    assert template_problems(deck_colours("#1B3A5C", "#F28C28", branded.dark_by_background())) == []
+
+
+def test_a_layouts_own_shade_of_text_is_read() -> None:
+    """python-pptx's section layout sets its body in tx1 at 75%: on a navy master that is grey."""
+    section = layouts(deckplans.brand_template())["Chapter"]
+    assert section.body == "#404040"
+
+
+def test_a_red_primary_beside_the_red_status_is_named() -> None:
+    [clash] = status_clashes(deck_colours("#C8102E", "#F28C28"))
+    assert "'off track'" in clash and "■ Off track" in clash
+    assert status_clashes(deck_colours("#1B3A5C", "#F28C28")) == []
