@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
 from ..builders import FORMATS, Outputs, output_builder
+from ..builders.pptx.outputs import measured_fonts
 from ..builders.output import OverwriteRefused, check_overwrite, write_output
 from ..diagnostics import ContentError
 from ..lock import locked
@@ -53,6 +54,9 @@ def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force:
     for name in formats_for(formats):
         progress(f"Building {name}")
         built += _build(name, project, env, created)
+        if name == "pptx":
+            for note in measured_fonts(project):
+                progress(note)
     folder = output if output is not None else root / OUTPUT
     return [_write(folder / file_name, data, force) for file_name, data in built]
 

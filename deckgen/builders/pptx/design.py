@@ -6,7 +6,6 @@ written; :meth:`Box.emu` converts.
 """
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 from typing import Optional
@@ -230,31 +229,32 @@ _THEME_COLOURS = {
 
 @dataclass(frozen=True)
 class Fonts:
-    """Font families as written into the deck, and the families they are measured with (found
-    once per deck: every measurement asks, and finding one takes several font look-ups)."""
+    """Font families as written into the deck. Text is measured by these same names:
+    :mod:`.fonts` finds the file that stands in for each (the font, a metric-compatible clone,
+    or what renders it here, with a margin)."""
 
     body: str
     heading: str
 
-    @functools.cached_property
+    @property
     def body_measure(self) -> str:
-        return measure_family(self.body)
+        return self.body
 
-    @functools.cached_property
+    @property
     def heading_measure(self) -> str:
-        return measure_family(self.heading)
+        return self.heading
 
-
-def measure_family(family: str) -> str:
-    """The family to measure ``family`` with. A font with neither its own file nor a
-    metric-compatible clone here is measured with DejaVu Sans, a wide face and LibreOffice's
-    usual substitute, so that an unknown brand font errs on the side of wrapping early."""
-    own = fonts.METRIC_ALIASES.get(family.strip().lower(), (family.strip(),))
-    located = fonts.font_file(family)
-    if located is None:
-        return family
-    generic = {fonts.font_file(f) for f in fonts.FALLBACK_FAMILIES if f not in own}
-    return "DejaVu Sans" if located in generic else family
+    def stand_ins(self) -> list[str]:
+        """One line per font measured with another: which font measured it (said once per build)."""
+        lines = []
+        for family in dict.fromkeys((self.heading, self.body)):
+            other = fonts.stand_in(family)
+            if other is not None:
+                clone = fonts.margin(family) == 1.0
+                how = "its metric-compatible clone" if clone else (
+                    f"the font that renders it here, widths +{round((fonts.STAND_IN_MARGIN - 1) * 100)}%")
+                lines.append(f"font '{family}' is not installed: measured with {other} ({how})")
+        return lines
 
 
 @dataclass(frozen=True)

@@ -34,26 +34,30 @@ FALLBACK_EM_PER_CHAR = 0.5
 #: "single" spacing is about 1.2 em for most fonts.
 FALLBACK_LINE_EM = 1.2
 
-#: Requested family (lower case) -> families to try, best first. The real font comes first so a
-#: machine that has it measures with it; then its metric-compatible clone. Aptos has no free
-#: clone: it is measured with Carlito as an approximation, while LibreOffice renders it with
-#: fontconfig's fallback (DejaVu Sans on Debian, far wider), so render tests should not use it.
+#: Requested family (lower case) -> the family and its metric-compatible clones, best first: a
+#: clone has the same advance widths, so it measures exactly what the real font will lay out.
+#: Calibri Light and Aptos have no free clone (Carlito is Calibri's regular weight, narrower than
+#: either): they are measured with what renders them here (below), never with Carlito.
 METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "calibri": ("Calibri", "Carlito"),
-    "calibri light": ("Calibri Light", "Carlito"),
-    "aptos": ("Aptos", "Carlito"),
     "arial": ("Arial", "Liberation Sans"),
     "helvetica": ("Helvetica", "Liberation Sans"),
     "helvetica neue": ("Helvetica Neue", "Liberation Sans"),
     "arial narrow": ("Arial Narrow", "Liberation Sans Narrow", "Liberation Sans"),
-    "cambria": ("Cambria", "Caladea", "DejaVu Serif"),
+    "cambria": ("Cambria", "Caladea"),
     "times new roman": ("Times New Roman", "Liberation Serif"),
     "courier new": ("Courier New", "Liberation Mono"),
 }
 
-#: Tried after a family's own candidates: Carlito (Calibri-sized, the usual Office default),
-#: then DejaVu Sans, which nearly every Linux system has.
-FALLBACK_FAMILIES: tuple[str, ...] = ("Carlito", "DejaVu Sans")
+#: A family with neither its own file nor a clone here is measured with the family fontconfig
+#: substitutes for it, which is what LibreOffice renders it with (DejaVu Sans for Aptos, a face
+#: wider than Aptos itself, so PowerPoint with the real font has room to spare); failing that,
+#: DejaVu Sans, which nearly every Linux system has, then Carlito.
+FALLBACK_FAMILIES: tuple[str, ...] = ("DejaVu Sans", "Carlito")
+
+#: Widths measured with a stand-in that is not metric-compatible are widened by this much, so
+#: that a real font a little wider than its stand-in still fits.
+STAND_IN_MARGIN = 1.04
 
 FONT_DIRS: tuple[Path, ...] = (
     Path("/usr/share/fonts"),
@@ -64,9 +68,51 @@ FONT_DIRS: tuple[Path, ...] = (
 
 
 def candidates(family: str) -> tuple[str, ...]:
-    """Families to try for ``family``, best first, ending with the generic fallbacks."""
-    own = METRIC_ALIASES.get(family.strip().lower(), (family.strip(),))
-    return tuple(dict.fromkeys((*own, *FALLBACK_FAMILIES)))
+    """Families to try for ``family``, best first: itself and its clones, then the family that
+    renders it here, then the generic fallbacks."""
+    rendered = _rendered_family(family.strip())
+    return tuple(dict.fromkeys((*_own(family), *([rendered] if rendered else []), *FALLBACK_FAMILIES)))
+
+
+def _own(family: str) -> tuple[str, ...]:
+    """``family`` and its metric-compatible clones."""
+    return METRIC_ALIASES.get(family.strip().lower(), (family.strip(),))
+
+
+@functools.lru_cache(maxsize=None)
+def margin(family: str) -> float:
+    """:data:`STAND_IN_MARGIN` when ``family`` is measured with another font's file than its own
+    or a clone's, else 1 (no file at all: the average-width guess is used as it is)."""
+    path = font_file(family)
+    if path is None or any(_locate(name, False) == path for name in _own(family)):
+        return 1.0
+    return STAND_IN_MARGIN
+
+
+@functools.lru_cache(maxsize=None)
+def stand_in(family: str) -> str | None:
+    """The family whose file measures ``family`` when that is not ``family`` itself (a clone or a
+    substitute), None when the font itself is here or no font file is found at all."""
+    path = font_file(family)
+    if path is None or _locate(family.strip(), False) == path:
+        return None
+    face = _face_name(path)
+    return face[0] if face else path.stem
+
+
+@functools.lru_cache(maxsize=None)
+def _rendered_family(family: str) -> str | None:
+    """The family fontconfig substitutes for ``family`` (what LibreOffice draws it with), or None
+    without fontconfig."""
+    fc = _fc_match_path()
+    if fc is None or not family:
+        return None
+    try:
+        out = subprocess.run([str(fc), "-f", "%{family}", family], capture_output=True, text=True,
+                             timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.split(",")[0].strip() or None
 
 
 @functools.lru_cache(maxsize=None)
@@ -175,7 +221,7 @@ def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> fl
         return 0.0
     path = font_file(family, bold)
     em = _em_width(text, path) if path is not None else None
-    return (len(text) * FALLBACK_EM_PER_CHAR if em is None else em) * size_pt
+    return (len(text) * FALLBACK_EM_PER_CHAR if em is None else em) * size_pt * margin(family)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -202,7 +248,11 @@ def word_advances(family: str, bold: bool = False) -> Callable[[str], float] | N
     every longer prefix of the line again; words repeat, so each is measured once."""
     path = font_file(family, bold)
     font = _pil_font(path) if path is not None else None
-    return None if font is None else functools.lru_cache(maxsize=65536)(font.getlength)
+    if font is None:
+        return None
+    widen = margin(family)  # as text_width does for a stand-in
+    measure = font.getlength if widen == 1.0 else (lambda text: font.getlength(text) * widen)
+    return functools.lru_cache(maxsize=65536)(measure)
 
 
 def width_of(advance: float, size_pt: float) -> float:
@@ -260,5 +310,6 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances):
+    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances,
+               margin, stand_in, _rendered_family):
         fn.cache_clear()

@@ -8,9 +8,12 @@ from datetime import datetime
 from jinja2 import Environment
 
 from deckgen.model.project import Project
+from deckgen.plan.context import theme
 from deckgen.plan.deck import plan_deck
 
+from .base import open_template, template_fonts
 from .deck import build_pptx
+from .design import Fonts
 
 
 def slug(text: str) -> str:
@@ -27,3 +30,13 @@ def deck_stem(project: Project) -> str:
 def pptx_outputs(project: Project, env: Environment, created: datetime) -> list[tuple[str, bytes]]:
     """The deck, planned by the layouts in ``env`` and stamped ``created``."""
     return [(f"{deck_stem(project)}.pptx", build_pptx(plan_deck(project, env), created))]
+
+
+def measured_fonts(project: Project) -> list[str]:
+    """Which font measured each of the deck's fonts that is not installed (the template's theme
+    fonts, else deck.yaml's): said once per build, since a stand-in that renders differently
+    from the real font is why text may fit differently in PowerPoint."""
+    given = theme(project)
+    fonts = (template_fonts(open_template(project.template), given) if project.template
+             else Fonts(given.font, given.heading_font))
+    return fonts.stand_ins()

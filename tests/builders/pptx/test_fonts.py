@@ -1,0 +1,49 @@
+"""Fonts that are not installed are measured with what renders them: a metric-compatible clone
+(Carlito for Calibri, Liberation for Arial), else the face fontconfig substitutes, which is what
+LibreOffice draws, widened by a margin; each such stand-in is said once in the build's output."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from deckgen.builders.pptx import fonts
+from deckgen.builders.pptx.design import Fonts
+
+needs_fontconfig = pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+TEXT = "Results by quarter and owner"
+
+
+def rendered_with(family: str) -> str:
+    return subprocess.run(["fc-match", "-f", "%{family}", family], capture_output=True, text=True,
+                          check=True).stdout.split(",")[0]
+
+
+@needs_fontconfig
+@pytest.mark.parametrize("family", ["Calibri Light", "Aptos", "Aptos Display"])
+def test_a_font_without_a_clone_is_measured_with_what_renders_it_and_a_margin(family: str) -> None:
+    if fonts._locate(family, False) is not None:
+        pytest.skip(f"{family} itself is installed here")
+    assert fonts.stand_in(family) == rendered_with(family) != "Carlito"
+    plain = fonts.text_width(TEXT, rendered_with(family), 20)
+    assert fonts.text_width(TEXT, family, 20) == pytest.approx(plain * fonts.STAND_IN_MARGIN)
+    assert fonts.text_width(TEXT, family, 20) > fonts.text_width(TEXT, "Calibri", 20) * 1.1
+
+
+@needs_fontconfig
+def test_a_clone_measures_exactly() -> None:
+    if fonts._locate("Carlito", False) is None or fonts._locate("Calibri", False) is not None:
+        pytest.skip("needs Carlito without Calibri")
+    assert fonts.stand_in("Calibri") == "Carlito" and fonts.margin("Calibri") == 1.0
+    assert fonts.text_width(TEXT, "Calibri", 20) == fonts.text_width(TEXT, "Carlito", 20)
+
+
+@needs_fontconfig
+def test_stand_ins_are_reported_once_per_font() -> None:
+    if fonts._locate("Aptos", False) is not None:
+        pytest.skip("Aptos itself is installed here")
+    lines = Fonts(body="Aptos", heading="Aptos").stand_ins()
+    assert lines == [f"font 'Aptos' is not installed: measured with {rendered_with('Aptos')} "
+                     f"(the font that renders it here, widths +4%)"]
+    assert Fonts(body="DejaVu Sans", heading="DejaVu Sans").stand_ins() == []
