@@ -28,7 +28,7 @@ from deckgen.plan.slides import Theme
 from deckgen.plan.palette import DeckColours, builtin_scheme
 
 from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on, pptx_colour
-from .draw import unstyle
+from .draw import mark_decorative, unstyle
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
 
@@ -203,3 +203,4 @@ def _add_rule(layout: SlideLayout, x: float, y: float, w: float, color: str) -> 
     rule.fill.fore_color.rgb = RGBColor.from_string(color)
     rule.line.fill.background()
     unstyle(rule)
+    mark_decorative(rule)

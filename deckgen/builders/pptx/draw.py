@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from lxml import etree
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
@@ -39,7 +40,9 @@ class Canvas:
 
     def rect(self, box: Box, *, fill: Optional[str], line: Optional[str] = None,
              rounded: bool = False, name: str = "Box", dashed: bool = False,
-             line_width: float = 1.0) -> Shape:
+             line_width: float = 1.0, decorative: bool = True) -> Shape:
+        """A filled box; without text of its own it is decoration (a card's ground, a stripe),
+        and marked so for screen readers."""
         kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
         shape = self.shapes.add_shape(kind, *box.emu())
         shape.name = name
@@ -48,6 +51,8 @@ class Canvas:
         _fill(shape, fill, self.design.palette)
         _outline(shape, line, line_width, dashed, self.design.palette)
         unstyle(shape)
+        if decorative:
+            mark_decorative(shape)
         return shape
 
     def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, *,
@@ -57,7 +62,8 @@ class Canvas:
                    family: Optional[str] = None, left_pad: float = 0.0) -> Shape:
         """A filled shape whose own text frame holds ``items``: one shape to move and edit.
         ``left_pad`` widens the left inset (room for a picture laid over the shape)."""
-        shape = self.rect(box, fill=fill, line=line, rounded=rounded, name=name, dashed=dashed)
+        shape = self.rect(box, fill=fill, line=line, rounded=rounded, name=name, dashed=dashed,
+                          decorative=False)
         text.prepare(shape.text_frame, anchor)
         if left_pad:
             shape.text_frame.margin_left = Pt(text.INSETS.left + left_pad)
@@ -71,6 +77,7 @@ class Canvas:
         conn.name = name
         _outline(conn, color, width, dashed, self.design.palette)
         unstyle(conn)
+        mark_decorative(conn)
         return conn
 
     def connect(self, start: Shape, start_site: int, end: Shape, end_site: int, color: str, *,
@@ -84,6 +91,7 @@ class Canvas:
         conn.name = name
         _outline(conn, color, width, False, self.design.palette)
         unstyle(conn)
+        mark_decorative(conn)
         if elbow and start_site in (0, 2) and end_site in (0, 2):
             _vertical_elbow(conn)
         return conn
@@ -96,6 +104,22 @@ def unstyle(shape: Shape | Connector) -> None:
     style = shape._element.find(qn("p:style"))
     if style is not None:
         shape._element.remove(style)
+
+
+#: PowerPoint's "Mark as decorative" (Office 2019+): screen readers skip the shape, and the
+#: Accessibility Checker asks no alternative text of it.
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(shape: Shape | Connector) -> None:
+    """Mark ``shape`` decorative: purely visual, nothing for a screen reader to say."""
+    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    ext_lst = c_nv_pr.find(qn("a:extLst"))
+    if ext_lst is None:
+        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_EXT)
+    etree.SubElement(ext, f"{{{_ADEC}}}decorative", nsmap={"adec": _ADEC}, val="1")
 
 
 def _fill(shape: Shape, color: Optional[str], palette: Palette) -> None:
