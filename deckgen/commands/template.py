@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from ..builders.pptx.base import template_fonts
-from ..builders.pptx.design import measure_family
 from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
                                            choose_layouts, layout_label, ph_type)
 from ..builders.pptx.template import BrandTemplate, TemplateError, open_template
 from ..diagnostics import Position, Reporter
 from ..load.files import MAX_ASSET_BYTES
 from ..model.project import Project
+from ..model.contrast import contrast
+from ..plan.colour_check import template_problems
+from ..plan.palette import deck_colours
 from ..plan.slides import Theme
 
 #: What each slide kind puts in which placeholder, and where it goes without one.
@@ -56,7 +58,7 @@ def template_diagnostics(project: Project, reporter: Reporter) -> None:
         return
     where = source.position(("template",))
     try:
-        brand, _ = read_template(project.template, wanted)
+        brand, chosen = read_template(project.template, wanted)
     except LayoutError as exc:
         reporter.error(str(exc), source.position(("layouts", exc.kind)))
         return
@@ -65,6 +67,15 @@ def template_diagnostics(project: Project, reporter: Reporter) -> None:
         return
     for item in brand.dropped:
         reporter.warning(f"the template's {item} is left out of the deck", where)
+    theme = project.deck.theme
+    colours = deck_colours(theme.primary, theme.accent, project.template)
+    for problem in template_problems(colours, _parts(chosen)):
+        reporter.warning(problem, where)
+
+
+def _parts(chosen: Mapping[str, LayoutChoice]) -> set[str]:
+    """The part names of the layouts the deck will use."""
+    return {str(choice.layout.part.partname) for choice in chosen.values()}
 
 
 def template_error_diagnostics(project: Project, error: TemplateError) -> Reporter:
@@ -95,8 +106,10 @@ def run_template_check(path: Path, layouts: Optional[Mapping[str, str]] = None) 
         return [f"{shown}: error: layouts: {exc.kind}: {exc}"], 1
     except TemplateError as exc:
         return [f"{shown}: error: deckgen cannot use this template: {exc}"], 1
-    lines = [f"{shown}: a template deckgen can use", *_describe(brand, chosen)]
+    colours = deck_colours("#1F3A5F", "#F28C28", data)
+    lines = [f"{shown}: a template deckgen can use", *_describe(brand, chosen), *_colours(colours, chosen)]
     lines += [f"{shown}: warning: {w}" for w in _warnings(brand, chosen)]
+    lines += [f"{shown}: warning: {w}" for w in template_problems(colours, _parts(chosen))]
     return lines, 0
 
 
@@ -112,10 +125,23 @@ def _describe(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str
         lines.append(f"    placeholders found: {', '.join(found) or 'none'}")
         lines += [f"    missing: {what}: {effect}" for what, effect in missing]
     fonts = template_fonts(prs, Theme("#000000", "#000000", "Calibri", "Calibri"))
-    for role, family in (("headings", fonts.heading), ("body", fonts.body)):
-        measured = measure_family(family)
-        note = "" if measured == family else f" (not installed here: measured as {measured})"
-        lines.append(f"  {role} font: {family}{note}")
+    lines += [f"  {role} font: {family}" for role, family in (("headings", fonts.heading), ("body", fonts.body))]
+    return lines + [f"    {note}" for note in fonts.stand_ins()]
+
+
+def _colours(colours, chosen: Mapping[str, LayoutChoice]) -> list[str]:  # noqa: ANN001 - DeckColours
+    """The brand colours, and for each slide kind its layout's background, the template's own
+    title and body colours there, and the colour deckgen sets its text in, with their contrast."""
+    lines = [f"  brand colours: primary {colours.primary}, accent {colours.accent}"]
+    for kind in KINDS:
+        part = str(chosen[kind].layout.part.partname)
+        found, drawn = colours.template.layout(part), colours.for_layout(part)
+        if found is None:
+            continue
+        lines.append(f"  {_NAMES[kind]} colours: background {found.background}; template title "
+                     f"{found.title} ({contrast(found.title, found.title_background):.1f}:1), body "
+                     f"{found.body} ({contrast(found.body, found.background):.1f}:1); deckgen's text "
+                     f"{drawn.text} ({contrast(drawn.text, drawn.background):.1f}:1)")
     return lines
 
 

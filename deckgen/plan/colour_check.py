@@ -8,7 +8,7 @@ always carry their symbol and word, so the reader can still tell them apart.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Collection, Iterator, Optional
 
 from ..model.contrast import LARGE_MINIMUM, TEXT_MINIMUM, contrast
 from ..model.project import Project
@@ -23,23 +23,24 @@ _SHOWN = 3
 
 
 def check_colours(project: Project, report: Report) -> None:
-    """Warn about template text colours that do not read and brand colours that look like a status."""
+    """Warn about a brand primary that looks like a status colour. (The template's own text
+    colours are checked with the layouts it will use: ``commands/template.py``.)"""
     theme = project.deck.theme
     colours = deck_colours(theme.primary, theme.accent, project.template)
-    for message in template_problems(colours):
-        report.warning("deck.yaml", ("template",), message)
     where = ("template",) if colours.template else ("theme", "primary")
     for message in status_clashes(colours):
         report.warning("deck.yaml", where, message)
 
 
-def template_problems(colours: DeckColours) -> list[str]:
+def template_problems(colours: DeckColours, parts: Optional[Collection[str]] = None) -> list[str]:
     """One line per template colour that fails on the background it is drawn on, naming the
-    layouts where it does; and one per layout where no text colour reads at all."""
+    layouts where it does; and one per layout where no text colour reads at all. Only the
+    layouts whose part names are in ``parts`` (those the deck uses) when it is given."""
     if colours.template is None:
         return []
+    layouts = [lay for lay in colours.template.layouts if parts is None or lay.part in parts]
     failing: dict[tuple[str, str, str, float], list[str]] = {}
-    for layout in colours.template.layouts:
+    for layout in layouts:
         for what, ink, ground, minimum in _pairs(layout):
             if contrast(ink, ground) < minimum:
                 failing.setdefault((what, ink, ground, minimum), []).append(layout.name)
@@ -48,7 +49,7 @@ def template_problems(colours: DeckColours) -> list[str]:
              f"text deckgen sets there is coloured to read, but the template's placeholders keep "
              f"their colour; fix it in the template's slide master"
              for (what, ink, ground, minimum), names in failing.items()]
-    for layout in colours.template.layouts:
+    for layout in layouts:
         drawn = colours.for_layout(layout.part)
         if contrast(drawn.text, drawn.background) < TEXT_MINIMUM:
             lines.append(f"no text colour reads on the background {drawn.background} of the "

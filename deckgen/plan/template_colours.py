@@ -291,8 +291,8 @@ def _picture_colour(package: _Package, part: str, blip: etree._Element) -> Optio
             small = image.convert("RGBA").resize((16, 16))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
-    pixels = list(small.getdata())
-    seen = [(r, g, b) for r, g, b, a in pixels if a > 127]
+    raw = small.tobytes()  # RGBA, four bytes a pixel
+    seen = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 4) if raw[i + 3] > 127]
     if not seen:
         return None
     r, g, b = (round(sum(c[i] for c in seen) / len(seen)) for i in range(3))

@@ -143,3 +143,4 @@ def colour(fmt) -> str:  # noqa: ANN001 - a python-pptx ColorFormat
     if fmt.type == MSO_COLOR_TYPE.SCHEME:
         return f"scheme:{fmt.theme_color.name}"
     return str(fmt.rgb)
+

@@ -52,7 +52,8 @@ def _measure(image: Image.Image, slide: int, word: Word, scale: float) -> Drawn 
     box = (int(word.x_min * scale), int(word.y_min * scale),
            int(word.x_max * scale) + 1, int(word.y_max * scale) + 1)
     crop = image.crop(box)
-    pixels = list(crop.getdata())
+    raw = crop.tobytes()
+    pixels = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     if len(pixels) < 4:
         return None
     ground = Counter(pixels).most_common(1)[0][0]

@@ -11,9 +11,10 @@ from deckgen.model.project import Project
 from deckgen.plan.context import theme
 from deckgen.plan.deck import plan_deck
 
-from .base import open_template, template_fonts
+from .base import template_fonts
 from .deck import build_pptx
 from .design import Fonts
+from .template import open_template
 
 
 def slug(text: str) -> str:
@@ -37,6 +38,6 @@ def measured_fonts(project: Project) -> list[str]:
     fonts, else deck.yaml's): said once per build, since a stand-in that renders differently
     from the real font is why text may fit differently in PowerPoint."""
     given = theme(project)
-    fonts = (template_fonts(open_template(project.template), given) if project.template
+    fonts = (template_fonts(open_template(project.template).prs, given) if project.template
              else Fonts(given.font, given.heading_font))
     return fonts.stand_ins()

@@ -47,3 +47,13 @@ def test_stand_ins_are_reported_once_per_font() -> None:
     assert lines == [f"font 'Aptos' is not installed: measured with {rendered_with('Aptos')} "
                      f"(the font that renders it here, widths +4%)"]
     assert Fonts(body="DejaVu Sans", heading="DejaVu Sans").stand_ins() == []
+
+
+@needs_fontconfig
+def test_wrapping_keeps_the_margin() -> None:
+    """Wrapping measures word by word (textfit): each line, measured whole with the margin, fits."""
+    from deckgen.builders.pptx.textfit import wrap
+
+    text = "Our platform cuts reporting time by half for mid-market finance teams " * 3
+    lines = wrap(text, "Aptos", 20, 300)
+    assert len(lines) > 3 and all(fonts.text_width(line, "Aptos", 20) <= 300 for line in lines)
