@@ -6,9 +6,11 @@ notes. Nothing here reads a file or the clock; ``created`` is the only timestamp
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from pptx.presentation import Presentation
+from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 
 from deckgen.plan.slides import DeckPlan, Slide, Text
@@ -32,32 +34,58 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
 
     Raises :class:`deckgen.builders.pptx.template.TemplateError` for a template that cannot be used.
     """
-    colours = plan.colours
-    if plan.template:
-        brand = open_template(plan.template)
-        prs, samples, wanted = brand.prs, brand.sample_layouts, plan.layouts
-        fonts = template_fonts(prs, plan.theme)
-    else:
-        prs, fonts = default_presentation(plan.theme, colours)
-        samples, wanted = [], {}
-    forget_measured()
-    frames: dict[str, tuple[SlideLayout, Frame, Design]] = {}
-    for kind, choice in choose_layouts(prs, wanted, samples).items():
-        design = Design(layout_palette(colours, choice.layout, bool(plan.template)), fonts)
-        frames[kind] = (choice.layout, frame_for(prs, choice.layout), design)
+    deck = DeckCanvas.open(plan)
     number, notes = 0, NotesWriter()
     for planned in plan.slides:
-        layout, frame, design = frames.get(planned.layout, frames["content"])
-        for add, said in _slides(prs, design, planned, layout, frame):
+        for slide, said in deck.add(planned, number + 1, plan.footer):
             number += 1
-            slide = add()
-            if planned.layout != "title":
-                add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(plan.footer), number)
             notes.write(slide, said)
     forget_measured()
     meta = plan.meta
-    return finalize(prs, title=meta.title, author=meta.author, subject=meta.subject,
+    return finalize(deck.prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)
+
+
+@dataclass
+class DeckCanvas:
+    """The presentation slides are drawn into, with each layout's frame and design.
+
+    :func:`build_pptx` draws every planned slide into one; the live preview keeps one open and
+    draws only the planned slides that changed, so both draw with the same code."""
+
+    prs: Presentation
+    frames: dict[str, tuple[SlideLayout, Frame, Design]]
+
+    @classmethod
+    def open(cls, plan: DeckPlan) -> "DeckCanvas":
+        """The built-in design, or ``plan.template``'s (TemplateError when it cannot be used)."""
+        colours = plan.colours
+        if plan.template:
+            brand = open_template(plan.template)
+            prs, samples, wanted = brand.prs, brand.sample_layouts, plan.layouts
+            fonts = template_fonts(prs, plan.theme)
+        else:
+            prs, fonts = default_presentation(plan.theme, colours)
+            samples, wanted = [], {}
+        forget_measured()
+        frames: dict[str, tuple[SlideLayout, Frame, Design]] = {}
+        for kind, choice in choose_layouts(prs, wanted, samples).items():
+            design = Design(layout_palette(colours, choice.layout, bool(plan.template)), fonts)
+            frames[kind] = (choice.layout, frame_for(prs, choice.layout), design)
+        return cls(prs, frames)
+
+    def add(self, planned: Slide, first: int, footer: str) -> list[tuple[PptxSlide, str]]:
+        """Draw ``planned`` as the slides it becomes, numbered from ``first``: each slide with
+        the speaker notes it should carry (left for the caller to write: the preview needs none
+        of python-pptx's notes parts)."""
+        layout, frame, design = self.frames.get(planned.layout, self.frames["content"])
+        made = []
+        for page, (add, said) in enumerate(_slides(self.prs, design, planned, layout, frame)):
+            slide = add()
+            if planned.layout != "title":
+                add_footer(slide, Canvas(slide.shapes, design), frame, text.clean(footer), first + page)
+            made.append((slide, said))
+        return made
 
 
 def _notes(planned: Slide) -> str:
