@@ -11,6 +11,7 @@ from typing import Optional
 
 import click
 
+from .builders import FORMATS
 from .diagnostics import ContentError
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
@@ -63,8 +64,9 @@ def check(project: Path, strict: bool) -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write to (default: PROJECT/output).")
 @click.option("--format", "formats", multiple=True,
-              type=click.Choice(["pptx", "html", "pdf", "all"]),
-              help="What to build; repeat for several (default: pptx and html; all adds the PDFs).")
+              type=click.Choice([*FORMATS, "all"]),
+              help="What to build; repeat for several (default: pptx and html; svg and png are "
+                   "pictures of the slides, drawn without LibreOffice; all builds every one).")
 @click.option("--force", is_flag=True, help="Overwrite files edited by hand or open in PowerPoint.")
 def build(project: Path, output: Path | None, formats: tuple[str, ...], force: bool) -> None:
     """Build the deck and the one-pager of PROJECT (default: this folder)."""

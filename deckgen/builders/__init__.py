@@ -26,6 +26,8 @@ FORMATS: dict[str, str] = {
     "pptx": "deckgen.builders.pptx.outputs:pptx_outputs",
     "html": "deckgen.builders.html:html_outputs",
     "pdf": "deckgen.builders.pdf_outputs:pdf_outputs",
+    "svg": "deckgen.builders.svg.outputs:svg_outputs",
+    "png": "deckgen.builders.svg.outputs:png_outputs",
 }
 
 
