@@ -13,11 +13,11 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from ..pptx.charts import _format
-from ..pptx.design import measure_family
-from ..pptx.fonts import text_width
+from .metrics import width
 from .colors import color_of
 from .scene import Polyline, Rect, Stroke, Text, Wedge
 from .style import Context
+from .text import Style, wrap_plain
 
 LABEL = 12.0
 
@@ -32,12 +32,12 @@ def draw_chart(ctx: Context, space: etree._Element, box: tuple[float, float, flo
     title = "".join(t.text or "" for t in chart.iter(qn("a:t")) if _in_title(t))
     if title:
         size = 14.0
-        ctx.scene.items.append(Text(x + (w - text_width(title, measure_family(family), size, True)) / 2,
+        ctx.scene.items.append(Text(x + (w - width(title, family, size, True)) / 2,
                                     y + 7 + size, title, family, size, _title_color(chart, ctx), True))
     inner = _inner(plot, box)
     bars, doughnut = plot.find(qn("c:barChart")), plot.find(qn("c:doughnutChart"))
     if bars is not None:
-        _bars(ctx, plot, bars, inner, family)
+        _bars(ctx, plot, bars, inner, x, family)
     elif doughnut is not None:
         _doughnut(ctx, doughnut, inner, family)
     else:
@@ -84,17 +84,26 @@ def _series(ctx: Context, node: etree._Element) -> tuple[list[str], list[float],
     return cats, values, colors, name
 
 
+def _names_first_point(series: etree._Element) -> bool:
+    """Whether the series' first label says its name ("Requests 24%")."""
+    label = series.find(f"{qn('c:dLbls')}/{qn('c:dLbl')}")
+    shown = label.find(qn("c:showSerName")) if label is not None else None
+    return shown is not None and shown.get("val") == "1"
+
+
 def _number_format(node: etree._Element) -> str:
     fmt = node.find(f".//{qn('c:dLbls')}/{qn('c:numFmt')}")
     return fmt.get("formatCode", "General") if fmt is not None else "General"
 
 
-def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, family: str) -> None:  # noqa: ANN001
+def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, chart_x: float, family: str) -> None:  # noqa: ANN001
     horizontal = bars.find(qn("c:barDir")).get("val") == "bar"
     stacked = bars.find(qn("c:grouping")).get("val") in ("stacked", "percentStacked")
-    series = [_series(ctx, s) for s in bars.iterfind(qn("c:ser"))]
+    nodes = list(bars.iterfind(qn("c:ser")))
+    series = [_series(ctx, s) for s in nodes]
     if not series:
         return
+    named = [_names_first_point(node) for node in nodes]
     fmt = _number_format(bars)
     scaling = plot.find(f"{qn('c:valAx')}/{qn('c:scaling')}")
     top = float(scaling.find(qn("c:max")).get("val")) if scaling is not None and scaling.find(qn("c:max")) is not None else \
@@ -109,17 +118,15 @@ def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, famil
     gap = int(bars.find(qn("c:gapWidth")).get("val", "150")) / 100 if bars.find(qn("c:gapWidth")) is not None else 1.5
     slots = 1 if stacked else len(series)
     thick = band / (slots + gap)
-    measure = measure_family(family)
     for i, cat in enumerate(cats):
         # A bar chart's first category is at the bottom, a column chart's at the left; the
         # axis' maxMin orientation turns that round.
         slot = i if reverse == horizontal else len(cats) - 1 - i
         start = (y if horizontal else x) + slot * band + gap * thick / 2
-        label_w = text_width(cat, measure, LABEL)
         if horizontal:
-            ctx.scene.items.append(Text(x - 6 - label_w, start + slots * thick / 2 + LABEL * 0.35, cat, family, LABEL, "404040"))
+            _label(ctx, cat, family, x - chart_x - 10, chart_x + 2, start + slots * thick / 2, horizontal)
         else:
-            ctx.scene.items.append(Text(start + slots * thick / 2 - label_w / 2, y + h + LABEL + 4, cat, family, LABEL, "404040"))
+            _label(ctx, cat, family, band - 4, start + slots * thick / 2 - (band - 4) / 2, y + h + 4, horizontal)
         base = 0.0
         for n, (_, values, colors, _name) in enumerate(series):
             value = values[i] if i < len(values) else 0.0
@@ -132,21 +139,34 @@ def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, famil
             else:
                 ctx.scene.items.append(Rect(across, y + h - hi, thick, max(hi - lo, 0.0), color))
             shown = _format(value, fmt) if fmt != "General" else f"{value:g}"
+            if i == 0 and named[n]:
+                shown = f"{series[n][3]} {shown}"
             _value_label(ctx, shown, family, horizontal, stacked, x, y, h, lo, hi, across, thick)
             base = base + value if stacked else 0.0
     axis = ((x, y), (x, y + h)) if horizontal else ((x, y + h), (x + w, y + h))
     ctx.scene.items.append(Polyline(axis, Stroke("BFBFBF", 0.75)))
 
 
+def _label(ctx: Context, text: str, family: str, room: float, left: float, y: float, beside: bool) -> None:
+    """A category name wrapped to ``room`` points: beside a bar, right-aligned and centred on
+    ``y``; under a column, centred and starting at ``y``."""
+    lines = wrap_plain(text, Style(family, LABEL, False, False, False, "404040"), max(room, LABEL))
+    top = y - len(lines) * LABEL * 1.2 / 2 if beside else y
+    for n, line in enumerate(lines):
+        used = width(line, family, LABEL)
+        x = left + room - used if beside else left + (room - used) / 2
+        ctx.scene.items.append(Text(x, top + (n + 0.8) * LABEL * 1.2, line, family, LABEL, "404040"))
+
+
 def _value_label(ctx: Context, shown: str, family: str, horizontal: bool, stacked: bool,
                  x: float, y: float, h: float, lo: float, hi: float, across: float, thick: float) -> None:
-    width = text_width(shown, measure_family(family), LABEL)
+    used = width(shown, family, LABEL)
     color = "FFFFFF" if stacked else "404040"
     if horizontal:
-        left = x + (lo + hi - width) / 2 if stacked else x + hi + 4
+        left = x + (lo + hi - used) / 2 if stacked else x + hi + 4
         ctx.scene.items.append(Text(left, across + thick / 2 + LABEL * 0.35, shown, family, LABEL, color))
     else:
-        ctx.scene.items.append(Text(across + (thick - width) / 2, y + h - hi - 4, shown, family, LABEL, color))
+        ctx.scene.items.append(Text(across + (thick - used) / 2, y + h - hi - 4, shown, family, LABEL, color))
 
 
 def _doughnut(ctx: Context, doughnut: etree._Element, inner, family: str) -> None:  # noqa: ANN001

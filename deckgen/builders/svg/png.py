@@ -9,16 +9,18 @@ from __future__ import annotations
 import functools
 import io
 import math
+import re
 from pathlib import Path
 from typing import Optional
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from ..pptx.design import hex_rgb, measure_family
-from ..pptx.fonts import font_file
+from ..pptx.design import hex_rgb
+from .metrics import face_file, width
 from .scene import Ellipse, Image, Polyline, Rect, Scene, Text, Wedge
 
+_WORD = re.compile(r"\S+")
 #: Pixels per point: 96 dpi, as a browser shows the SVG at 100%.
 SCALE = 96 / 72
 
@@ -56,8 +58,7 @@ def _rgb(color: Optional[str]) -> Optional[tuple[int, int, int]]:
 
 def _paint(canvas: PILImage.Image, draw: ImageDraw.ImageDraw, item: object, k: float) -> None:
     if isinstance(item, Text):
-        font = _font(item.family, item.bold, round(item.size * k))
-        draw.text((item.x * k, item.baseline * k), item.text, fill=_rgb(item.color), font=font, anchor="ls")
+        _text(draw, item, k)
     elif isinstance(item, Rect):
         box = [item.x * k, item.y * k, (item.x + item.w) * k, (item.y + item.h) * k]
         outline, width = (_rgb(item.stroke.color), max(1, round(item.stroke.width * k))) if item.stroke else (None, 0)
@@ -73,6 +74,15 @@ def _paint(canvas: PILImage.Image, draw: ImageDraw.ImageDraw, item: object, k: f
         _wedge(draw, item, k)
     elif isinstance(item, Image):
         _picture(canvas, item, k)
+
+
+def _text(draw: ImageDraw.ImageDraw, item: Text, k: float) -> None:
+    """Word by word at the measured offsets: hinting at small pixel sizes widens every glyph,
+    which over a line would push its last words past where they belong."""
+    font = _font(item.family, item.bold, item.italic, round(item.size * k))
+    for word in _WORD.finditer(item.text):
+        x = item.x + width(item.text[:word.start()], item.family, item.size, item.bold, item.italic)
+        draw.text((x * k, item.baseline * k), word.group(), fill=_rgb(item.color), font=font, anchor="ls")
 
 
 def _wedge(draw: ImageDraw.ImageDraw, item: Wedge, k: float) -> None:
@@ -101,8 +111,8 @@ def _picture(canvas: PILImage.Image, item: Image, k: float) -> None:
 
 
 @functools.lru_cache(maxsize=256)
-def _font(family: str, bold: bool, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path: Optional[Path] = font_file(measure_family(family), bold)
+def _font(family: str, bold: bool, italic: bool, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path: Optional[Path] = face_file(family, bold, italic)
     if path is None:
         return ImageFont.load_default()
     return ImageFont.truetype(str(path), max(px, 1))

@@ -56,7 +56,8 @@ class Drawer:
                 slides = self._draw_one(deck, planned, len(pictures) + 1, plan.footer, width, height)
                 self.redrawn += 1
             drawn[key] = slides
-            pictures += [Picture(len(pictures) + 1, scene, notes, planned.kind) for scene, notes in slides]
+            first = len(pictures) + 1
+            pictures += [Picture(first + n, scene, notes, planned.kind) for n, (scene, notes) in enumerate(slides)]
         self._drawn = drawn
         return pictures
 

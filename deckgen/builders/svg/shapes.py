@@ -105,7 +105,21 @@ def _shape(ctx: Context, shape: etree._Element, owner: str, place: Place) -> Non
     body = shape.find(qn("p:txBody"))
     if body is not None:
         parents = inherited(ctx, shape, owner)
-        draw_text(ctx, body, _frame(shape, parents, box), lambda lvl: level_styles(ctx, shape, parents, lvl))
+        text_box = _text_rect(geometry, box, _radius(sp_pr, w, h) if geometry == "roundRect" else 0.0)
+        draw_text(ctx, body, _frame(shape, parents, text_box), lambda lvl: level_styles(ctx, shape, parents, lvl))
+
+
+def _text_rect(geometry: str, box: tuple[float, float, float, float],
+               radius: float) -> tuple[float, float, float, float]:
+    """Where a shape's text goes: its preset's text rectangle (a rounded rectangle's keeps
+    clear of the corners, an ellipse's is the square inside it)."""
+    x, y, w, h = box
+    inset_x = inset_y = 0.0
+    if geometry == "roundRect":
+        inset_x = inset_y = radius * 0.29289
+    elif geometry == "ellipse":
+        inset_x, inset_y = w * 0.14645, h * 0.14645
+    return x + inset_x, y + inset_y, w - 2 * inset_x, h - 2 * inset_y
 
 
 def _hairline(color: Optional[str]) -> Stroke:

@@ -76,7 +76,9 @@ def inherited(ctx: Context, shape: etree._Element, owner: str) -> list[etree._El
         return []
     found = []
     if owner == "slide":
-        on_layout = _find(ctx.layout, ph, by_idx=True) or _find(ctx.layout, ph, by_idx=False)
+        on_layout = _find(ctx.layout, ph, by_idx=True)
+        if on_layout is None:
+            on_layout = _find(ctx.layout, ph, by_idx=False)
         if on_layout is not None:
             found.append(on_layout)
     on_master = _find(ctx.master, ph, by_idx=False)

@@ -60,7 +60,7 @@ def _frame(tc: etree._Element, box: tuple[float, float, float, float]) -> Frame:
     pr = tc.find(qn("a:tcPr"))
     get = pr.get if pr is not None else (lambda _name, default=None: default)
     insets = tuple(int(get(name, str(d))) / EMU_PER_PT for name, d in _MARGINS)
-    return Frame(*box, insets=insets, anchor=get("anchor", "t"))  # type: ignore[arg-type]
+    return Frame(*box, insets=insets, anchor=get("anchor", "t"), font_lines=True)  # type: ignore[arg-type]
 
 
 def _levels(ctx: Context, body: etree._Element):  # noqa: ANN202

@@ -3,28 +3,36 @@
 measures with), at the frame's full width as the renderer wraps, and set one below the other
 as LibreOffice sets a pptx.
 
-LibreOffice lays out a pptx's lines independently of the font's own metrics: a line at 100%
-spacing is 1.2 em tall and its baseline sits 1 em below its top, whichever the font (measured
-with Carlito, Liberation Sans and DejaVu Sans; :data:`LINE_EM`, :data:`ASCENT_EM`).
+LibreOffice lays out a pptx's text boxes independently of the font's own metrics: a line at
+100% spacing is 1.2 em tall and its baseline sits 1 em below its top, whichever the font
+(measured with Carlito, Liberation Sans and DejaVu Sans; :data:`LINE_EM`, :data:`ASCENT_EM`).
+Table cells are set with the font's own ascent and descent instead (Carlito: lines 1 em apart,
+the baseline 0.75 em down; measured on the example's tables): :attr:`Frame.font_lines`.
+Lines break at spaces, between CJK characters and after a hyphen inside a word, as both
+renderers break.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from ..pptx.design import measurable, measure_family
-from ..pptx.fonts import text_width
-from ..pptx.textfit import _TOKEN
 from .colors import EMU_PER_PT, color_of
+from .metrics import vertical, width
 from .scene import Line, Text
 from .style import Context, attr
 
 LINE_EM = 1.2
 ASCENT_EM = 1.0
 DEFAULT_SIZE = 18.0
+_CJK = ("\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff"
+        "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
+#: A break opportunity follows each token: a CJK character, or a word up to a space or up to
+#: and including a hyphen followed by a letter ("win-|loss", not "2027-03").
+_TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+?(?:-(?=[^\\W\\d_])|(?=[\\s{_CJK}]|$))")
 _AUTONUM = {"arabicPeriod": "{}.", "arabicParenR": "{})", "arabicPlain": "{}"}
 
 
@@ -49,6 +57,7 @@ class Frame:
     insets: tuple[float, float, float, float]
     anchor: str = "t"
     wrap: bool = True
+    font_lines: bool = False  # a table cell's: lines as tall as the font's ascent and descent
 
 
 Levels = Callable[[int], list[etree._Element]]
@@ -124,31 +133,32 @@ def _place(ctx: Context, para: _Para, frame: Frame, first: bool, counters: dict[
     start = mar_l if bullet else mar_l + indent
     width = frame.w - frame.insets[0] - frame.insets[2] - mar_l
     spans = _wrap(para, width if frame.wrap else float("inf"))
-    size = max((s.size for _, _, s in para.segments), default=para.end.size)
-    spacing = _spacing(props, "a:lnSpc", size)
-    before = 0.0 if first else _spacing(props, "a:spcBef", size, 0.0)
-    after = _spacing(props, "a:spcAft", size, 0.0)
-    heights = [_line_height(para, span, spacing) for span in spans]
+    line = _line_box(frame, para.segments[0][2] if para.segments else para.end)[0]
+    spacing = _spacing(props, "a:lnSpc", line)
+    before = 0.0 if first else _spacing(props, "a:spcBef", line, 0.0)
+    after = _spacing(props, "a:spcAft", line, 0.0)
+    boxes = [_span_box(frame, para, span, spacing) for span in spans]
     align = attr(props, "algn", "l")
 
     def draw(top: float) -> None:
         y = top + before
         left = frame.x + frame.insets[0]
-        for n, (span, height) in enumerate(zip(spans, heights)):
+        for n, (span, (height, below)) in enumerate(zip(spans, boxes)):
             x0 = left + (start if n == 0 else mar_l)
             room = frame.w - frame.insets[0] - frame.insets[2] - (x0 - left)
             used = _measure(para, *span)
             x = x0 + {"ctr": (room - used) / 2, "r": room - used}.get(align, 0.0)
             if n == 0 and bullet is not None:
-                _draw_bullet(ctx, bullet, left + mar_l + indent, y, height)
-            _draw_line(ctx, para, span, x, y, height, used)
+                _draw_bullet(ctx, bullet, left + mar_l + indent, y + height - below)
+            _draw_line(ctx, para, span, x, y, height, below, used)
             y += height
 
-    return before + sum(heights) + after, draw
+    return before + sum(h for h, _ in boxes) + after, draw
 
 
-def _spacing(props: list[etree._Element], tag: str, size: float, default: Optional[float] = None) -> float:
-    """``a:lnSpc`` as a factor of the line, ``a:spcBef``/``a:spcAft`` in points."""
+def _spacing(props: list[etree._Element], tag: str, line: float, default: Optional[float] = None) -> float:
+    """``a:lnSpc`` as a factor of the line (``line`` points tall at 100%), ``a:spcBef`` and
+    ``a:spcAft`` in points."""
     for element in props:
         node = element.find(qn(tag))
         if node is None:
@@ -156,16 +166,31 @@ def _spacing(props: list[etree._Element], tag: str, size: float, default: Option
         pct, pts = node.find(qn("a:spcPct")), node.find(qn("a:spcPts"))
         if pts is not None:
             value = int(pts.get("val", "0")) / 100
-            return value / (LINE_EM * size) if default is None else value
+            return value / line if default is None else value
         if pct is not None:
             share = int(pct.get("val", "100000")) / 100000
-            return share if default is None else share * LINE_EM * size
+            return share if default is None else share * line
     return 1.0 if default is None else default
 
 
-def _line_height(para: _Para, span: tuple[int, int], spacing: float) -> float:
-    sizes = [s.size for a, b, s in para.segments if a < max(span[1], span[0] + 1) and b > span[0]]
-    return LINE_EM * max(sizes or [para.end.size]) * spacing
+def _line_box(frame: Frame, style: Style) -> tuple[float, float]:
+    """A line of ``style`` at 100%: its height and how far its baseline sits above its bottom."""
+    line_em, ascent_em = vertical(style.family, style.bold) if frame.font_lines else (LINE_EM, ASCENT_EM)
+    return line_em * style.size, (line_em - ascent_em) * style.size
+
+
+def _span_box(frame: Frame, para: _Para, span: tuple[int, int], spacing: float) -> tuple[float, float]:
+    """A line's height at ``spacing`` and its baseline's height above its bottom; more spacing
+    adds room above the text."""
+    styles = [s for a, b, s in para.segments if a < max(span[1], span[0] + 1) and b > span[0]]
+    boxes = [_line_box(frame, s) for s in styles or [para.end]]
+    return max(h for h, _ in boxes) * spacing, max(d for _, d in boxes)
+
+
+def wrap_plain(text: str, style: Style, width: float) -> list[str]:
+    """``text`` in one style broken into lines no wider than ``width`` (a chart's labels)."""
+    para = _Para(text, [(0, len(text), style)], [], style)
+    return [text[a:b] for a, b in _wrap(para, width)]
 
 
 def _wrap(para: _Para, width: float) -> list[tuple[int, int]]:
@@ -206,16 +231,15 @@ def _measure(para: _Para, start: int, end: int) -> float:
     for a, b, style in para.segments:
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
-            total += text_width(measurable(para.text[lo:hi]), measure_family(style.family),
-                                style.size, style.bold)
+            total += width(para.text[lo:hi], style.family, style.size, style.bold, style.italic)
     return total
 
 
 def _draw_line(ctx: Context, para: _Para, span: tuple[int, int], x: float, top: float,
-               height: float, used: float) -> None:
+               height: float, below: float, used: float) -> None:
     sizes = [s.size for a, b, s in para.segments if a < span[1] and b > span[0]]
     size = max(sizes or [para.end.size])
-    baseline = top + height - (LINE_EM - ASCENT_EM) * size  # more spacing: more room above
+    baseline = top + height - below
     scene = ctx.scene
     for a, b, style in para.segments:
         lo, hi = max(a, span[0]), min(b, span[1])
@@ -226,7 +250,7 @@ def _draw_line(ctx: Context, para: _Para, span: tuple[int, int], x: float, top: 
             x += _measure(para, lo, hi)
     shown = para.text[span[0]:span[1]].strip()
     if shown:
-        scene.lines.append(Line(x - used, top, used, LINE_EM * size, size, shown))
+        scene.lines.append(Line(x - used, top, used, height, size, shown))
 
 
 @dataclass(frozen=True)
@@ -262,6 +286,6 @@ def _first_child(props: list[etree._Element], tag: str) -> Optional[etree._Eleme
     return next((n for n in (e.find(qn(tag)) for e in props) if n is not None), None)
 
 
-def _draw_bullet(ctx: Context, bullet: _Bullet, x: float, top: float, height: float) -> None:
+def _draw_bullet(ctx: Context, bullet: _Bullet, x: float, baseline: float) -> None:
     s = bullet.style
-    ctx.scene.items.append(Text(x, top + ASCENT_EM * s.size, bullet.text, s.family, s.size, s.color, s.bold))
+    ctx.scene.items.append(Text(x, baseline, bullet.text, s.family, s.size, s.color, s.bold))
