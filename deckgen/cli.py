@@ -80,6 +80,24 @@ def build(project: Path, output: Path | None, formats: tuple[str, ...], force: b
 
 
 @main.command()
+@PROJECT
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to serve on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on; the default is reachable from this computer only.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the browser.")
+def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
+    """Preview PROJECT (default: this folder) live: every slide and the one-pager, rebuilt on
+    every save, with the problems check finds."""
+    from .commands.serve import run_serve
+
+    try:
+        run_serve(project, host, port, open_browser, click.echo)
+    except OSError as error:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {error.strerror or error}") from error
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a deck project in FOLDER (new or empty), copied from the example."""
