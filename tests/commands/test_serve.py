@@ -14,6 +14,7 @@ import pytest
 
 from deckgen.commands.serve import run_serve
 from deckgen.serve.http import PreviewServer
+from tests.support.chromium import Browser, chromium_path
 from tests.support.projects import copy_example, replace
 
 WAIT = 30.0  # seconds a change may take to show, on a loaded 2-core CI machine
@@ -174,13 +175,10 @@ def test_deleted_files_and_renamed_folders_are_survived(served: Running) -> None
     served.wait_for(back["version"], lambda s: not s["stale"])
 
 
+@pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed")
 def test_the_page_updates_in_place_in_a_browser(served: Running, tmp_path: Path) -> None:
     """In headless Chromium: the page shows every slide, and after an edit it swaps the changed
     pictures without reloading (a value set in the page survives) and keeps the reader's slide."""
-    from tests.support.chromium import Browser, chromium_path
-
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed")
     url = f"http://127.0.0.1:{served.port}/"
     with Browser() as browser:
         browser.call("Emulation.setDeviceMetricsOverride", {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False})
