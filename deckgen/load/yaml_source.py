@@ -7,6 +7,7 @@ type, so a text field is never a boolean and a number field still parses ``30``.
 """
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -37,7 +38,7 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", YAMLWarning)  # e.g. a reused anchor: valid YAML 1.2
-            root = YAML(typ="safe", pure=True).compose(text)
+            root = _compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
@@ -64,6 +65,14 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
         reporter.error(abort.args[0], builder.position(abort.node))
         return None
     return source
+
+
+@functools.lru_cache(maxsize=64)
+def _compose(text: str) -> Node | None:
+    """The node tree of ``text``. Kept for texts seen lately: composing is most of a load, and
+    a process that loads the project again after an edit (``deckgen serve``) meets the same
+    texts in every file but the one edited. Nodes are only read, never changed, after this."""
+    return YAML(typ="safe", pure=True).compose(text)
 
 
 def _first_line(exc: Exception) -> str:

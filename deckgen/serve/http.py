@@ -151,6 +151,7 @@ def state_json(snapshot: Snapshot, preview: Optional[Preview] = None) -> bytes:
     } for d in snapshot.diagnostics]
     return json.dumps({
         "version": snapshot.version, "stale": snapshot.stale, "built_ms": round(snapshot.built_ms, 1),
+        "built_cpu_ms": round(snapshot.built_cpu_ms, 1),
         "slides": [asdict(s) for s in snapshot.slides], "page": snapshot.page_key,
         "diagnostics": diagnostics, "gaps": list(snapshot.gaps),
     }, ensure_ascii=False).encode()

@@ -5,6 +5,7 @@ ladder); this module maps element types to them, and holds the two simplest kind
 """
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -137,10 +138,13 @@ def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
     shape.auto_shape_type = MSO_SHAPE.OVAL
 
 
+@functools.lru_cache(maxsize=32)
 def reencode(data: bytes, max_width: int) -> bytes:
     """``data`` as a clean PNG or JPEG: orientation applied, metadata (EXIF, comments, text
     chunks) dropped but the colour profile kept, no wider than ``max_width`` pixels (never
-    enlarged). Photographs stay JPEG; everything else becomes PNG."""
+    enlarged). Photographs stay JPEG; everything else becomes PNG. Kept for the pictures seen
+    lately: encoding is the dearest step of a slide, and the live preview redraws a slide
+    whenever its text changes."""
     with Image.open(io.BytesIO(data)) as source:
         image = ImageOps.exif_transpose(source)
         photo = source.format == "JPEG"

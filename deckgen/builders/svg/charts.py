@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 
 from ..pptx.charts import _format
 from .metrics import width
-from .colors import color_of
+from .colors import color_of, qn
 from .scene import Polyline, Rect, Stroke, Text, Wedge
 from .style import Context
 from .text import Style, wrap_plain

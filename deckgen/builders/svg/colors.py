@@ -7,14 +7,18 @@ colour and named in the scene's gaps, so the preview page can say so.
 from __future__ import annotations
 
 import colorsys
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as _qn
 
 from .scene import Scene, Stroke
 
+#: python-pptx's ``qn`` ('a:p' → '{…drawingml…}p'), remembered: a slide's drawing asks for the
+#: same few dozen tags thousands of times.
+qn = functools.lru_cache(maxsize=None)(_qn)
 EMU_PER_PT = 12700
 #: ``p:clrMap`` when a master has none (PowerPoint's default).
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}

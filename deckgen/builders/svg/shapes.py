@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 
-from .colors import EMU_PER_PT, fill_of, stroke_of, style_colors
+from .colors import EMU_PER_PT, fill_of, qn, stroke_of, style_colors
 from .scene import Ellipse, Image, Polyline, Rect, Stroke
 from .style import Context, first, inherited, level_styles, placeholder
 from .text import Frame, draw_text

@@ -11,10 +11,9 @@ from typing import Any, Optional
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.slide import Slide
 
-from .colors import DEFAULT_MAP, Palette, color_of, fill_of, read_scheme
+from .colors import DEFAULT_MAP, Palette, color_of, fill_of, qn, read_scheme
 from .scene import Image, Rect, Scene
 from .shapes import draw_tree
 from .style import Context

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 
-from .colors import Palette
+from .colors import Palette, qn
 from .scene import Scene
 
 _TITLES = ("title", "ctrTitle")

@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 
-from .colors import EMU_PER_PT, fill_of, line_stroke
+from .colors import EMU_PER_PT, fill_of, line_stroke, qn
 from .scene import Polyline, Rect, Stroke
 from .style import Context
 from .text import Frame, draw_text, text_height

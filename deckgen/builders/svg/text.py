@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 
-from .colors import EMU_PER_PT, color_of
+from .colors import EMU_PER_PT, color_of, qn
 from .metrics import vertical, width
 from .scene import Line, Text
 from .style import Context, attr
