@@ -20,6 +20,8 @@ from pptx.util import Inches
 from deckgen.builders.pptx.textfit import wrap
 from deckgen.builders.svg.outputs import png_outputs, svg_outputs
 from deckgen.builders.svg.render import Drawer
+from deckgen.builders.svg.scene import Image as SceneImage
+from deckgen.builders.svg.scene import Path as ScenePath
 from deckgen.builders.svg.scene import Rect
 from deckgen.commands.build import run_build
 from deckgen.commands.common import check_project
@@ -29,6 +31,7 @@ from deckgen.resources import builtin_templates
 from tests.support import deckplans
 from tests.support.decks import build, open_deck, shapes_in
 from tests.support.pictures import scene_words
+from tests.support.templates import corpus_params
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -155,3 +158,18 @@ def test_every_element_kind_draws(plan) -> None:  # noqa: ANN001
     for picture in pictures:
         assert picture.scene.lines, f"slide {picture.number} has no text"
         assert all(re.fullmatch(r"[0-9A-F]{6}", getattr(i, "color", None) or "000000") for i in picture.scene.items)
+
+
+@pytest.mark.parametrize("template", corpus_params())
+def test_every_corpus_template_draws(template) -> None:  # noqa: ANN001
+    """Each real brand template of the corpus: every planned slide drawn, numbered in order, each
+    on the template's own background, its free-form decorations drawn as shapes."""
+    plan = replace(deckplans.every_kind(), template=template.data)
+    pictures = Drawer().draw(plan)
+    assert [p.number for p in pictures] == list(range(1, len(pictures) + 1))
+    assert len({p.kind for p in pictures}) == len({s.kind for s in plan.slides})
+    for picture in pictures:
+        first = picture.scene.items[0]
+        assert isinstance(first, (Rect, SceneImage)) and first.x == first.y == 0
+    if template.name in ("lo-beehive.pptx", "lo-focus.pptx"):
+        assert any(isinstance(i, ScenePath) for p in pictures for i in p.scene.items)

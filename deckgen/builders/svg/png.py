@@ -18,7 +18,7 @@ from PIL import ImageDraw, ImageFont
 
 from ..pptx.design import hex_rgb
 from .metrics import face_file, width
-from .scene import Ellipse, Image, Polyline, Rect, Scene, Text, Wedge
+from .scene import Ellipse, Image, Path, Polyline, Rect, Scene, Text, Wedge
 
 _WORD = re.compile(r"\S+")
 #: Pixels per point: 96 dpi, as a browser shows the SVG at 100%.
@@ -70,6 +70,13 @@ def _paint(canvas: PILImage.Image, draw: ImageDraw.ImageDraw, item: object, k: f
     elif isinstance(item, Polyline):
         draw.line([(x * k, y * k) for x, y in item.points], fill=_rgb(item.stroke.color),
                   width=max(1, round(item.stroke.width * k)))
+    elif isinstance(item, Path):
+        for points, closed in item.figures:
+            scaled = [(x * k, y * k) for x, y in points]
+            if closed and len(scaled) > 2:
+                draw.polygon(scaled, fill=_rgb(item.fill), outline=_rgb(item.stroke.color) if item.stroke else None)
+            elif item.stroke and len(scaled) > 1:
+                draw.line(scaled, fill=_rgb(item.stroke.color), width=max(1, round(item.stroke.width * k)))
     elif isinstance(item, Wedge):
         _wedge(draw, item, k)
     elif isinstance(item, Image):

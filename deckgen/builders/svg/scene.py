@@ -48,6 +48,15 @@ class Polyline:
 
 
 @dataclass(frozen=True)
+class Path:
+    """A free-form shape: closed or open figures, each a list of points (curves flattened)."""
+
+    figures: tuple[tuple[tuple[Point, ...], bool], ...]  # (points, closed)
+    fill: Optional[str] = None
+    stroke: Optional[Stroke] = None
+
+
+@dataclass(frozen=True)
 class Wedge:
     """A ring segment (a doughnut's slice): angles in degrees clockwise from 12 o'clock."""
 
@@ -102,7 +111,7 @@ class Line:
     text: str
 
 
-Item = Union[Rect, Ellipse, Polyline, Wedge, Image, Text]
+Item = Union[Rect, Ellipse, Polyline, Path, Wedge, Image, Text]
 
 
 @dataclass

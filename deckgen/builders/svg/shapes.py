@@ -13,7 +13,8 @@ from typing import Optional
 from lxml import etree
 
 from .colors import EMU_PER_PT, fill_of, qn, stroke_of, style_colors
-from .scene import Ellipse, Image, Polyline, Rect, Stroke
+from .geometry import custom_paths
+from .scene import Ellipse, Image, Path, Polyline, Rect, Stroke
 from .style import Context, first, inherited, level_styles, placeholder
 from .text import Frame, draw_text
 
@@ -94,7 +95,10 @@ def _shape(ctx: Context, shape: etree._Element, owner: str, place: Place) -> Non
     geometry = _geometry(ctx, sp_pr)
     x, y, w, h = box
     if fill is not None or stroke is not None:
-        if geometry == "ellipse":
+        figures = custom_paths(sp_pr.find(qn("a:custGeom")), box) if geometry == "custom" else None
+        if figures:
+            ctx.scene.items.append(Path(tuple(figures), fill, stroke))
+        elif geometry == "ellipse":
             ctx.scene.items.append(Ellipse(x, y, w, h, fill, stroke))
         elif geometry == "line":
             ctx.scene.items.append(Polyline(((x, y), (x + w, y + h)), stroke or _hairline(fill)))
@@ -128,9 +132,13 @@ def _hairline(color: Optional[str]) -> Stroke:
 def _geometry(ctx: Context, sp_pr: Optional[etree._Element]) -> str:
     preset = sp_pr.find(qn("a:prstGeom")) if sp_pr is not None else None
     if preset is None:
-        if sp_pr is not None and sp_pr.find(qn("a:custGeom")) is not None:
-            ctx.scene.gaps.add("free-form shapes are drawn as their bounding boxes")
-        return "rect"
+        custom = sp_pr.find(qn("a:custGeom")) if sp_pr is not None else None
+        if custom is None:
+            return "rect"
+        if custom_paths(custom, (0.0, 0.0, 1.0, 1.0)) is None:
+            ctx.scene.gaps.add("free-form shapes drawn from formulas are shown as their bounding boxes")
+            return "rect"
+        return "custom"
     name = preset.get("prst", "rect")
     if name not in ("rect", "roundRect", "ellipse", "line", "straightConnector1"):
         ctx.scene.gaps.add(f"'{name}' shapes are drawn as rectangles")

@@ -11,7 +11,7 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from ..pptx.fonts import candidates
-from .scene import Ellipse, Image, Item, Polyline, Rect, Scene, Stroke, Text, Wedge
+from .scene import Ellipse, Image, Item, Path, Polyline, Rect, Scene, Stroke, Text, Wedge
 
 
 def svg_document(scene: Scene, title: str = "") -> str:
@@ -59,6 +59,10 @@ def _item(item: Item, n: int, clips: list[str]) -> str:
     if isinstance(item, Polyline):
         points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
         return f'<polyline points="{points}" fill="none"{_stroke(item.stroke)}/>'
+    if isinstance(item, Path):
+        d = " ".join("M" + " L".join(f"{_n(x)},{_n(y)}" for x, y in points) + (" Z" if closed else "")
+                     for points, closed in item.figures if points)
+        return f'<path d="{d}"{_fill(item.fill)}{_stroke(item.stroke)}/>'
     if isinstance(item, Wedge):
         return f'<path d="{_wedge_path(item)}"{_fill(item.fill)}{_stroke(item.stroke)}/>'
     return _image(item, n, clips)
