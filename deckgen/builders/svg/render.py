@@ -15,7 +15,7 @@ from typing import Optional
 
 from deckgen.plan.slides import DeckPlan, Slide
 
-from ..pptx.base import remove_slides
+from ..pptx.flow import forget_measured
 from ..pptx.deck import DeckCanvas
 from ..pptx.layouts import slide_size
 from .scene import Scene
@@ -59,6 +59,7 @@ class Drawer:
             first = len(pictures) + 1
             pictures += [Picture(first + n, scene, notes, planned.kind) for n, (scene, notes) in enumerate(slides)]
         self._drawn = drawn
+        forget_measured()  # the builder's heights of this plan: the next plan is another
         return pictures
 
     def _canvas(self, plan: DeckPlan) -> DeckCanvas:
@@ -74,7 +75,15 @@ class Drawer:
             made = deck.add(planned, first, footer)
             return [(slide_scene(slide, width, height), notes) for slide, notes in made]
         finally:
-            remove_slides(deck.prs)  # drawn and read: the presentation need not grow
+            _remove_slides(deck)  # drawn and read: the presentation need not grow
+
+
+def _remove_slides(deck: DeckCanvas) -> None:
+    """Drop every slide of the canvas' presentation (their parts go with their relationships)."""
+    id_list = deck.prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        deck.prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
 
 
 def _key(planned: Slide, first: int, footer: str) -> bytes:
