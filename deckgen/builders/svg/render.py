@@ -36,7 +36,7 @@ class Drawer:
     """Draws plans into pictures, reusing the presentation and the unchanged slides' scenes."""
 
     def __init__(self) -> None:
-        self._design: Optional[tuple[bytes, object]] = None
+        self._design: Optional[bytes] = None  # what the open presentation was made from
         self._deck: Optional[DeckCanvas] = None
         self._drawn: dict[bytes, list[tuple[Scene, str]]] = {}
         self.redrawn = 0  # planned slides drawn by the last call (the rest were reused)
@@ -63,7 +63,8 @@ class Drawer:
         return pictures
 
     def _canvas(self, plan: DeckPlan) -> DeckCanvas:
-        design = (hashlib.blake2b(plan.template or b"").digest(), plan.theme)
+        design = hashlib.blake2b(pickle.dumps((plan.template, plan.theme, plan.colours, plan.layouts),
+                                              protocol=5)).digest()
         if self._deck is None or self._design != design:
             self._deck, self._design, self._drawn = DeckCanvas.open(plan), design, {}
         return self._deck
