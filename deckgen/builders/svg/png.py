@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Optional
 
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageColor, ImageDraw, ImageFont
 
-from ..pptx.design import hex_rgb
 from .metrics import face_file, width
 from .scene import Ellipse, Image, Path, Polyline, Rect, Scene, Text, Wedge
 
@@ -53,7 +52,7 @@ def contact_sheet(pictures: list[bytes], columns: int = 4, gap: int = 12) -> byt
 
 
 def _rgb(color: Optional[str]) -> Optional[tuple[int, int, int]]:
-    return hex_rgb(color) if color else None
+    return ImageColor.getrgb(f"#{color}")[:3] if color else None  # type: ignore[return-value]
 
 
 def _paint(canvas: PILImage.Image, draw: ImageDraw.ImageDraw, item: object, k: float) -> None:
