@@ -14,14 +14,14 @@ from typing import Optional
 from PIL import ImageFont
 
 from ..pptx import fonts
-from ..pptx.design import measurable, measure_family
+from ..pptx.design import measurable
 
 _LOAD_PX = 1000
 
 
 def face_file(family: str, bold: bool, italic: bool) -> Optional[Path]:
     """The font file the text is measured and painted with."""
-    upright = fonts.font_file(_measured(family), bold)
+    upright = fonts.font_file(family, bold)
     if italic and upright is not None:
         return _italic_file(upright, bold) or upright
     return upright
@@ -31,8 +31,7 @@ def width(text: str, family: str, size: float, bold: bool = False, italic: bool 
     """Advance width of ``text`` in points, measured as the pptx builder measures it, but in the
     italic face for italic text and with each status symbol as wide as the glyph the renderer
     will draw (the font's own, else the fallback font's) rather than the builder's stand-in."""
-    measured = _measured(family)
-    upright = fonts.font_file(measured, bold)
+    upright = fonts.font_file(family, bold)
     slanted = _italic_file(upright, bold) if italic and upright is not None else None
     extra = 0.0
     if measurable(text) != text:
@@ -41,10 +40,8 @@ def width(text: str, family: str, size: float, bold: bool = False, italic: bool 
         extra = sum(n * _symbol_em(c, slanted or upright, bold) for c, n in symbols.items())
     if slanted is not None:
         return (_em(text, slanted) + extra) * size
-    return fonts.text_width(text, measured, size, bold) + extra * size
-
-
-_measured = functools.lru_cache(maxsize=256)(measure_family)
+    # the builder widens a stand-in's widths for safety; the renderer draws with the stand-in
+    return fonts.text_width(text, family, size, bold) / fonts.margin(family) + extra * size
 
 
 @functools.lru_cache(maxsize=256)
@@ -97,7 +94,7 @@ def _italic_file(upright: Path, bold: bool) -> Optional[Path]:
 def vertical(family: str, bold: bool = False) -> tuple[float, float]:
     """The font's own line height and ascent in em (hhea ascent + descent, as FreeType reads
     them): how LibreOffice sets table cells. 1.2 and 1.0 when no font file is found."""
-    path = fonts.font_file(_measured(family), bold)
+    path = fonts.font_file(family, bold)
     if path is None:
         return 1.2, 1.0
     ascent, descent = _face(path).getmetrics()
