@@ -8,15 +8,20 @@ type, so a text field is never a boolean and a number field still parses ``30``.
 from __future__ import annotations
 
 import functools
+import pickle
+import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
+import ruamel.yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..diagnostics import Position, Reporter
+from .. import cache
+from ..diagnostics import Level, Position, Reporter
 from .source import Loc, Source
 
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -33,7 +38,40 @@ class _Abort(Exception):
 
 
 def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -> Source | None:
-    """Parse one YAML document; report problems at ``path`` with lines shifted by ``line_offset``."""
+    """Parse one YAML document; report problems at ``path`` with lines shifted by ``line_offset``.
+
+    A document that parses without a word to say is kept in the cache folder (see
+    :mod:`deckgen.cache`), named by its text, path, offset and the code that parses it: the
+    parser is pure Python, and most runs read files unchanged since the last one."""
+    entry = cache.name(_parser_code(), path, str(line_offset), text)
+    kept = cache.read("yaml", entry)
+    if kept is not None:
+        try:
+            found = pickle.loads(kept)
+        except Exception:  # noqa: BLE001 - an entry that does not load is a miss, whatever it holds
+            found = None
+        if isinstance(found, Source):
+            return found
+    own = Reporter()
+    source = _parse(text, path, own, line_offset)
+    for said in own.diagnostics:
+        report = {Level.ERROR: reporter.error, Level.WARNING: reporter.warning}.get(said.level, reporter.note)
+        report(said.message, said.position)
+    if source is not None and not own.diagnostics:
+        cache.write("yaml", entry, pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+    return source
+
+
+@functools.lru_cache(maxsize=1)
+def _parser_code() -> bytes:
+    """What a parsed document depends on besides its text: this module, :class:`Source`, ruamel."""
+    from . import source as source_module
+
+    return b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], source_module)
+                    if m.__file__) + ruamel.yaml.__version__.encode()
+
+
+def _parse(text: str, path: str, reporter: Reporter, line_offset: int) -> Source | None:
     source = Source(path)
     try:
         with warnings.catch_warnings():

@@ -42,6 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 
+from .. import cache
 from . import formatting
 
 BUILTIN_PREFIX = "builtin"
@@ -340,17 +341,10 @@ def _check_arguments(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any
             raise LayoutLimit("this join could make a value too big for a layout")
 
 
-def cache_folder(environ: Mapping[str, str] = os.environ) -> Path:
-    """The user's cache folder for deckgen's compiled templates: ``$XDG_CACHE_HOME/deckgen/jinja``,
-    ``~/.cache/deckgen/jinja`` when that is unset (or, as the XDG spec says to ignore, relative)."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "deckgen" / "jinja"
-
-
 def bytecode_cache(env: Environment) -> Optional[BytecodeCache]:
     """The cache of ``env``'s compiled templates, or None when its folder cannot be made."""
     try:
-        folder = cache_folder() / _fingerprint(env)
+        folder = cache.folder("jinja") / _fingerprint(env)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: no home folder to find ``~/.cache`` in
         return None

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from deckgen.plan.environment import bytecode_cache, cache_folder, make_environment
+from deckgen.cache import folder
+from deckgen.plan.environment import bytecode_cache, make_environment
 from deckgen.resources import builtin_templates
 
 
@@ -29,9 +30,9 @@ def user_layout(root: Path, text: str) -> None:
 
 
 def test_the_cache_folder_follows_xdg_and_ignores_a_relative_one() -> None:
-    assert cache_folder({"XDG_CACHE_HOME": "/var/cache/me"}) == Path("/var/cache/me/deckgen/jinja")
-    assert cache_folder({"XDG_CACHE_HOME": "relative"}) == Path.home() / ".cache" / "deckgen" / "jinja"
-    assert cache_folder({}) == Path.home() / ".cache" / "deckgen" / "jinja"
+    assert folder("jinja", {"XDG_CACHE_HOME": "/var/cache/me"}) == Path("/var/cache/me/deckgen/jinja")
+    assert folder("jinja", {"XDG_CACHE_HOME": "relative"}) == Path.home() / ".cache" / "deckgen" / "jinja"
+    assert folder("jinja", {}) == Path.home() / ".cache" / "deckgen" / "jinja"
 
 
 def test_a_second_run_reads_the_compiled_layout_instead_of_compiling_it(

@@ -1,0 +1,59 @@
+"""deckgen's cache folder: work that depends only on its inputs, kept between runs.
+
+The folder is ``$XDG_CACHE_HOME/deckgen`` (``~/.cache/deckgen`` when that is unset or, as the XDG
+specification says to ignore, relative), one subfolder per kind of entry. An entry is named by a
+hash of everything its value depends on (the input's bytes, the code that computed it, the
+libraries' versions), so a stale entry is never read: it is simply not found. The cache can never
+fail a run: an entry that cannot be read is a miss, one that cannot be written is skipped. Writes
+are atomic (a temporary file renamed into place), so runs side by side never read half an entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Mapping, Optional
+
+
+def folder(kind: str, environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder of one kind of entry (``jinja``, ``yaml``, ``fonts``)."""
+    base = environ.get("XDG_CACHE_HOME", "")
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "deckgen" / kind
+
+
+def name(*parts: bytes | str) -> str:
+    """An entry's name: a hash of ``parts``, each length-prefixed so no two lists collide."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def read(kind: str, entry: str) -> Optional[bytes]:
+    """The entry's bytes, or None when it is missing or cannot be read."""
+    try:
+        return (folder(kind) / entry).read_bytes()
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to find ``~/.cache`` in
+        return None
+
+
+def write(kind: str, entry: str, data: bytes) -> None:
+    """Store the entry, atomically; nothing happens when the folder is not writable."""
+    try:
+        where = folder(kind)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=where, prefix=".part-")
+    except (OSError, RuntimeError):
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temporary, where / entry)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
