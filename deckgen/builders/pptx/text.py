@@ -229,20 +229,31 @@ def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float,
     for i, item in enumerate(items_ or [Item(Paragraph(()))]):
         kind = KINDS[item.para.kind]
         p = etree.SubElement(body, _P)
-        ppr = etree.SubElement(p, qn("a:pPr"))
+        ppr = etree.SubElement(p, _A["pPr"])
         if align is not None:
             ppr.set("algn", _ALGN[align])
         space = 0 if i == 0 else round(kind.space_em * size * 100)
-        etree.SubElement(etree.SubElement(ppr, qn("a:spcBef")), qn("a:spcPts"), val=str(space))
+        etree.SubElement(etree.SubElement(ppr, _A["spcBef"]), _A["spcPts"], val=str(space))
         if kind.marker:
             _marker(ppr, item, size, design)
         tint = design.palette.role(kind.color) or color
         for run in item.para.runs:
             _run(frame, p, run, design, sz, family, tint, bold or kind.bold)
-        etree.SubElement(p, qn("a:endParaRPr"), lang="en-US", sz=sz)
+        etree.SubElement(p, _A["endParaRPr"], lang="en-US", sz=sz)
 
 
 _P = qn("a:p")
+
+
+class _Tags(dict):
+    """DrawingML tag names in Clark notation, worked out once each (``qn`` parses every time)."""
+
+    def __missing__(self, name: str) -> str:
+        self[name] = tag = qn("a:" + name)
+        return tag
+
+
+_A = _Tags()
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
@@ -251,19 +262,19 @@ def _run(frame: TextFrame, p: etree._Element, run: Run, design: Design, sz: str,
     hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
     for n, piece in enumerate(clean(run.text).split("\n")):
         if n:
-            etree.SubElement(etree.SubElement(p, qn("a:br")), qn("a:rPr"), lang="en-US", sz=sz)
+            etree.SubElement(etree.SubElement(p, _A["br"]), _A["rPr"], lang="en-US", sz=sz)
         if not piece:
             continue
-        r = etree.SubElement(p, qn("a:r"))
-        rpr = etree.SubElement(r, qn("a:rPr"), lang="en-US", sz=sz)
+        r = etree.SubElement(p, _A["r"])
+        rpr = etree.SubElement(r, _A["rPr"], lang="en-US", sz=sz)
         if bold or run.bold:
             rpr.set("b", "1")
         if run.italic:
             rpr.set("i", "1")
         if hue:
-            colour_xml(etree.SubElement(rpr, qn("a:solidFill")), hue, design.palette)
-        etree.SubElement(rpr, qn("a:latin"), typeface=family)
-        etree.SubElement(r, qn("a:t")).text = piece
+            colour_xml(etree.SubElement(rpr, _A["solidFill"]), hue, design.palette)
+        etree.SubElement(rpr, _A["latin"], typeface=family)
+        etree.SubElement(r, _A["t"]).text = piece
         if run.link:
             _Run(r, frame).hyperlink.address = run.link
 
@@ -273,11 +284,11 @@ def _marker(ppr: etree._Element, item: Item, size: float, design: Design) -> Non
     level = item.para.level + 1
     ppr.set("marL", str(Pt(indent(size) * level)))
     ppr.set("indent", str(-Pt(indent(size))))
-    colour_xml(etree.SubElement(ppr, qn("a:buClr")), design.palette.accent, design.palette)
+    colour_xml(etree.SubElement(ppr, _A["buClr"]), design.palette.accent, design.palette)
     if item.para.kind == "number":
-        marker = etree.SubElement(ppr, qn("a:buAutoNum"), type="arabicPeriod")
+        marker = etree.SubElement(ppr, _A["buAutoNum"], type="arabicPeriod")
         if item.number and item.number > 1:
             marker.set("startAt", str(item.number))
     else:
-        etree.SubElement(ppr, qn("a:buFont"), typeface="Arial")
-        etree.SubElement(ppr, qn("a:buChar"), char="•" if level < 2 else "–")
+        etree.SubElement(ppr, _A["buFont"], typeface="Arial")
+        etree.SubElement(ppr, _A["buChar"], char="•" if level < 2 else "–")
