@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from deckgen.builders.pptx import fonts, textfit
@@ -194,3 +197,41 @@ def test_row_height_is_set_by_the_tallest_cell() -> None:
     assert taller > 3 * one_line / 2
     with pytest.raises(ValueError):
         row_height(["a", "b"], [100], FAMILY, 12)
+
+
+# --- font metrics kept between runs ------------------------------------------------------------
+
+def test_measured_advances_are_read_back_without_loading_the_font(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fonts.clear_cache()
+    before = fonts.text_width("Positioning for the enterprise tier", FAMILY, 18)
+    lines = wrap(LOREM, FAMILY, 18, 200)
+    fonts.save_metrics()
+    fonts.clear_cache()  # as a new run starts
+
+    def no_font(_: Path) -> None:
+        raise AssertionError("loaded the font instead of reading its advances")
+    monkeypatch.setattr(fonts, "_pil_font", no_font)
+    assert fonts.text_width("Positioning for the enterprise tier", FAMILY, 18) == before
+    assert wrap(LOREM, FAMILY, 18, 200) == lines
+    monkeypatch.undo()
+    fonts.clear_cache()
+
+
+def test_a_changed_font_file_is_another_entry(tmp_path: Path) -> None:
+    font = tmp_path / "font.ttf"
+    font.write_bytes(fonts.font_file(FAMILY).read_bytes())
+    entry = fonts._metrics_entry(font)
+    os.utime(font, ns=(1, 1))
+    assert entry is not None and fonts._metrics_entry(font) not in (None, entry)
+
+
+def test_an_unusable_cache_folder_still_measures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    fonts.clear_cache()
+    assert fonts.text_width("Hello", FAMILY, 10) > 0
+    fonts.save_metrics()
+    fonts.clear_cache()

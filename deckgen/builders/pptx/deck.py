@@ -21,6 +21,7 @@ from .blocks import TextBlock, block_for
 from .design import TYPE, Design
 from .draw import Canvas
 from .flow import Block, Stack, forget_measured, paginate
+from .fonts import save_metrics
 from .layout_choice import choose_layouts
 from .layouts import (Frame, add_footer, fill_subtitle, frame_for,
                       remove_empty_placeholders, set_title, title_size)
@@ -41,6 +42,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
             number += 1
             notes.write(slide, said)
     forget_measured()
+    save_metrics()
     meta = plan.meta
     return finalize(deck.prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)

@@ -14,14 +14,19 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import shutil
 import struct
 import subprocess
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import ImageFont
+from deckgen import cache
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 #: Pixel size fonts are loaded at; widths are scaled back to points. Large enough that
 #: FreeType's per-glyph rounding is far below anything that matters.
@@ -195,6 +200,8 @@ def _font_files() -> tuple[Path, ...]:
 
 
 def _face_name(path: Path) -> tuple[str, str] | None:
+    from PIL import ImageFont
+
     try:
         family, style = ImageFont.truetype(str(path), 10).getname()
     except OSError:
@@ -204,6 +211,8 @@ def _face_name(path: Path) -> tuple[str, str] | None:
 
 @functools.lru_cache(maxsize=None)
 def _pil_font(path: Path) -> ImageFont.FreeTypeFont | None:
+    from PIL import ImageFont
+
     try:
         return ImageFont.truetype(str(path), _LOAD_PX)
     except OSError:
@@ -229,13 +238,13 @@ def _em_width(text: str, path: Path) -> float | None:
     """Advance width of ``text`` in em with the font file at ``path`` (None if it cannot be
     loaded). Cached: fonts are loaded at one size, so a width scales linearly with the size, and
     wrapping and fitting ask for the same line again at every size they try."""
-    font = _pil_font(path)
-    if font is None:
+    advance = _metrics(path)
+    if not advance.usable():
         return None
-    em = font.getlength(text) / _LOAD_PX
+    em = advance(text) / _LOAD_PX
     if has_wide(text):
         wide = [c for c in text if unicodedata.east_asian_width(c) in ("W", "F")]
-        em += sum(max(0.0, 1.0 - font.getlength(c) / _LOAD_PX) for c in wide)
+        em += sum(max(0.0, 1.0 - advance(c) / _LOAD_PX) for c in wide)
     return em
 
 
@@ -247,12 +256,11 @@ def word_advances(family: str, bold: bool = False) -> Callable[[str], float] | N
     between two words adds in context (kerning is by pairs of glyphs), instead of measuring
     every longer prefix of the line again; words repeat, so each is measured once."""
     path = font_file(family, bold)
-    font = _pil_font(path) if path is not None else None
-    if font is None:
+    advance = _metrics(path) if path is not None else None
+    if advance is None or not advance.usable():
         return None
     widen = margin(family)  # as text_width does for a stand-in
-    measure = font.getlength if widen == 1.0 else (lambda text: font.getlength(text) * widen)
-    return functools.lru_cache(maxsize=65536)(measure)
+    return advance if widen == 1.0 else functools.lru_cache(maxsize=65536)(lambda text: advance(text) * widen)
 
 
 def width_of(advance: float, size_pt: float) -> float:
@@ -265,6 +273,79 @@ def has_wide(text: str) -> bool:
     """Whether ``text`` has a wide East Asian character (measured at least 1 em each, so not
     by its advance alone)."""
     return not text.isascii() and any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
+
+
+#: A font's remembered advances are no longer kept between runs past this many texts.
+MAX_REMEMBERED = 200_000
+
+
+class _Metrics:
+    """The advances of texts in one font file, as Pillow measures them, remembered in memory
+    and between runs in the cache folder (see :mod:`deckgen.cache`): most texts of a deck were
+    measured in the run before, and a run that finds them all never loads the font. The entry is
+    named by the file (path, size, modification time) and the measuring code's versions, so a
+    changed font, Pillow, FreeType or Raqm never reads old numbers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entry = _metrics_entry(path)
+        self.known: dict[str, float] = {}
+        self.added = False
+        kept = cache.read("fonts", self.entry) if self.entry else None
+        if kept:
+            try:
+                found = pickle.loads(kept)
+            except Exception:  # noqa: BLE001 - an entry that does not load is a miss, whatever it holds
+                found = None
+            if isinstance(found, dict):
+                self.known = found
+
+    def usable(self) -> bool:
+        """Whether the font can be measured (it was, in an earlier run, or it loads now)."""
+        return bool(self.known) or _pil_font(self.path) is not None
+
+    def __call__(self, text: str) -> float:
+        advance = self.known.get(text)
+        if advance is None:
+            font = _pil_font(self.path)
+            if font is None:
+                raise OSError(f"the font {self.path} can no longer be loaded")
+            advance = self.known[text] = font.getlength(text)
+            self.added = True
+        return advance
+
+    def save(self) -> None:
+        if self.added and self.entry and len(self.known) <= MAX_REMEMBERED:
+            cache.write("fonts", self.entry, pickle.dumps(self.known, protocol=pickle.HIGHEST_PROTOCOL))
+        self.added = False
+
+
+_LOADED: dict[Path, _Metrics] = {}
+
+
+def _metrics(path: Path) -> _Metrics:
+    found = _LOADED.get(path)
+    if found is None:
+        found = _LOADED[path] = _Metrics(path)
+    return found
+
+
+def _metrics_entry(path: Path) -> str | None:
+    """The cache entry's name for ``path``'s advances (None when the file cannot be read)."""
+    from PIL import __version__ as pillow, _imagingft
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return cache.name(str(path), str(stat.st_size), str(stat.st_mtime_ns), str(_LOAD_PX), pillow,
+                      str(_imagingft.freetype2_version), str(getattr(_imagingft, "raqm_version", "")))
+
+
+def save_metrics() -> None:
+    """Keep the advances measured in this run for the next (called when a deck is built)."""
+    for metrics in _LOADED.values():
+        metrics.save()
 
 
 def line_height(family: str, size_pt: float, bold: bool = False) -> float:
@@ -313,3 +394,4 @@ def clear_cache() -> None:
     for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances,
                margin, stand_in, _rendered_family):
         fn.cache_clear()
+    _LOADED.clear()
