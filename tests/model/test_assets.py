@@ -96,3 +96,28 @@ def test_a_picture_that_cannot_be_shown_is_an_error_at_check(example_project: Pa
 def test_pictures_both_outputs_show_pass(example_project: Path, kind: str) -> None:
     (example_project / "content" / MAP).write_bytes(_picture(kind))
     assert diagnostics(example_project) == []
+
+
+def test_a_picture_found_fine_is_not_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen.model import images
+    from tests.support.projects import EXAMPLE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    data = (EXAMPLE / MAP).read_bytes()
+    assert images.picture_problem(MAP, data) is None
+
+    def decode(*_: object) -> None:
+        raise AssertionError("decoded again")
+    monkeypatch.setattr(images, "_problem", decode)
+    assert images.picture_problem("elsewhere.png", data) is None
+
+
+def test_a_damaged_picture_is_decoded_and_reported_every_time(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen.model import images
+    from tests.support.projects import EXAMPLE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cut = (EXAMPLE / MAP).read_bytes()[:400]
+    for _ in range(2):
+        assert "damaged" in (images.picture_problem(MAP, cut) or "")
