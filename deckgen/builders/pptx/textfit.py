@@ -105,24 +105,21 @@ def _wrap_hard_line(
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, end = lo, lo
-    advance = None if has_wide(text) else word_advances(family, bold)
-    line = 0.0  # the advance of text[start:end] when ``advance`` is known
-    for tok in _TOKEN.finditer(text, lo, hi):
+    advance = word_advances(family, bold)
+    words = _words(text, lo, hi, family, bold) if advance is not None else None
+    line = 0.0  # the advance of text[start:end], when the words' advances are known
+    for i, tok in enumerate(_TOKEN.finditer(text, lo, hi)):
         if max_lines is not None and len(spans) > max_lines:
             return spans
-        if advance is not None:
-            if end > start:  # the line, the word, and the space between in context
-                last, first = text[end - 1], text[tok.start()]
-                joint = advance(text[end - 1 : tok.start() + 1]) - advance(last) - advance(first)
-                grown = line + joint + advance(tok.group())
-            else:
-                grown = advance(text[start : tok.end()])
+        if words is not None:
+            word, joint = words[i]
+            grown = line + joint + word if end > start else (words[-1][1] if i == 0 else word)
             fits = width_of(grown, size) <= width
         else:
             fits = text_width(text[start : tok.end()], family, size, bold) <= width
         if fits:
             end = tok.end()
-            line = grown if advance is not None else line
+            line = grown if words is not None else line
             continue
         if end > start:
             spans.append((start, end))
@@ -135,6 +132,33 @@ def _wrap_hard_line(
         line = advance(text[start:end]) if advance is not None else line
     spans.append((start, end))
     return spans
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> tuple[tuple[float, float], ...] | None:
+    """For each word of ``text[lo:hi]``: its advance, and what joining it to the word before
+    adds (the space between, kerned against both in context); and last, the advance of the
+    first word with any spaces before it. None when the text must be measured line by line
+    (wide characters, or no font file). Cached: a paragraph is wrapped at every size and width
+    tried, and its words stay the same."""
+    advance = None if has_wide(text) else word_advances(family, bold)
+    if advance is None:
+        return None
+    found: list[tuple[float, float]] = []
+    before = -1
+    for tok in _TOKEN.finditer(text, lo, hi):
+        s, e = tok.span()
+        joint = 0.0 if before < 0 else (advance(text[before - 1 : s + 1]) - advance(text[before - 1])
+                                        - advance(text[s]))
+        found.append((advance(text[s:e]), joint))
+        before = e
+    lead = advance(text[lo : found and _first_end(text, lo, hi) or lo])
+    return (*found, (0.0, lead))
+
+
+def _first_end(text: str, lo: int, hi: int) -> int:
+    first = _TOKEN.search(text, lo, hi)
+    return first.end() if first else lo
 
 
 def _longest_fitting(
