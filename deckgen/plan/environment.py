@@ -200,6 +200,7 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self._judged: dict[tuple[type, str], bool] = {}
         self.start()
         self.globals.clear()
         self.globals.update({"range": self.bounded_range, "dict": dict, "namespace": Namespace})
@@ -218,7 +219,17 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
     # What a layout may reach --------------------------------------------------------------------
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """No attribute of a path (it reads and writes files), a class or a module; no
-        ``str.format`` (a width in its format is a memory bomb). The rest as the sandbox says."""
+        ``str.format`` (a width in its format is a memory bomb). The rest as the sandbox says.
+
+        Every rule here and in Jinja's sandbox looks only at the object's type and the name, so
+        each pair is judged once (a deck's layouts read tens of thousands of attributes)."""
+        key = (type(obj), attr)
+        safe = self._judged.get(key)
+        if safe is None:
+            safe = self._judged[key] = self._judge_attribute(obj, attr, value)
+        return safe
+
+    def _judge_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, (PurePath, type, types.ModuleType)):
             return False
         if isinstance(obj, str) and attr in ("format", "format_map"):
