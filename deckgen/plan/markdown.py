@@ -7,6 +7,7 @@ slides the same HTML is walked into plan elements (paragraphs, runs, tables, pic
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from typing import Callable, Optional
 
@@ -27,12 +28,23 @@ ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"st
 Resolve = Callable[[str], Optional[bytes]]
 
 
+@functools.lru_cache(maxsize=1024)
 def to_html_source(text: str) -> str:
-    """Python-Markdown's output for ``text``, with raw HTML kept as text."""
+    """Python-Markdown's output for ``text``, with raw HTML kept as text. Remembered: the slides
+    and the page convert the same bodies, and a live preview rebuilds mostly unchanged ones."""
+    converter = _converter()
+    converter.reset()
+    return converter.convert(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> md_lib.Markdown:
+    """One converter for every body (reset before each): building one costs more than most
+    conversions."""
     converter = md_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    return converter.convert(text)
+    return converter
 
 
 def image_mime(data: bytes) -> Optional[str]:
