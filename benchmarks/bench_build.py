@@ -120,9 +120,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="rounds of alternated runs (default 3)")
     parser.add_argument("--quick", action="store_true", help="one round, without the 20x project")
+    parser.add_argument("--factors", type=int, nargs="+", metavar="N",
+                        help="the generated projects' sizes (default 1 4 10 20; --quick: 1 4 10)")
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
-    factors = (1, 4, 10) if args.quick else (1, 4, 10, 20)
+    factors = tuple(args.factors or ((1, 4, 10) if args.quick else (1, 4, 10, 20)))
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as folder:
         work = Path(folder)
         os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
@@ -168,8 +170,8 @@ def report(cases: list[Case], factors: tuple[int, ...]) -> None:
             print(f"{'  the rebuild alone':38} {'':>6} {statistics.median(case.inner):7.3f}")
     per_slide = {f: by[f"{f}x project"].median() / by[f"{f}x project"].slides for f in factors}
     print("CPU ms per slide: " + ", ".join(f"{f}x {1000 * s:.1f}" for f, s in per_slide.items()))
-    if 10 in per_slide and 20 in per_slide:
-        print(f"20x per slide / 10x per slide: {per_slide[20] / per_slide[10]:.2f}")
+    for small, big in zip(factors, factors[1:]):
+        print(f"{big}x per slide / {small}x per slide: {per_slide[big] / per_slide[small]:.2f}")
 
 
 if __name__ == "__main__":
