@@ -60,8 +60,9 @@ class LadderBlock:
         if self.height(width, t) <= room:
             return self, None
         rocks = self.ladder.rocks
+        heights = [self._item_h(r, width, t) for r in rocks]
         count = len(rocks)
-        while count > 1 and self._part(rocks[:count], width, room, t).height(width, t) > room:
+        while count > 1 and self._part_height(rocks[:count], heights[:count], width, room, t) > room:
             count -= 1
         head = self._part(rocks[:count], width, room, t)
         if head.height(width, t) > room and not force:
@@ -71,15 +72,29 @@ class LadderBlock:
 
     def _part(self, rocks: list[plan.LadderItem], width: float, room: float, t: float) -> "LadderBlock":
         """The ladder for some rocks: all priorities if they fit, else the ones linked."""
+        priorities, links = self._for(rocks, width, room, t)
+        return LadderBlock(replace(self.ladder, priorities=priorities, rocks=rocks, links=links),
+                           self.design, self.gaps)
+
+    def _part_height(self, rocks: list[plan.LadderItem], heights: list[float], width: float,
+                     room: float, t: float) -> float:
+        """The height of ``_part(rocks)`` from its rocks' ``heights``, added up as
+        :meth:`height` adds them, without making the part: splitting tries every count of rocks."""
+        priorities, _ = self._for(rocks, width, room, t)
+        column = sum(heights) + ITEM_GAP * max(len(rocks) - 1, 0)
+        return self._caption_h(width) + max(self._column_h(priorities, width, t), column)
+
+    def _for(self, rocks: list[plan.LadderItem], width: float, room: float,
+             t: float) -> tuple[list[plan.LadderItem], list[tuple[str, str]]]:
+        """The priorities shown beside ``rocks`` (all if they fit, else the ones linked) and
+        the rocks' links."""
         keys = {r.key for r in rocks}
         links = [(r, p) for r, p in self.ladder.links if r in keys]
         priorities = self.ladder.priorities
-        caption = self._caption_h(width)
-        if caption + self._column_h(priorities, width, t) > room:
+        if self._caption_h(width) + self._column_h(priorities, width, t) > room:
             linked = {p for _, p in links}
             priorities = [p for p in priorities if p.key in linked]
-        return LadderBlock(replace(self.ladder, priorities=priorities, rocks=rocks, links=links),
-                           self.design, self.gaps)
+        return priorities, links
 
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
