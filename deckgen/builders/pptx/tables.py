@@ -64,6 +64,9 @@ class TableBlock:
     columns: Optional[tuple[list[float], list[float]]] = None  # weights and word floors
     #: each row's measured texts, by id(row) (the row is kept with them, so that its id stays its own)
     texts: dict[int, tuple[list[plan.Cell], tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    #: each row's height by widths and size, then by id(row) (again kept with the row)
+    heights: dict[tuple[float, ...], dict[int, tuple[list[plan.Cell], float]]] = field(
+        default_factory=dict, repr=False)
 
     # Geometry --------------------------------------------------------------------------------
     def widths(self, width: float) -> list[float]:
@@ -138,8 +141,19 @@ class TableBlock:
 
     def height(self, width: float, t: float) -> float:
         widths, size = self.widths(width), SCALE.at(t)
-        return self._header_height(widths, size) + sum(
-            self._row_height(r.cells, r.group, widths, size) for r in self.table.rows)
+        return self._header_height(widths, size) + sum(self._heights(widths, size))
+
+    def _heights(self, widths: list[float], size: float) -> list[float]:
+        """Every row's height, from a table the parts of one table share: paging asks for the
+        height of what is left of a long table on every slide it fills."""
+        known = self.heights.setdefault((*widths, size), {})
+        found = []
+        for row in self.table.rows:
+            hit = known.get(id(row.cells))
+            if hit is None or hit[0] is not row.cells:
+                hit = known[id(row.cells)] = (row.cells, self._row_height(row.cells, row.group, widths, size))
+            found.append(hit[1])
+        return found
 
     # Splitting -------------------------------------------------------------------------------
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
@@ -209,7 +223,7 @@ class TableBlock:
 
     def _part(self, rows: list[plan.Row]) -> "TableBlock":
         return TableBlock(replace(self.table, rows=rows), self.design, columns=self.columns,
-                          texts=self.texts)
+                          texts=self.texts, heights=self.heights)
 
     def _split_row(self, widths: list[float], room: float, size: float) -> tuple[plan.Row, plan.Row]:
         """The first row cut between lines so that its head fits ``room`` (a row taller than
