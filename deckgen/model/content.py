@@ -46,6 +46,14 @@ class Layouts(Strict):
         None, description="the layout of every other slide; it needs a title placeholder")
 
 
+class SlideText(Strict):
+    """A generated slide's title or subtitle, replaced from content."""
+
+    title: Optional[Text] = Field(
+        None, description="replaces the generated title, which then leads the subtitle (its facts stay)")
+    subtitle: Optional[Text] = Field(None, description="replaces the generated subtitle")
+
+
 class DeckFile(Strict):
     team: Text = Field(description="the team's name, e.g. Product Marketing")
     company: Text = Field(description="the company's name")
@@ -64,6 +72,9 @@ class DeckFile(Strict):
     slides: Optional[list[Text]] = Field(
         None, description="which slides, in which order, by slide name (slides/NAME for a free-form "
         "slide); default: every slide that has content")
+    titles: dict[Text, SlideText] = Field(
+        {}, description="slide name (or team-structure, team-time) → {title, subtitle} replacing the "
+        "generated ones; a title naming another quarter or a past year is a warning")
 
 
 # charter.md --------------------------------------------------------------------------------------

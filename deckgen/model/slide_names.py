@@ -22,6 +22,21 @@ DEFAULT_ORDER: tuple[str, ...] = (
 ON_REQUEST: tuple[str, ...] = ("changes",)
 #: Every built-in slide kind.
 BUILT_IN: tuple[str, ...] = DEFAULT_ORDER + ON_REQUEST
+#: The slides a layout makes when it makes several, by the names `titles` in deck.yaml gives them.
+PARTS: dict[str, tuple[str, ...]] = {"team": ("team-structure", "team-time")}
+#: The slides that look back on the quarter behind; every other presents the quarter ahead.
+LOOKING_BACK = frozenset({"results", "wins", "intake"})
+
+
+def part_names(name: str, count: int) -> list[str]:
+    """The names of the ``count`` slides slide ``name`` makes, as `titles` keys them."""
+    parts = PARTS.get(name, ())
+    return [parts[i] if i < len(parts) else name for i in range(count)]
+
+
+def titled_names(project: Project) -> list[str]:
+    """Every name `titles` may key: each slide name, and the parts of a layout that makes several."""
+    return [*known_names(project), *(part for parts in PARTS.values() for part in parts)]
 
 
 def _results(project: Project) -> Optional[str]:

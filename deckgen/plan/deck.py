@@ -8,13 +8,15 @@ would have been.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Any, Optional
 
 from jinja2 import Environment
 
 from ..model.project import FreeSlide, Project
-from ..model.slide_names import BUILT_IN, DEFAULT_ORDER, free_name, in_deck, is_free
-from .context import template_context
+from ..model.content import SlideText
+from ..model.slide_names import BUILT_IN, DEFAULT_ORDER, free_name, in_deck, is_free, part_names
+from .context import SEPARATOR, template_context
 from .layout import render_slides
 from .slides import DeckPlan, Meta, Slide
 
@@ -34,11 +36,25 @@ def plan_deck(project: Project, env: Environment) -> DeckPlan:
 
 
 def plan_slide(project: Project, env: Environment, context: dict[str, Any], name: str) -> list[Slide]:
-    """The slides of slide name ``name``: most layouts make one, some make a point per slide."""
+    """The slides of slide name ``name``: most layouts make one, some make a point per slide;
+    each with the title and subtitle deck.yaml's `titles` gives it."""
     if is_free(name):
         free = next(s for s in project.free_slides if free_name(s.name) == name)
         return render_slides(env, FREE_LAYOUT, name, {**context, "slide": free}, project)
-    return render_slides(env, LAYOUTS[name], name, context, project)
+    slides = render_slides(env, LAYOUTS[name], name, context, project)
+    return [retitled(slide, project.deck.titles.get(part))
+            for slide, part in zip(slides, part_names(name, len(slides)))]
+
+
+def retitled(slide: Slide, given: Optional[SlideText]) -> Slide:
+    """``slide`` with the user's title and subtitle. A replaced title's point is not lost: the
+    generated title leads the subtitle, so a miss it states still shows."""
+    if given is None:
+        return slide
+    subtitle = given.subtitle if given.subtitle is not None else slide.subtitle
+    if given.title is not None:
+        subtitle = SEPARATOR.join(part for part in (slide.title.strip(), subtitle) if part)
+    return replace(slide, title=given.title if given.title is not None else slide.title, subtitle=subtitle)
 
 
 def slide_order(project: Project) -> list[str]:

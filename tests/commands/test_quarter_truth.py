@@ -257,3 +257,30 @@ def test_closing_a_quarter_on_the_band_edges_then_starting_the_next(tmp_path: Pa
     assert wins[0] == "Six wins from 2026-Q4 worth repeating"  # stale, and check said so above
     [intake] = [texts for texts in slides if any("Share of requests" in t for t in texts)]
     assert "Requests that came in during 2026-Q4 (Oct–Dec 2026), and where the work went" in intake
+
+
+# Titles from content -------------------------------------------------------------------------------
+TITLES = "# A footer label on every slide.\n"
+
+
+def test_deck_yaml_titles_replace_a_generated_title_and_keep_its_point(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "deck.yaml"), TITLES, "titles:\n  team-time:\n    title: Our time follows the plan\n"
+            "  intake:\n    subtitle: Every request, triaged\n" + TITLES)
+    slides = built(root)
+    [time] = titled(slides, "Our time follows the plan")
+    assert "Four big rocks carry 87% of our time · One-offs take 13%, within the 10–15% budget" in time
+    [intake] = [texts for texts in slides if any("Share of requests" in t for t in texts)]
+    assert intake[0] == "65% of 17 requests fed a big rock; we declined four"
+    assert "Every request, triaged" in intake
+
+
+def test_deck_yaml_titles_are_checked(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    replace(content(root, "deck.yaml"), TITLES, "titles:\n  team_time:\n    title: Time\n"
+            "  okrs:\n    title: Our 2026-Q4 plan\n" + TITLES)
+    found = diagnostics(root)
+    assert (f"{at(root, 'deck.yaml', 'team_time:', 'team_time')}: error: titles: unknown slide 'team_time' "
+            "(did you mean 'team-time'?)") in found
+    assert (f"{at(root, 'deck.yaml', 'title: Our 2026-Q4 plan', 'Our')}: warning: the title of slide 'okrs' "
+            "names 2026-Q4, but the slide presents 2027-Q1: update it") in found
