@@ -138,7 +138,7 @@ def test_a_miss_without_a_note_in_a_closed_quarter_is_a_warning(example_project:
     edit(Q4, NOTE, "")
     title = "Beta customers signed up as references"
     only(example_project, f"{at(example_project, Q4, '- title: ' + title, 'title')}: warning: committed key "
-                          f"result '{title}' of objective 'copilot-beta' scored 0.60 in the closed quarter "
+                          f"result '{title}' of objective 'copilot-beta' scored 0.6 in the closed quarter "
                           "2026-Q4: add a note saying why it was missed")
 
 
@@ -147,7 +147,7 @@ def test_a_milestone_not_done_is_a_miss(example_project: Path, edit) -> None:
          "        commitment: committed\n        done: false\n      - title: Enterprise case studies")
     title = "Messaging house reviewed with Sales and Product"
     only(example_project, f"{at(example_project, Q4, '- title: ' + title, 'title')}: warning: committed key "
-                          f"result '{title}' of objective 'enterprise-foundation' scored 0.00 in the closed "
+                          f"result '{title}' of objective 'enterprise-foundation' scored 0.0 in the closed "
                           "quarter 2026-Q4: add a note saying why it was missed")
 
 

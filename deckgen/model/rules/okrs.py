@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any, Iterator
 
 from ..content import KeyResult, Objective, OkrFile
+from ..scoring import score_text
 from .base import FileReport, number, repeats
 
 MAX_KEY_RESULTS = 5
@@ -98,7 +99,7 @@ def misses_explained(okrs: OkrFile, report: FileReport) -> None:
     for loc, objective, kr in located(okrs):
         if kr.commitment == "committed" and kr.progress < 1.0 and not kr.note:
             report.warning(loc, f"committed key result '{kr.title}' of objective '{objective.id}' scored "
-                                f"{kr.progress:.2f} in the closed quarter {okrs.quarter}: add a note "
+                                f"{score_text(kr.progress)} in the closed quarter {okrs.quarter}: add a note "
                                 f"saying why it was missed")
 
 
