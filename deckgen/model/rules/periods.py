@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ...diagnostics import Position
 from ..content import OkrFile
@@ -28,6 +28,16 @@ YEAR = r"(?:19|20)\d\d"
 PLAN_YEAR = re.compile(rf"\b(?:(?P<a>{YEAR})\s+(?:plan|roadmap|priorities|strategy|goals|okrs|launches|launch "
                        rf"calendar)|(?:plan|roadmap|priorities|strategy|goals)\s+for\s+(?P<b>{YEAR})|"
                        rf"in\s+(?P<c>{YEAR})\s+(?:we|[a-z ]{{0,40}}\bwill\b))", re.IGNORECASE)
+
+
+def latest_year(text: str) -> Optional[int]:
+    """The latest year ``text`` names (1900–2099), if any."""
+    return max((int(y) for y in re.findall(rf"\b{YEAR}\b", text)), default=None)
+
+
+def quarters_named(text: str) -> set[str]:
+    """The quarters ``text`` names, as '2027-Q1'."""
+    return {f"{y}-Q{q}" for y, q in QUARTER_NAME.findall(text)}
 
 
 @needs("deck.yaml", "wins.md", about="wins.md's period")
@@ -85,10 +95,10 @@ def past_plan_year(project: Project, report: Report) -> None:
     """A free-form slide's title, or strategy text, naming a past year as the plan year."""
     year = project.deck.year
     for slide in project.free_slides:
-        named = [int(y) for y in re.findall(rf"\b{YEAR}\b", slide.title)]
-        if named and max(named) < year:
+        named = latest_year(slide.title)
+        if named is not None and named < year:
             report.warning(f"slides/{slide.name}", ("title",),
-                           f"the slide's title names {max(named)}, but the plan year is {year}: "
+                           f"the slide's title names {named}, but the plan year is {year}: "
                            "update the slide for the new year")
     bodies = [project.strategy.summary, *(s.body for s in project.strategy.sections),
               *(s.body for s in project.free_slides)]
@@ -98,10 +108,10 @@ def past_plan_year(project: Project, report: Report) -> None:
                 report.reporter.warning(f"the text names {named} as the plan year, but the deck is for "
                                         f"{year}: update it for the new year", Position(body.path, line, col))
     for section in project.strategy.sections:
-        named = [int(y) for y in re.findall(rf"\b{YEAR}\b", section.title)]
-        if named and max(named) < year:
+        named = latest_year(section.title)
+        if named is not None and named < year:
             report.reporter.warning(
-                f"the strategy section '{section.title}' names {max(named)}, but the plan year is {year}",
+                f"the strategy section '{section.title}' names {named}, but the plan year is {year}",
                 Position(section.body.path, max(section.body.line - 1, 1)))
 
 
@@ -117,8 +127,7 @@ def headline_quarter(okrs: OkrFile, report: FileReport) -> None:
     """A `headline` that names another quarter was carried over from it (or copied by hand)."""
     if not okrs.headline:
         return
-    named = {f"{y}-Q{q}" for y, q in QUARTER_NAME.findall(okrs.headline)}
-    other = sorted(named - {okrs.quarter})
+    other = sorted(quarters_named(okrs.headline) - {okrs.quarter})
     if other:
         report.warning(("headline",), f"the headline names {', '.join(other)}, but this file is "
                                       f"{okrs.quarter}: a headline carried from another quarter is stale")

@@ -5,13 +5,13 @@ quarter the slide no longer presents, or a year before the plan year, would misl
 """
 from __future__ import annotations
 
-import re
+from typing import Optional
 
 from .. import slide_names
 from ..project import Project
 from ...suggest import did_you_mean
 from .base import Report, needs
-from .periods import QUARTER_NAME, YEAR
+from .periods import latest_year, quarters_named
 
 
 @needs("deck.yaml", "slides", about="slide titles")
@@ -29,16 +29,16 @@ def slide_titles(project: Project, report: Report) -> None:
                 report.warning("deck.yaml", ("titles", name, key), f"the {key} of slide '{name}' {problem}")
 
 
-def _stale(project: Project, name: str, said: str) -> "str | None":
+def _stale(project: Project, name: str, said: str) -> Optional[str]:
     """Why ``said`` describes another period than slide ``name`` presents, if it does."""
     ahead = project.quarter
     presents = ahead.previous() if name in slide_names.LOOKING_BACK else ahead
-    quarters = sorted({f"{y}-Q{q}" for y, q in QUARTER_NAME.findall(said)} - {str(presents)})
+    quarters = sorted(quarters_named(said) - {str(presents)})
     if quarters:
         return f"names {', '.join(quarters)}, but the slide presents {presents}: update it"
-    years = [int(y) for y in re.findall(rf"\b{YEAR}\b", said)]
-    if years and max(years) < project.deck.year and name not in slide_names.LOOKING_BACK:
-        return f"names {max(years)}, but the plan year is {project.deck.year}: update it"
+    year = latest_year(said)
+    if year is not None and year < project.deck.year and name not in slide_names.LOOKING_BACK:
+        return f"names {year}, but the plan year is {project.deck.year}: update it"
     return None
 
 
