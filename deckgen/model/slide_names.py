@@ -34,9 +34,10 @@ def part_names(name: str, count: int) -> list[str]:
     return [parts[i] if i < len(parts) else name for i in range(count)]
 
 
-def titled_names(project: Project) -> list[str]:
-    """Every name `titles` may key: each slide name, and the parts of a layout that makes several."""
-    return [*known_names(project), *(part for parts in PARTS.values() for part in parts)]
+def titled_names() -> list[str]:
+    """Every name `titles` may key: each built-in slide (a free-form slide's title is its own
+    content already), and the parts of a layout that makes several."""
+    return [*BUILT_IN, *(part for parts in PARTS.values() for part in parts)]
 
 
 def _results(project: Project) -> Optional[str]:

@@ -14,9 +14,9 @@ from .base import Report, needs
 from .periods import latest_year, quarters_named
 
 
-@needs("deck.yaml", "slides", about="slide titles")
+@needs("deck.yaml", about="slide titles")
 def slide_titles(project: Project, report: Report) -> None:
-    known = slide_names.titled_names(project)
+    known = slide_names.titled_names()
     for name, given in project.deck.titles.items():
         if name not in known:
             report.error("deck.yaml", ("titles", name), f"titles: unknown slide '{name}'"
