@@ -33,6 +33,7 @@ from typing import Optional
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.exc import PythonPptxError
 from pptx.presentation import Presentation as PresentationType
 
 from deckgen.load.files import MAX_ASSET_BYTES
@@ -65,6 +66,9 @@ _DANGEROUS = {
 _RUNNING_ACTIONS = ("ppaction://program", "ppaction://macro", "ppaction://ole")
 #: Elements that, when their target goes, leave nothing worth keeping of the shape around them.
 _SHAPE_REFERENCES = {f"{{{_NS['a']}}}blip", f"{{{_NS['p']}}}oleObj"}
+#: What python-pptx raises on XML that is well-formed but not what PowerPoint writes.
+_READ_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, etree.LxmlError,
+                PythonPptxError)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 
@@ -97,9 +101,52 @@ def open_template(data: bytes) -> BrandTemplate:
     package.check_structure()
     try:
         prs = Presentation(io.BytesIO(package.to_zip()))
-    except (KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+    except _READ_ERRORS as exc:
         raise TemplateError(f"python-pptx cannot read it ({exc})") from exc
+    _check_layouts(prs)
     return BrandTemplate(prs, package.dropped, samples)
+
+
+def _check_layouts(prs: PresentationType) -> None:
+    """Read every layout's placeholders the way the builder will (type, name, position, which
+    a layout inherits from its master), so that a malformed one is a TemplateError naming it
+    rather than a failure half-way through the build."""
+    where = "its list of slide masters"
+    try:
+        layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+        if not layouts:
+            raise TemplateError("it has no slide layouts")
+        for layout in layouts:
+            where = f"layout {str(layout.part.partname).lstrip('/')}"
+            where = f"layout '{layout.name}' ({str(layout.part.partname).lstrip('/')})"
+            if not any(_kind(rel.reltype) == "slideMaster" for rel in layout.part.rels.values()):
+                raise TemplateError(f"{where} has no slide master")
+            for holder in layout.placeholders:
+                kind = _placeholder_kind(holder._element)
+                if None in (holder.left, holder.top, holder.width, holder.height):
+                    raise TemplateError(f"{where}: its {getattr(kind, 'name', '?').lower()} "
+                                        "placeholder has no position, on the layout or its master")
+        where = "its notes master"
+        prs.notes_master.placeholders  # noqa: B018 - every slide gets notes from it
+    except TemplateError:
+        raise
+    except _READ_ERRORS as exc:
+        raise TemplateError(f"{where} is malformed ({exc})") from exc
+
+
+#: The values the schema allows for the placeholder attributes python-pptx copies onto slides.
+_PH_VALUES = {"orient": ("horz", "vert"), "sz": ("full", "half", "quarter")}
+
+
+def _placeholder_kind(element: etree._Element):  # noqa: ANN202 - a PP_PLACEHOLDER
+    """The placeholder's type, after checking the attributes python-pptx copies onto a slide
+    (it validates them only on writing, half-way through the build)."""
+    ph = element.ph
+    for attr, allowed in _PH_VALUES.items():
+        if ph.get(attr) not in (None, *allowed):
+            raise ValueError(f"a placeholder's {attr} is {ph.get(attr)!r}")
+    int(ph.get("idx", "0"))
+    return element.ph_type
 
 
 # Unpacking ------------------------------------------------------------------------------------

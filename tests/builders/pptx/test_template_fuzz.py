@@ -1,0 +1,85 @@
+"""Mutated brand templates: whatever is removed or garbled in a template's masters, layouts,
+theme, presentation part or relationships, the build gives a deck or one TemplateError, never
+another exception (a traceback for the user)."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from deckgen.builders.pptx.template import TemplateError
+from tests.support import deckplans
+from tests.support.decks import build, open_deck
+from tests.support.templates import corpus
+
+TEMPLATES = corpus()
+VALUES = ["", "-1", "0", "99999999999999", "x", "title", "ctrTitle", "rId999", "../../x.xml"]
+
+
+def _mutable(name: str) -> bool:
+    return name.endswith((".xml", ".rels")) and any(
+        key in name for key in ("slideMaster", "slideLayout", "theme", "presentation", "Content_Types"))
+
+
+@dataclass(frozen=True)
+class Case:
+    """A mutated template: which one, the edits made (for the failure report) and its bytes."""
+
+    template: str
+    edits: list[str]
+    data: bytes = field(repr=False)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> Case:
+    """A corpus template with one to four random edits (an element removed, an attribute removed
+    or set to a hostile value) in one or two of its structural parts."""
+    template = draw(st.sampled_from(TEMPLATES))
+    archive = zipfile.ZipFile(io.BytesIO(template.data))
+    parts = {name: archive.read(name) for name in archive.namelist()}
+    edits = []
+    for name in draw(st.lists(st.sampled_from(sorted(filter(_mutable, parts))), min_size=1, max_size=2)):
+        root = etree.fromstring(parts[name])
+        for _ in range(draw(st.integers(1, 4))):
+            elements = list(root.iter())[1:]
+            if not elements:
+                break
+            element = draw(st.sampled_from(elements))
+            where = f"{name}: {etree.QName(element).localname}"
+            if draw(st.booleans()) and element.getparent() is not None:
+                element.getparent().remove(element)
+                edits.append(f"{where} removed")
+            elif element.attrib:
+                key = draw(st.sampled_from(sorted(element.attrib)))
+                if draw(st.booleans()):
+                    del element.attrib[key]
+                    edits.append(f"{where} @{key} removed")
+                else:
+                    value = draw(st.sampled_from(VALUES))
+                    element.set(key, value)
+                    edits.append(f"{where} @{key}={value!r}")
+        parts[name] = etree.tostring(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return Case(template.name, edits, out.getvalue())
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, derandomize=True, phases=[Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated())
+def test_a_mutated_template_builds_or_is_one_template_error(case: Case) -> None:
+    plan = deckplans.deck(deckplans.bullets_slide(2), template=case.data)
+    try:
+        data = build(plan)
+    except TemplateError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    assert len(open_deck(data).slides) == len(plan.slides)
