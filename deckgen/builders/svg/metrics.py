@@ -49,8 +49,22 @@ def _symbol_em(symbol: str, path: Optional[Path], bold: bool) -> float:
     """A status symbol's advance in em: the font's glyph when it has one, else the fallback's."""
     if path is not None and not _missing(_face(path), symbol):
         return _em(symbol, path)
-    fallback = fonts.font_file(fonts.FALLBACK_FAMILIES[-1], bold)
+    fallback = _covering_file(symbol, bold)
     return _em(symbol, fallback) if fallback is not None else fonts.FALLBACK_EM_PER_CHAR
+
+
+def _covering_file(char: str, bold: bool) -> Optional[Path]:
+    """The font file fontconfig draws ``char`` with when the text's own font lacks it."""
+    fc = fonts._fc_match_path()
+    if fc is None:
+        return None
+    pattern = f":charset={ord(char):x}:style={'Bold' if bold else 'Regular'}"
+    try:
+        out = subprocess.run([fc, "-f", "%{file}", pattern], capture_output=True, text=True,
+                             timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(out) if out and Path(out).is_file() else None
 
 
 def _missing(face: ImageFont.FreeTypeFont, char: str) -> bool:
