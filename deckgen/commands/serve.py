@@ -23,6 +23,8 @@ DEBOUNCE_MS = 50
 #: How often (s) a missing project folder is looked for again.
 RETRY_S = 0.5
 IGNORED_DIRS = ("output", "archive")
+#: deckgen's own bookkeeping (the project lock every rebuild takes, edit journals): not content.
+DECKGEN_FILES = r"^\.deckgen"
 
 
 def run_serve(root: Path, host: str, port: int, open_browser: bool, echo: Echo,
@@ -30,23 +32,25 @@ def run_serve(root: Path, host: str, port: int, open_browser: bool, echo: Echo,
     """Build, serve on ``host:port`` (0: any free port) and rebuild on every change until
     Ctrl-C (or ``stop`` is set); ``ready`` is told the server once it answers."""
     preview = Preview(root.resolve(), log=echo)
-    echo(describe(preview.rebuild()))
-    server = PreviewServer((host, port), preview)
-    threading.Thread(target=server.serve_forever, name="deckgen-serve", daemon=True).start()
-    echo(f"Previewing {root} at {server.url} (Ctrl-C to stop)")
-    if ready is not None:
-        ready(server)
-    if open_browser:
-        webbrowser.open(server.url)
     stop = stop or threading.Event()
+    server: PreviewServer | None = None
     try:
+        echo(describe(preview.rebuild()))
+        server = PreviewServer((host, port), preview)
+        threading.Thread(target=server.serve_forever, name="deckgen-serve", daemon=True).start()
+        echo(f"Previewing {root} at {server.url} (Ctrl-C to stop)")
+        if ready is not None:
+            ready(server)
+        if open_browser:
+            webbrowser.open(server.url)
         for _ in changes(preview.root, stop):
             echo(describe(preview.rebuild()))
     except KeyboardInterrupt:
         echo("Stopped.")
     finally:
         stop.set()
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 def changes(root: Path, stop: threading.Event) -> Iterable[None]:
@@ -54,7 +58,8 @@ def changes(root: Path, stop: threading.Event) -> Iterable[None]:
     folder is waited for, and its return counts as a change."""
     from watchfiles import DefaultFilter, watch
 
-    relevant = DefaultFilter(ignore_dirs=(*DefaultFilter.ignore_dirs, *IGNORED_DIRS))
+    relevant = DefaultFilter(ignore_dirs=(*DefaultFilter.ignore_dirs, *IGNORED_DIRS),
+                             ignore_entity_patterns=(*DefaultFilter.ignore_entity_patterns, DECKGEN_FILES))
     while not stop.is_set():
         if not root.is_dir():
             while not root.is_dir() and not stop.wait(RETRY_S):

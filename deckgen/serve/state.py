@@ -19,6 +19,7 @@ from ..builders.svg.render import Drawer, Picture
 from ..builders.svg.svg import svg_document
 from ..builders.svg.scene import Scene
 from ..diagnostics import ContentError, Diagnostic, Level, Position
+from ..lock import ProjectBusy, project_lock
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,10 @@ class Preview:
         """Build the project once more and publish the result as a new version."""
         started, cpu = time.perf_counter(), time.thread_time()
         try:
-            made = self._build()
+            with project_lock(self.root, "serve"):  # not while `okr new` or a build writes it
+                made = self._build()
+        except ProjectBusy as busy:
+            made = self._failed([Diagnostic(Level.ERROR, str(busy), Position("."))])
         except ContentError as error:
             made = self._failed(error.reporter.sorted())
         except Exception as error:  # noqa: BLE001 - the preview must outlive any failure

@@ -5,6 +5,9 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -200,3 +203,53 @@ def _until(browser, expression: str) -> None:  # noqa: ANN001
     while not browser.evaluate(expression):
         assert time.monotonic() < deadline, f"never true: {expression}"
         time.sleep(0.1)
+
+
+def test_a_quiet_project_is_not_rebuilt_again_and_again(served: Running) -> None:
+    """The project lock each rebuild takes is a file in the project: it must not count as an edit."""
+    before = served.state()["version"]
+    time.sleep(1.5)
+    assert served.state()["version"] == before
+    assert not (served.root / ".deckgen.lock").exists()
+
+
+def test_a_rebuild_waits_for_another_deckgen_holding_the_project(served: Running) -> None:
+    """While `okr new` (another process) holds the project's lock, the preview does not read the
+    half-written files; it rebuilds once the lock is released."""
+    with subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\nfrom deckgen.lock import project_lock\n"
+         "with project_lock(Path(sys.argv[1]), 'okr new'):\n    print('held', flush=True)\n    time.sleep(2)\n",
+         str(served.root)], stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2]) as holder:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        before = served.state()["version"]
+        replace(served.root / "content" / "strategy.md", "## Where we play", "## Where we play meanwhile")
+        released = time.monotonic()
+        state = served.wait_for(before, lambda s: "Where we play meanwhile" in served.slide_text(s))
+        assert holder.wait(WAIT) == 0 and not state["stale"]
+        assert time.monotonic() - released >= 1.0, "the rebuild did not wait for the lock"
+
+
+def test_ctrl_c_stops_the_server_cleanly(tmp_path: Path) -> None:
+    root = copy_example(tmp_path, "deck")
+    with subprocess.Popen([sys.executable, "-m", "deckgen", "serve", str(root), "--port", "0"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          cwd=Path(__file__).resolve().parents[2]) as process:
+        out = _interrupted(process)
+    assert process.returncode == 0, out
+    assert "Stopped." in out and "Traceback" not in out
+    assert not (root / ".deckgen.lock").exists()
+
+
+def _interrupted(process: subprocess.Popen) -> str:
+    """What ``deckgen serve`` printed, Ctrl-C pressed once it served."""
+    assert process.stdout is not None
+    lines = []
+    deadline = time.monotonic() + WAIT
+    while not any(line.startswith("Previewing") for line in lines):
+        assert time.monotonic() < deadline, lines
+        lines.append(process.stdout.readline())
+    url = next(line for line in lines if line.startswith("Previewing")).split(" at ")[1].split()[0]
+    assert url.startswith("http://127.0.0.1:")
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=WAIT)
+    return "".join(lines) + out
