@@ -26,7 +26,7 @@ main { max-width: 1040px; margin: 0 auto; padding: 1rem 1.2rem 4rem; }
 #problems ul { margin: 0; padding: 0; list-style: none; font: 13px/1.5 ui-monospace, monospace; }
 #problems .error b { color: #d1242f; }
 #problems .warning b { color: #9a6700; }
-#gaps { color: var(--muted); font-size: 13px; margin: 0 0 1rem; }
+#gaps, .limits { color: var(--muted); font-size: 13px; margin: 0 0 1rem; }
 .slide { margin: 0 0 1.6rem; }
 .slide figure { margin: 0; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.18); }
 .slide img { display: block; width: 100%; height: auto; }
@@ -152,9 +152,10 @@ _PAGE = """<!doctype html>
 <main>
 <div id="problems" role="status" aria-live="polite"></div>
 <p id="gaps"></p>
+<p class="limits">Slides are drawn from the deck deckgen builds. Charts are drawn from their data;
+PowerPoint and LibreOffice place chart labels their own way.</p>
 <div id="slides"></div>
 <section id="onepager"><h2 class="section">One-pager</h2>
-<p>Charts are drawn from their data; PowerPoint and LibreOffice place chart labels their own way.</p>
 <iframe title="One-pager" sandbox></iframe></section>
 </main>
 </body>
