@@ -55,7 +55,7 @@ function swapPicture(img, key) {
   const url = "/slides/" + key + ".svg";
   const next = new Image();
   next.src = url;
-  next.decode().catch(() => null).then(() => { if (img.dataset.key === key) img.src = url; });
+  next.decode().then(() => { if (img.dataset.key === key) img.src = url; }, () => null);
 }
 
 function slideElement() {

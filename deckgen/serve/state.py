@@ -57,6 +57,7 @@ class Preview:
     svgs: dict[str, bytes] = field(default_factory=dict)
     page: bytes = b""
     written: dict[int, tuple[Scene, bytes]] = field(default_factory=dict)  # id(scene) → its SVG
+    _recent: set[str] = field(default_factory=set)  # this version's picture keys
     changed: threading.Condition = field(default_factory=threading.Condition)
     log: Callable[[str], None] = print
 
@@ -119,7 +120,11 @@ class Preview:
             key = _key(data)
             svgs[key] = data
             slides.append(Slide(key, picture.number, picture.kind, picture.notes))
-        self.svgs, self.written = svgs, written
+        # the last version's pictures stay served too: a page that read the last state may
+        # still be fetching them while this one is published
+        current = set(svgs)
+        self.svgs = {**{k: v for k, v in self.svgs.items() if k in self._recent}, **svgs}
+        self._recent, self.written = current, written
         return tuple(slides)
 
     def _failed(self, diagnostics: list[Diagnostic]):  # noqa: ANN202
