@@ -5,11 +5,12 @@ snapshot as JSON, each slide's SVG by the hash of its bytes, the one-pager, and 
 version numbers (Server-Sent Events) that tells the page to update. No route reads a file, so
 there is no path to traverse and no folder to list; anything else is 404. Requests whose
 ``Host`` is not the preview's own address are refused (a web page cannot reach the preview
-through DNS rebinding), and every response carries a Content-Security-Policy that allows the
+through DNS rebinding: a request must name an IP address or ``localhost``), and every response carries a Content-Security-Policy that allows the
 page its own script, style, data: pictures and same-origin requests, and nothing else.
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import threading
@@ -48,11 +49,22 @@ class PreviewServer(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}/"
 
-    def allowed_hosts(self) -> set[str]:
-        host, port = self.server_address[:2]
-        names = {str(host), "localhost", "127.0.0.1", "[::1]"} if str(host) in ("127.0.0.1", "::1", "localhost") \
-            else {str(host), f"[{host}]"}
-        return {f"{name}:{port}" for name in names}
+    def allows(self, host_header: str) -> bool:
+        """Whether a request naming ``host_header`` is for this server: an IP address or
+        ``localhost``, with this server's port. A domain name is refused, which is what stops
+        a web page from reaching the preview through DNS rebinding (its requests carry the
+        attacker's domain), while ``--host 0.0.0.0`` still answers at the machine's addresses."""
+        name, _, port = host_header.rpartition(":")
+        if port != str(self.server_address[1]):
+            return False
+        name = name[1:-1] if name.startswith("[") and name.endswith("]") else name
+        if name.lower() == "localhost":
+            return True
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
 
     def stop(self) -> None:
         self.stopping.set()
@@ -76,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         self._serve(head=False)
 
     def _serve(self, head: bool) -> None:
-        if self.headers.get("Host", "") not in self.server.allowed_hosts():
+        if not self.server.allows(self.headers.get("Host", "")):
             return self._send(421, b"Misdirected request\n", "text/plain; charset=utf-8", head)
         path = urlsplit(self.path).path
         preview = self.server.preview

@@ -134,7 +134,11 @@ def test_only_the_preview_is_served(served: Running, target: str) -> None:
 
 
 def test_requests_for_another_host_or_to_change_things_are_refused(served: Running) -> None:
-    assert served.request("/", host="attacker.example:80")[0] == 421
+    port = served.port
+    for host in ("attacker.example", f"attacker.example:{port}", f"127.0.0.1.nip.io:{port}", "127.0.0.1:1"):
+        assert served.request("/", host=host)[0] == 421, host
+    for host in (f"localhost:{port}", f"[::1]:{port}", f"192.168.1.20:{port}"):
+        assert served.request("/", host=host)[0] == 200, host
     assert served.request("/", method="POST")[0] == 501
     assert served.request("/", method="PUT")[0] == 501
 
