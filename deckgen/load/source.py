@@ -23,6 +23,12 @@ class Source:
     data: Any = None
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: The text as typed, by line number in the file, so a message can quote a line and build its
+    #: corrected form (``primary: "#4B2E83"``).
+    lines: dict[int, str] = field(default_factory=dict)
+
+    def line(self, number: int) -> str:
+        return self.lines.get(number, "")
 
     def position(self, loc: Loc = ()) -> Position:
         """Where the value at ``loc`` starts; falls back to the nearest enclosing value."""

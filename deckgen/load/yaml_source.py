@@ -72,16 +72,14 @@ def _parser_code() -> bytes:
 
 
 def _parse(text: str, path: str, reporter: Reporter, line_offset: int) -> Source | None:
-    source = Source(path)
+    source = Source(path, lines={n + 1 + line_offset: line for n, line in enumerate(text.split("\n"))})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", YAMLWarning)  # e.g. a reused anchor: valid YAML 1.2
             root = _compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
-        reporter.error(f"YAML syntax error: {_explain(exc, line_offset)}",
-                       Position(path, line + line_offset, col))
+        message, line, col = explain_syntax(exc, text.split("\n"))
+        reporter.error(message, Position(path, line + line_offset, col))
         return None
     except ReaderError as exc:
         line, col = _line_col(text, exc.position)
@@ -117,18 +115,83 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or ["invalid YAML"])[0]
 
 
-def _explain(exc: MarkedYAMLError, line_offset: int) -> str:
-    """The parser's complaint in words a content writer can act on, with where the construct began."""
-    problem = exc.problem or exc.context or "invalid YAML"
-    if "'\\t'" in problem:
-        return "a tab character; YAML allows only spaces here: replace it with spaces, or quote the text"
+def explain_syntax(exc: MarkedYAMLError, lines: list[str]) -> tuple[str, int, int]:
+    """The parser's complaint in words a content writer can act on, with the fix, and the 1-based line
+    and column to show it at (in ``lines``, the document's text): the commonest slips are a colon or
+    a leading '@', '`', '*', '&' or '%' in unquoted text, indentation, a tab, and an unclosed quote or
+    bracket."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+    problem, context = exc.problem or exc.context or "invalid YAML", exc.context or ""
+    start = exc.context_mark
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "'\\t'" in problem or "'\t'" in problem:
+        return "a tab character; YAML allows only spaces here: replace it with spaces, or quote the text", line, col
     if "another document" in problem:
-        return "a second YAML document starts here; a content file holds one ('---' ends front matter " \
-               "in Markdown, and is not needed in a YAML file)"
-    context, mark = exc.context, exc.context_mark
-    if context and mark and exc.problem and (not exc.problem_mark or mark.line != exc.problem_mark.line):
-        return f"{problem} ({context} that began on line {mark.line + 1 + line_offset})"
-    return problem
+        return ("a second YAML document starts here; a content file holds one ('---' ends front matter "
+                "in Markdown, and is not needed in a YAML file)", line, col)
+    if "mapping values are not allowed" in problem:
+        return _colon_or_indent(lines, line, col)
+    if "quoted scalar" in context and start:
+        quote = lines[start.line][start.column] if start.line < len(lines) else '"'
+        return (f"the {quote} opened here is never closed: add the closing {quote} at the end of the text",
+                start.line + 1, start.column + 1)
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        if start:
+            return (f"the '{bracket}' opened here is not closed: close it with '{closing}' after its last "
+                    f"item (and put an item holding a comma, colon or bracket in quotes)", start.line + 1,
+                    start.column + 1)
+    if "anchor" in context and start:  # '& co': the '&' starts a YAML anchor
+        line, col, text = start.line + 1, start.column + 1, lines[start.line]
+    if "cannot start any token" in problem or "undefined alias" in problem or "anchor" in context:
+        first = text[col - 1:col] if col else ""
+        return (f"text cannot start with '{first}' in YAML: put it in quotes: {_quoted(text)}", line, col)
+    if "simple key" in context and start:
+        return ("this line has no ':': write it as 'key: value', or, if it continues the text of the line "
+                "above, put that whole text in quotes on one line", start.line + 1, start.column + 1)
+    if "expected <block end>" in problem:
+        return (_INDENT + " (keys of one mapping, and the '-' of one list, start in the same column; a "
+                "line of text that continues the one above goes in quotes with it)", line, col)
+    if context and start and exc.problem and start.line + 1 != line:
+        return f"{problem} ({context} that began on line {start.line + 1})", line, col
+    return problem, line, col
+
+
+_INDENT = "check the indentation of this line against the one above"
+
+
+def _colon_or_indent(lines: list[str], line: int, col: int) -> tuple[str, int, int]:
+    """'mapping values are not allowed here': a second ': ' in a line's text, or a line indented
+    deeper than the value above it (which YAML reads as that value going on)."""
+    text = lines[line - 1]
+    indent = len(text) - len(text.lstrip(" "))
+    first_colon = text.find(":", indent)
+    if first_colon != -1 and first_colon + 1 < col:  # the complaint is at a later colon on the line
+        value_at = first_colon + 1 + len(text[first_colon + 1:]) - len(text[first_colon + 1:].lstrip())
+        key = text[indent:first_colon].lstrip("- ").strip()
+        return (f"the text after '{key}:' holds ': ', which YAML reads as a new key: put the text in quotes: "
+                f"{_quoted(text)}", line, value_at + 1)
+    above = next((n for n in range(line - 1, 0, -1)
+                  if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
+    if above is None:
+        return _INDENT, line, indent + 1
+    above_indent = len(lines[above - 1]) - len(lines[above - 1].lstrip(" "))
+    return (f"{_INDENT}: it starts in column {indent + 1}, line {above} in column {above_indent + 1} (a line "
+            f"set deeper than a value continues that value)", line, indent + 1)
+
+
+def _quoted(text: str) -> str:
+    """``key: value`` (or ``- value``) with the value in double quotes, as the fix to show."""
+    body = text.strip()
+    prefix = ""
+    if body.startswith("- "):
+        prefix, body = "- ", body[2:].lstrip()
+    colon = body.find(": ")
+    if colon != -1 and not body.startswith(("'", '"')):
+        prefix, body = prefix + body[:colon + 2], body[colon + 2:].strip()
+    escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{prefix}"{escaped}"'
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:

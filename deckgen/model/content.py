@@ -6,12 +6,13 @@ Docstrings and field descriptions are what an editor shows on hover, through `de
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .scoring import Status, key_result_score, key_result_status, mean_score, status_of
-from .fields import Colour, Date, Fraction, Id, Month, Number, Percent, QuarterName, Strict, Text
+from .fields import (Colour, Date, Fraction, Id, Month, Number, Percent, PersonName, QuarterName, Strict,
+                     Text, strip_percent)
 
 DEFAULT_PRIMARY = "#1F3A5F"
 DEFAULT_ACCENT = "#E07A1F"
@@ -128,7 +129,7 @@ class BigRock(Strict):
     why: Optional[Text] = Field(None, description="why it matters to the company, in one sentence")
     supports: list[Id] = Field(min_length=1, description="ids of company priorities in company.yaml")
     outcomes: list[Text] = Field([], description="what will be true by year end, measurably")
-    owner: Optional[Text] = Field(None, description="person: a name from team.yaml")
+    owner: Optional[PersonName] = Field(None, description="person: a name from team.yaml")
     alignment: list[Alignment] = Field([], description="where each key stakeholder stands on it")
 
 
@@ -163,7 +164,7 @@ class Person(Strict):
 
     name: Text = Field(description="unique; every person field in the content names people by it")
     role: Text = Field(description="the job title")
-    reports_to: Optional[Text] = Field(None, description="person: a name from team.yaml")
+    reports_to: Optional[PersonName] = Field(None, description="person: a name from team.yaml")
     focus: list[Text] = Field([], description="what this person works on")
     partners: list[Text] = Field([], description="who they work with most, outside the team")
     photo: Optional[Text] = Field(None, description="path to a picture, relative to team.yaml")
@@ -186,12 +187,15 @@ class TeamFile(Strict):
         return budget
 
 
+MEASURES = ("baseline", "target", "current")  # a numeric key result's values, in its unit
+
+
 # okrs/QUARTER.yaml -------------------------------------------------------------------------------
 class KeyResult(Strict):
     """A key result: numeric (baseline, target, current) or a milestone (done)."""
 
     title: Text
-    owner: Optional[Text] = Field(None, description="person: a name from team.yaml")
+    owner: Optional[PersonName] = Field(None, description="person: a name from team.yaml")
     note: Optional[Text] = Field(None, description="context; say why for a missed committed result")
     confidence: Optional[Fraction] = Field(
         None, description="0-1: how likely it is to be met, kept apart from progress")
@@ -205,6 +209,14 @@ class KeyResult(Strict):
     direction: Optional[Literal["up", "down"]] = Field(
         None, description="default: the way from baseline to target")
     done: Optional[bool] = Field(None, description="milestone: true or false")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percent_values(cls, data: Any) -> Any:
+        """With ``unit: "%"``, values may carry the sign, as percentages may everywhere: ``current: 38%``."""
+        if isinstance(data, dict) and isinstance(data.get("unit"), str) and data["unit"].strip() == "%":
+            return {key: strip_percent(value) if key in MEASURES else value for key, value in data.items()}
+        return data
 
     @property
     def is_milestone(self) -> bool:
@@ -222,7 +234,7 @@ class Objective(Strict):
     id: Id = Field(description="unique in the quarter")
     title: Text
     rock: Id = Field(description="the big rock id this objective ladders up to")
-    owner: Optional[Text] = Field(None, description="person: a name from team.yaml")
+    owner: Optional[PersonName] = Field(None, description="person: a name from team.yaml")
     key_results: list[KeyResult] = Field(min_length=1, description="two to four; over five is a warning")
     retro: Optional[Text] = Field(None, description="what the quarter taught, for a closed quarter")
 

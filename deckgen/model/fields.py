@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema,
+                      field_validator)
+from pydantic_core import PydanticCustomError
 from pydantic import BaseModel as _BaseModel
 
 from .quarters import MONTH_PATTERN, QUARTER_PATTERN
@@ -23,8 +25,33 @@ class Strict(_BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _person_is_not_empty(cls, value: Any, info: ValidationInfo) -> Any:
+        """A person key written with nothing after it (``owner:``) is a slip, not "nobody": left
+        alone it shows as a blank cell. Leaving the key out is how to say "nobody"."""
+        field = cls.model_fields.get(info.field_name or "")
+        written = bool(info.context and info.context.get(AS_WRITTEN))  # not None passed in code
+        if value is None and written and field is not None and _names_a_person(field.annotation):
+            raise PydanticCustomError("empty_text", "is empty: write a name from team.yaml, or delete the line")
+        return value
 
-def _percent(value: object) -> object:
+
+#: Validation context key: the data is content as the user wrote it (see ``validate``).
+AS_WRITTEN = "as_written"
+
+
+class _PersonMark:
+    """Marks the text type of a "person" key (a name from team.yaml)."""
+
+
+def _names_a_person(annotation: Any) -> bool:
+    return any(isinstance(meta, _PersonMark) for meta in getattr(annotation, "__metadata__", ())) or any(
+        _names_a_person(arg) for arg in get_args(annotation))
+
+
+def strip_percent(value: object) -> object:
+    """``22%`` as ``22``: a percentage may be written with its sign."""
     if isinstance(value, str):
         stripped = value.strip()
         return stripped[:-1].strip() if stripped.endswith("%") else stripped
@@ -45,6 +72,8 @@ def _finite(value: float) -> float:
 
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+#: A "person" key: a name from team.yaml; written empty, it is an error.
+PersonName = Annotated[str, StringConstraints(min_length=1), _PersonMark()]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN),
                Field(description="a short slug: lowercase letters, digits and hyphens")]
 QuarterName = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN),
@@ -56,7 +85,7 @@ Number = Annotated[float, Field(allow_inf_nan=False)]
 Fraction = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 Percent = Annotated[
     float,
-    BeforeValidator(_percent),
+    BeforeValidator(strip_percent),
     Field(ge=0, le=100, allow_inf_nan=False),
     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
                               {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%?\s*$"}]}),

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
+import typing
 from typing import Any, Generic, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Reporter
 from ..load.source import Source
-from ..suggest import closest
+from .fields import AS_WRITTEN
+from ..suggest import closest, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
+WRITTEN = {AS_WRITTEN: True}  # content as typed: a person key written empty is an error
 
 EXPECTED = {
     "string_type": "expected text",
@@ -38,7 +42,7 @@ def validate(model: type[M], source: Source, reporter: Reporter) -> M | None:
     """The file's model, or None after reporting every error in it."""
     data = {} if source.data is None else source.data
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=WRITTEN)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             _report(model, source, error, reporter)
@@ -67,8 +71,8 @@ def salvage(model: type[M], source: Source) -> Optional[Salvaged[M]]:
     An error leaves out the nearest list entry around it (a person, a key result, an alignment),
     whole, so that no rule sees half an entry and reports an echo of the first error (a key result
     whose misspelt `targt` was dropped would have "a baseline but no target"). With no list around
-    it, the key goes and its default applies, or, when the key is required, its mapping goes in
-    turn. None when the file's top level itself is broken: then nothing in it can be relied on.
+    it, or for a person key left empty (``owner:``, which means what leaving it out means), the
+    key goes and its default applies, or, when the key is required, its mapping goes in turn. None when the file's top level itself is broken: then nothing in it can be relied on.
     """
     dropped: set[tuple[Any, ...]] = set()
     unnamed = False  # an entry left out for its id or name: what others call it is not known
@@ -76,7 +80,7 @@ def salvage(model: type[M], source: Source) -> Optional[Salvaged[M]]:
         origin: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         data = _without({} if source.data is None else source.data, dropped, (), (), origin)
         try:
-            typed = model.model_validate(data)
+            typed = model.model_validate(data, context=WRITTEN)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             more = {origin[_drop_point(error, data)] for error in errors}
@@ -119,12 +123,15 @@ def _drop_point(error: Any, data: Any) -> tuple[Any, ...]:
         else:
             continue  # a schema-only step (a union's branch) or the missing key itself
         path.append(part)
-    return tuple(path[:lists[-1]]) if lists else tuple(path)  # else the key, or the mapping it is missing from
+    if error["type"] == "empty_text" or not lists:
+        return tuple(path)  # the key (an empty person key means what leaving it out means), or the
+        # mapping a required key is missing from
+    return tuple(path[:lists[-1]])
 
 
 def _moved(source: Source, data: Any, origin: dict[tuple[Any, ...], tuple[Any, ...]]) -> Source:
     """A Source of ``data`` whose paths find the positions the original parts were written at."""
-    moved = Source(source.path, data)
+    moved = Source(source.path, data, lines=source.lines)
     for new, old in origin.items():
         if old in source.values:
             moved.values[new] = source.values[old]
@@ -148,67 +155,215 @@ def _names(data: Any, dropped: set[tuple[Any, ...]]) -> Optional[frozenset[str]]
 
 
 def _report(model: type[BaseModel], source: Source, error: Any, reporter: Reporter) -> None:
-    loc = tuple(error["loc"])
+    loc = tuple(part for part in error["loc"] if part not in SCHEMA_STEPS)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
         reporter.error(_unknown_key(model, loc, key), source.key_position(loc))
         return
     if kind == "missing":
-        where = f" in {_describe(loc[:-1])}" if loc[:-1] else ""
+        key = loc[-1]
         if not loc[:-1] and source.path.endswith(".md") and not source.values:
-            where = " (the front matter is missing or empty: put the keys between two '---' lines at the top)"
-        reporter.error(f"missing required key '{loc[-1]}'{where}", source.position(loc[:-1]))
+            message = (f"required key '{key}' is missing (the front matter is missing or empty: put the keys "
+                       f"between two '---' lines at the top)")
+        elif loc[:-1]:
+            message = f"{describe(loc[:-1], source.data)} has no '{key}', which is required: add '{key}: …'"
+        else:
+            message = f"required key '{key}' is missing: add a line '{key}: …'"
+        reporter.error(message, source.position(loc[:-1]))
         return
     empty = error.get("input") is None  # an empty value has no text of its own: point at its key
-    reporter.error(f"{_describe(loc)}: {_message(error)}",
-                   source.key_position(loc) if empty else source.position(loc))
+    where = source.key_position(loc) if empty else source.position(loc)
+    fix = _message(error, _field_at(model, loc), str(loc[-1]) if loc else "", source.line(where.line))
+    joint = " " if fix.startswith("is empty") else ": "  # "theme.primary is empty, …"
+    reporter.error(f"{describe(loc, source.data)}{joint}{fix}", where)
 
 
-def _message(error: Any) -> str:
+SCHEMA_STEPS = {"function-after", "function-before", "function-wrap", "tagged-union"}
+EMPTY_KINDS = {"string_type", "empty_text", "float_type", "int_type", "date_type", "bool_type",
+               "literal_error", "string_pattern_mismatch", "list_type", "model_type", "dict_type"}
+
+
+def _message(error: Any, field: Any, key: str, line: str) -> str:
+    """What is wrong with the value and how to write it, built from what was typed where it helps."""
     kind = error["type"]
     got = error.get("input")
     shown = "" if isinstance(got, (dict, list)) else ", got nothing" if got is None else f", got '{got}'"
+    if got is None and kind in EMPTY_KINDS:
+        return _empty(key, line, kind == "empty_text")
+    if kind == "list_type" and isinstance(got, str):
+        items = [part.strip() for part in got.split(",") if part.strip()]
+        return f"expected a list: write it in brackets, {key}: [{', '.join(items)}]"
+    percent = _percent_number(got) if kind in ("float_parsing", "int_parsing") else None
+    if percent is not None and _bounds(field) == (0, 1):
+        return f"a number from 0 to 1 is needed: write {percent / 100:g} for {got.strip()}"
+    if percent is not None:
+        return f"'{got}' is a percentage: write {percent:g} and give the key result unit: \"%\""
     if kind in EXPECTED:
         return EXPECTED[kind] + shown
     if kind == "literal_error":
-        return f"expected {error['ctx']['expected']}{shown}"
+        options = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        return f"expected {error['ctx']['expected']}{shown}{did_you_mean(str(got), options)}"
     if kind == "string_pattern_mismatch":
-        return f"'{got}' is not in the expected form ({_pattern_hint(error['ctx']['pattern'])})"
+        return _pattern(error["ctx"]["pattern"], str(got), key)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return _range(_bounds(field), error.get("ctx", {})) + shown
     if kind == "too_short" and isinstance(got, (list, dict)):
-        return f"needs at least {error['ctx']['min_length']} item(s)"
+        least = error["ctx"]["min_length"]
+        return "needs at least one entry: add one" if least == 1 else f"needs at least {least} entries"
     if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
+        return "is empty: write it"
+    if kind in ("value_error", "empty_text"):
+        return str(error["ctx"]["error"]) if "error" in error.get("ctx", {}) else str(error["msg"])
     return str(error["msg"]).replace("Input should be", "expected") + shown
 
 
-def _pattern_hint(pattern: str) -> str:
-    hints = {"Q[1-4]": "a quarter like 2027-Q1", "0[1-9]": "a month like 2027-01",
-             "[a-z0-9]+": "an id: lowercase letters, digits and hyphens",
-             "#[0-9A-Fa-f]": "a colour like #1F4E79"}
-    return next((hint for key, hint in hints.items() if key in pattern), pattern)
+def _empty(key: str, line: str, optional: bool) -> str:
+    """An empty value (``optional``: of a person key); when a '#' follows the key, the value was taken
+    for a comment."""
+    after = line.split(":", 1)[1].strip() if ":" in line else ""
+    if after.startswith("#"):
+        value = after.split()[0]
+        return f"is empty, because '#' starts a comment in YAML: put the value in quotes, {key}: \"{value}\""
+    return "is empty: write a name from team.yaml, or delete the line" if optional else "is empty: write it"
 
 
-def _describe(loc: tuple[Any, ...]) -> str:
-    """A path users recognise: ``big_rocks[2].supports[0]``."""
-    text = ""
+def _percent_number(text: Any) -> Optional[float]:
+    if not isinstance(text, str):
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", text)
+    return float(match.group(1)) if match else None
+
+
+def _pattern(pattern: str, got: str, key: str) -> str:
+    """A value not in its form, with the form, and the value rewritten in it where that is clear."""
+    if "#[0-9A-Fa-f]" in pattern:
+        if re.fullmatch(r"[0-9A-Fa-f]{6}", got.strip()):
+            return f"a colour is '#' and six hex digits, in quotes: {key}: \"#{got.strip()}\""
+        return f"'{got}' is not a colour: write '#' and six hex digits, in quotes, e.g. {key}: \"#1F4E79\""
+    if "Q[1-4]" in pattern:
+        match = re.fullmatch(r"\s*(?:(\d{4})\s*-?\s*Q([1-4])|Q([1-4])\s*-?\s*(\d{4}))\s*", got, re.IGNORECASE)
+        example = f"{match.group(1) or match.group(4)}-Q{match.group(2) or match.group(3)}" if match else "2027-Q1"
+        return f"'{got}' is not a quarter: write it like {example}"
+    if "0[1-9]" in pattern:
+        return f"'{got}' is not a month: write it like 2027-01 (the year, then the month from 01 to 12)"
+    if "[a-z0-9]+" in pattern:
+        slug = re.sub(r"[^a-z0-9]+", "-", got.lower()).strip("-")
+        example = f", e.g. '{slug}'" if slug and slug != got else ""
+        return f"'{got}' is not an id: use lowercase letters, digits and hyphens{example}"
+    return f"'{got}' is not in the expected form ({pattern})"
+
+
+def _range(bounds: tuple[Optional[float], Optional[float]], ctx: dict[str, Any]) -> str:
+    low = bounds[0] if bounds[0] is not None else ctx.get("ge", ctx.get("gt"))
+    high = bounds[1] if bounds[1] is not None else ctx.get("le", ctx.get("lt"))
+    if (low, high) == (0, 1):
+        return "expected a number from 0 to 1 (e.g. 0.8 for 80%)"
+    if low is not None and high is not None:
+        return f"expected a number from {low:g} to {high:g}"
+    return f"expected a number of {low:g} or more" if low is not None else f"expected a number of {high:g} or less"
+
+
+def _bounds(field: Any) -> tuple[Optional[float], Optional[float]]:
+    """The field's lowest and highest allowed numbers, from its constraints (on the field, or on its
+    type, ``Optional[Fraction]`` included)."""
+    low = high = None
+    for item in _constraints(field):
+        low = item.ge if getattr(item, "ge", None) is not None else low
+        high = item.le if getattr(item, "le", None) is not None else high
+    return low, high
+
+
+def _constraints(field: Any) -> list[Any]:
+    if field is None:
+        return []
+    found = list(getattr(field, "metadata", None) or [])
+    pending = [getattr(field, "annotation", None)]
+    while pending:
+        annotation = pending.pop()
+        for meta in getattr(annotation, "__metadata__", ()):
+            found += [meta, *(getattr(meta, "metadata", None) or [])]
+        pending += list(typing.get_args(annotation))
+    return found
+
+
+SINGULAR = {"objectives": "objective", "key_results": "key result", "big_rocks": "big rock",
+            "people": "person", "priorities": "priority", "stakeholders": "stakeholder",
+            "requests": "request", "alignment": "alignment", "approved": "approval", "pillars": "pillar"}
+#: An entry of these is known by its own name; of the others (alignment, approval) the name of the
+#: entry they belong to is said too.
+ON_THEIR_OWN = {"objective", "key result", "big rock", "person", "priority", "stakeholder", "request",
+                "pillar"}
+ENTRY_NAMES = ("id", "name", "title", "stakeholder", "role", "by", "ask")
+
+
+def describe(loc: tuple[Any, ...], data: Any) -> str:
+    """A place users recognise, named as their content names it: ``key result 'Win rate', confidence``
+    rather than ``objectives[2].key_results[0].confidence``."""
+    named: list[str] = []  # entries named so far, outermost first
+    keys: list[str] = []  # keys since the last named entry
+    current = data
+    for index, part in enumerate(loc):
+        value = _child(current, part)
+        if isinstance(part, int):
+            list_key = keys.pop() if keys else ""
+            kind = SINGULAR.get(list_key)
+            if kind is None:
+                keys.append(f"{list_key} (entry {part + 1})")
+            else:
+                if kind in ON_THEIR_OWN:
+                    named = []
+                named.append(f"{kind} {_entry_name(value, loc[index + 1:index + 2], part)}")
+                keys = []
+        elif keys and keys[-1] == "allocation":
+            keys[-1] = f"allocation for '{part}'"
+        else:
+            keys.append(str(part))
+        current = value
+    return ", ".join([*named, ".".join(keys)] if keys else named) or "file"
+
+
+def _child(value: Any, part: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get(part)
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return value[part]
+    return None
+
+
+def _entry_name(entry: Any, broken: tuple[Any, ...], index: int) -> str:
+    """'Win rate' by the entry's id, name or title (not by the key that is wrong), else its number."""
+    if isinstance(entry, dict):
+        for key in ENTRY_NAMES:
+            if (key,) != broken and isinstance(entry.get(key), str) and entry[key].strip():
+                return f"'{entry[key].strip()}'"
+    return str(index + 1)
+
+
+def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The pydantic field ``loc`` ends at, for its constraints; None when it is not a model field."""
+    current: Any = model
+    field = None
     for part in loc:
         if isinstance(part, int):
-            text += f"[{part}]"
-        elif part in {"function-after", "function-before", "tagged-union"}:
             continue
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "file"
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return field  # a key inside a mapping field (allocation): that field's values
+        field = _field_by_key(current, str(part))
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return field
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> str:
     fields = _fields_at(model, loc[:-1])
     close = closest(key, fields)
-    hint = f" (did you mean '{close}'?)" if close else f"; known keys: {', '.join(fields)}" if fields else ""
-    return f"unknown key '{key}'{hint}"
+    if close:
+        return f"unknown key '{key}' (did you mean '{close}'?)"
+    if fields:
+        return f"unknown key '{key}': remove it, or use a known key: {', '.join(fields)}"
+    return f"unknown key '{key}': remove it"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -46,15 +46,14 @@ def test_a_nul_character_is_an_error(example_project: Path) -> None:
 
 def test_a_tab_in_yaml(example_project: Path, edit) -> None:
     edit("deck.yaml", "leader:\n  name", "leader:\n\tname")
-    only(example_project, "content/deck.yaml:16:1: error: YAML syntax error: a tab character; YAML allows only "
+    only(example_project, "content/deck.yaml:16:1: error: a tab character; YAML allows only "
                           "spaces here: replace it with spaces, or quote the text")
 
 
 def test_a_tab_in_front_matter_counts_lines_from_the_file_top(example_project: Path, edit) -> None:
     edit("charter.md", "owns:\n  - Positioning", "owns:\n\t- Positioning")
-    only(example_project, f"{at(example_project, 'charter.md', '- Positioning', chr(9))}: error: YAML syntax "
-                          "error: a tab character; YAML allows only spaces here: replace it with spaces, or "
-                          "quote the text")
+    only(example_project, f"{at(example_project, 'charter.md', '- Positioning', chr(9))}: error: a tab character; "
+                          "YAML allows only spaces here: replace it with spaces, or quote the text")
 
 
 def test_tabs_in_markdown_bodies_are_fine(example_project: Path, edit) -> None:
@@ -70,15 +69,16 @@ def test_unclosed_front_matter(example_project: Path, edit) -> None:
 
 def test_a_syntax_error_in_front_matter(example_project: Path, edit) -> None:
     edit("charter.md", "valid_through: 2027-12", "valid_through: [2027-12")
-    only(example_project, f"{at(example_project, 'charter.md', 'approved:', 'approved')}: error: YAML syntax "
-                          f"error: expected ',' or ']', but got '?' (while parsing a flow sequence that began "
-                          f"on line {at(example_project, 'charter.md', 'valid_through').split(':')[1]})")
+    only(example_project, f"{at(example_project, 'charter.md', 'valid_through', '[')}: error: the '[' opened here "
+                          "is not closed: close it with ']' after its last item (and put an item holding a comma, "
+                          "colon or bracket in quotes)")
 
 
 def test_a_yaml_syntax_error(example_project: Path, edit) -> None:
     edit("team.yaml", "one_off_budget: [10, 15]", "one_off_budget: [10, 15")
-    only(example_project, "content/team.yaml:8:7: error: YAML syntax error: expected ',' or ']', but got ':' "
-                          "(while parsing a flow sequence that began on line 6)")
+    only(example_project, f"{at(example_project, 'team.yaml', 'one_off_budget: [10, 15', '[')}: error: the '[' "
+                          "opened here is not closed: close it with ']' after its last item (and put an item "
+                          "holding a comma, colon or bracket in quotes)")
 
 
 @pytest.mark.parametrize("data", [b"", b"\n\n", b"# only a comment\n\n# another\n", b"\xef\xbb\xbf"])

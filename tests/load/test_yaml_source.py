@@ -42,19 +42,20 @@ def test_every_duplicate_key_of_a_file_is_reported() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("a:\n\tb: 1\n", "content/x.yaml:2:1: error: YAML syntax error: a tab character; YAML allows only spaces "
+    ("a:\n\tb: 1\n", "content/x.yaml:2:1: error: a tab character; YAML allows only spaces "
                      "here: replace it with spaces, or quote the text"),
-    ("a: x\ty\n", "content/x.yaml:1:5: error: YAML syntax error: a tab character; YAML allows only spaces "
+    ("a: x\ty\n", "content/x.yaml:1:5: error: a tab character; YAML allows only spaces "
                   "here: replace it with spaces, or quote the text"),
-    ("a: [1, 2\nb: 3\n", "content/x.yaml:2:2: error: YAML syntax error: expected ',' or ']', but got ':' "
-                         "(while parsing a flow sequence that began on line 1)"),
-    ("a: b: c\n", "content/x.yaml:1:5: error: YAML syntax error: mapping values are not allowed here"),
-    ("a: 'x\n", "content/x.yaml:2:1: error: YAML syntax error: found unexpected end of stream (while scanning "
-                "a quoted scalar that began on line 1)"),
-    ("a: 1\n---\nb: 2\n", "content/x.yaml:2:1: error: YAML syntax error: a second YAML document starts here; a "
+    ("a: [1, 2\nb: 3\n", "content/x.yaml:1:4: error: the '[' opened here is not closed: close it with ']' after "
+                         "its last item (and put an item holding a comma, colon or bracket in quotes)"),
+    ("a: b: c\n", "content/x.yaml:1:4: error: the text after 'a:' holds ': ', which YAML reads as a new key: put "
+                  "the text in quotes: a: \"b: c\""),
+    ("a: 'x\n", "content/x.yaml:1:4: error: the ' opened here is never closed: add the closing ' at the end of "
+                "the text"),
+    ("a: 1\n---\nb: 2\n", "content/x.yaml:2:1: error: a second YAML document starts here; a "
                           "content file holds one ('---' ends front matter in Markdown, and is not needed in a "
                           "YAML file)"),
-    ("a: *x\n", "content/x.yaml:1:4: error: YAML syntax error: found undefined alias 'x'"),
+    ("a: *x\n", "content/x.yaml:1:4: error: text cannot start with '*' in YAML: put it in quotes: a: \"*x\""),
     ("a: 1\nb: x\x01y\n", "content/x.yaml:2:5: error: character U+0001 is not allowed in YAML; remove it"),
     ("a: 1\n? [k]\n: v\n", "content/x.yaml:2:3: error: a mapping key must be a plain value, not a list or "
                            "mapping"),
@@ -67,8 +68,8 @@ def test_syntax_errors_are_located_and_explained(text: str, expected: str) -> No
 
 def test_front_matter_lines_are_shifted_to_the_file() -> None:
     _, problems = _parse("a: [1\nb: 2\n", offset=1)
-    assert problems == ["content/x.yaml:3:2: error: YAML syntax error: expected ',' or ']', but got ':' "
-                        "(while parsing a flow sequence that began on line 2)"]
+    assert problems == ["content/x.yaml:2:4: error: the '[' opened here is not closed: close it with ']' after "
+                        "its last item (and put an item holding a comma, colon or bracket in quotes)"]
 
 
 def test_an_alias_bomb_is_stopped() -> None:

@@ -30,8 +30,8 @@ def test_a_person_with_a_mistyped_key_is_still_a_person_for_owner_look_ups(examp
     assert diagnostics(example_project, notes=True) == [
         f"{at(example_project, 'okrs/2027-Q1.yaml', 'owner: Aiko Tanak', 'Aiko', exact=True)}: error: objective "
         "'beat-stratapoint' is owned by 'Aiko Tanak', who is not a person in team.yaml (did you mean 'Aiko Tanaka'?)",
-        f"{at(example_project, 'team.yaml', 'name: Priya Raman', 'name')}: error: missing required key 'role' in "
-        "people[2]",
+        f"{at(example_project, 'team.yaml', 'name: Priya Raman', 'name')}: error: person 'Priya Raman' has no 'role', "
+        "which is required: add 'role: …'",
         f"{at(example_project, 'team.yaml', 'rol: Principal', 'rol')}: error: unknown key 'rol' (did you mean "
         "'role'?)"]
 
@@ -40,8 +40,9 @@ def test_an_entry_whose_id_is_broken_makes_no_unknown_id_errors(example_project:
     """The priority's intended id cannot be known, so 'supports: [ai-platform]' is not called unknown."""
     edit("company.yaml", "id: ai-platform", "id: AI Platform")
     assert diagnostics(example_project, notes=True) == [
-        f"{at(example_project, 'company.yaml', 'id: AI Platform', 'AI')}: error: priorities[1].id: 'AI Platform' is "
-        "not in the expected form (an id: lowercase letters, digits and hyphens)"]
+        f"{at(example_project, 'company.yaml', 'id: AI Platform', 'AI')}: error: priority 'Lead the category on "
+        "AI-assisted analytics', id: 'AI Platform' is not an id: use lowercase letters, digits and hyphens, e.g. "
+        "'ai-platform'"]
 
 
 def test_an_unreadable_file_makes_its_dependants_wait_and_says_so_once(example_project: Path) -> None:

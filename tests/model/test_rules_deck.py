@@ -55,14 +55,14 @@ def test_a_slide_listed_twice_names_both_lines(example_project: Path, edit) -> N
     edit("deck.yaml", SLIDES, "slides:\n  - title\n  - okrs\n  - title\n")
     one, two = lines_with(example_project, "deck.yaml", "  - title", exact=True)
     only(example_project, f"content/deck.yaml:{two}:5: error: slide 'title' is listed twice "
-                          f"(first on line {one})")
+                          f"(first on line {one}): remove one")
 
 
 def test_a_slide_listed_twice_on_one_line_names_the_column(example_project: Path, edit) -> None:
     _slides(edit, "okrs", "title", "okrs")
     line = lines_with(example_project, "deck.yaml", "slides: [okrs, title, okrs]")[0]
     only(example_project, f"content/deck.yaml:{line}:23: error: slide 'okrs' is listed twice "
-                          "(first at column 10)")
+                          "(first at column 10): remove one")
 
 
 @pytest.mark.parametrize("name, remove, why", [
@@ -117,7 +117,7 @@ def test_a_free_slide_after_an_unknown_slide(example_project: Path, edit) -> Non
 def test_a_free_slide_after_itself(example_project: Path, edit) -> None:
     edit(CALENDAR, "after: strategy", "after: slides/launch-calendar")
     only(example_project, f"{at(example_project, CALENDAR, 'after: slides', 'slides')}: error: after: "
-                          "'slides/launch-calendar' cannot follow itself")
+                          "'slides/launch-calendar' cannot follow itself: name the slide it comes after")
 
 
 def test_free_slides_after_each_other_in_a_loop(example_project: Path, edit) -> None:

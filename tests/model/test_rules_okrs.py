@@ -16,14 +16,14 @@ WIN_RATE = "        baseline: 34\n        target: 39\n"
 def test_the_quarter_must_match_the_file_name(example_project: Path, edit) -> None:
     edit(Q4, "quarter: 2026-Q4", "quarter: 2026-Q3")
     only(example_project, f"{at(example_project, Q4, 'quarter: 2026-Q3', '2026')}: error: quarter '2026-Q3' "
-                          "does not match the file name 2026-Q4.yaml")
+                          "does not match the file name 2026-Q4.yaml: write quarter: 2026-Q4, or rename the file")
 
 
 def test_objective_ids_are_unique_in_a_quarter(example_project: Path, edit) -> None:
     edit(Q1, "id: copilot-ga", "id: enterprise-pitch-live")
     first, second = lines_with(example_project, Q1, "id: enterprise-pitch-live")
     only(example_project, f"content/{Q1}:{second}:9: error: objective id 'enterprise-pitch-live' is used "
-                          f"twice in the quarter (first on line {first})")
+                          f"twice in the quarter (first on line {first}): give each objective its own id")
 
 
 def test_the_same_objective_id_in_two_quarters_is_fine(example_project: Path, edit) -> None:
@@ -34,13 +34,13 @@ def test_the_same_objective_id_in_two_quarters_is_fine(example_project: Path, ed
 def test_the_format_s_own_example_message(example_project: Path, edit) -> None:
     edit(Q1, WIN_RATE, "        baseline: 30\n        target: 30\n")
     only(example_project, f"{at(example_project, Q1, 'target: 30', '30')}: error: key result 'Win rate "
-                          "against Stratapoint' has target 30 equal to baseline 30")
+                          "against Stratapoint' has target 30 equal to baseline 30: set the value it should reach")
 
 
 def test_equal_decimals_show_as_written(example_project: Path, edit) -> None:
     edit(Q1, WIN_RATE, "        baseline: 34.5\n        target: 34.50\n")
     only(example_project, f"{at(example_project, Q1, 'target: 34.50', '34')}: error: key result 'Win rate "
-                          "against Stratapoint' has target 34.5 equal to baseline 34.5")
+                          "against Stratapoint' has target 34.5 equal to baseline 34.5: set the value it should reach")
 
 
 def test_a_key_result_of_neither_kind(example_project: Path, edit) -> None:
@@ -93,7 +93,8 @@ def test_a_direction_that_contradicts_baseline_and_target(example_project: Path,
     edit(Q1, "        direction: down\n        confidence: 0.6", "        confidence: 0.6")
     only(example_project, f"{at(example_project, Q1, f'direction: {direction}', direction)}: error: key result "
                           f"'Win rate against Stratapoint' has direction '{direction}', but its target "
-                          f"{target} is {side} its baseline {baseline}")
+                          f"{target} is {side} its baseline {baseline}: write direction: "
+                          f"{'down' if direction == 'up' else 'up'}, or leave it out")
 
 
 def test_a_direction_that_agrees_is_fine(example_project: Path, edit) -> None:
@@ -178,5 +179,5 @@ def test_okr_rules_are_reported_when_another_file_is_broken(example_project: Pat
     edit(Q1, WIN_RATE, "        baseline: 30\n        target: 30\n")
     lines = diagnostics(example_project)
     assert f"{at(example_project, Q1, 'target: 30', '30')}: error: key result 'Win rate against Stratapoint' " \
-           "has target 30 equal to baseline 30" in lines
+           "has target 30 equal to baseline 30: set the value it should reach" in lines
     assert lines[0].startswith("content/company.yaml:")

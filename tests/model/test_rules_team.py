@@ -31,13 +31,14 @@ def test_a_reporting_cycle_is_named_once_from_its_first_person(example_project: 
          "    role: Director, Product Marketing\n    reports_to: Tom Becker\n")
     only(example_project, f"{at(example_project, 'team.yaml', 'reports_to: Tom Becker', 'Tom')}: error: "
                           "reports_to goes round in a circle: Maya Okafor → Tom Becker → Daniel Reyes → "
-                          "Maya Okafor")
+                          "Maya Okafor; the team lead has no reports_to")
 
 
 def test_reporting_to_oneself_is_a_cycle(example_project: Path, edit) -> None:
     edit("team.yaml", LENA, LENA.replace("Maya Okafor", "Lena Fischer"))
     only(example_project, f"{at(example_project, 'team.yaml', 'reports_to: Lena Fischer', 'Lena')}: error: "
-                          "reports_to goes round in a circle: Lena Fischer → Lena Fischer")
+                          "reports_to goes round in a circle: Lena Fischer → Lena Fischer; the team lead has no "
+                          "reports_to")
 
 
 def test_two_cycles_are_two_errors_and_a_chain_into_a_cycle_is_not_one(example_project: Path, edit) -> None:
@@ -47,9 +48,9 @@ def test_two_cycles_are_two_errors_and_a_chain_into_a_cycle_is_not_one(example_p
     maya = lines_with(example_project, "team.yaml", "reports_to: Daniel Reyes")[0]
     assert diagnostics(example_project) == [
         f"content/team.yaml:{maya}:17: error: reports_to goes round in a circle: "
-        "Maya Okafor → Daniel Reyes → Maya Okafor",
+        "Maya Okafor → Daniel Reyes → Maya Okafor; the team lead has no reports_to",
         f"{at(example_project, 'team.yaml', 'reports_to: Lena Fischer', 'Lena')}: error: reports_to goes "
-        "round in a circle: Lena Fischer → Lena Fischer"]
+        "round in a circle: Lena Fischer → Lena Fischer; the team lead has no reports_to"]
 
 
 @pytest.mark.parametrize("file, old, new, token, message", [
@@ -92,7 +93,7 @@ def test_an_allocation_over_100_is_an_error(example_project: Path, edit) -> None
     edit("team.yaml", "      expansion-plays: 30", "      expansion-plays: 40")
     first_key = lines_with(example_project, "team.yaml", "expansion-plays: 40")[0] - 3
     only(example_project, f"content/team.yaml:{first_key}:7: error: the allocation of Daniel Reyes adds up "
-                          "to 110%, more than 100%")
+                          "to 110%, more than 100%: lower some shares")
 
 
 def test_an_allocation_under_100_is_a_warning(example_project: Path, edit) -> None:
@@ -134,7 +135,7 @@ def test_team_rules_are_reported_when_another_file_is_broken(example_project: Pa
     edit("deck.yaml", "team: Product Marketing", "teem: Product Marketing")
     edit("team.yaml", LENA, LENA.replace("Maya Okafor", "Lena Fischer"))
     assert diagnostics(example_project) == [
-        "content/deck.yaml:5:1: error: missing required key 'team'",
+        "content/deck.yaml:5:1: error: required key 'team' is missing: add a line 'team: …'",
         "content/deck.yaml:5:1: error: unknown key 'teem' (did you mean 'team'?)",
         f"{at(example_project, 'team.yaml', 'reports_to: Lena Fischer', 'Lena')}: error: reports_to goes "
-        "round in a circle: Lena Fischer → Lena Fischer"]
+        "round in a circle: Lena Fischer → Lena Fischer; the team lead has no reports_to"]

@@ -40,7 +40,7 @@ def slide_list(project: Project, report: Report) -> None:
         if name in first_index:
             before, here = (report.at("deck.yaml", ("slides", i)) for i in (first_index[name], index))
             report.error("deck.yaml", ("slides", index),
-                         f"slide '{name}' is listed twice ({first_on(before, here)})")
+                         f"slide '{name}' is listed twice ({first_on(before, here)}): remove one")
             continue
         first_index[name] = index
         problem = _slide_problem(project, name, known)
@@ -68,7 +68,8 @@ def free_slides_follow_slides(project: Project, report: Report) -> None:
         if slide.after is None:
             continue
         if slide.after == name:
-            report.error(name, ("after",), f"after: '{name}' cannot follow itself")
+            report.error(name, ("after",), f"after: '{name}' cannot follow itself: name the slide it "
+                                           f"comes after")
         elif slide.after not in known:
             report.error(name, ("after",), f"after: unknown slide '{slide.after}'"
                                            f"{did_you_mean(slide.after, known)}")

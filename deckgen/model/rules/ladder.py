@@ -17,7 +17,8 @@ def unique_priorities(project: Project, report: Report) -> None:
     for index, first in duplicates(ids).items():
         line = report.at("company.yaml", ("priorities", first, "id")).line
         report.error("company.yaml", ("priorities", index, "id"),
-                     f"priority id '{ids[index]}' is used twice (first on line {line})")
+                     f"priority id '{ids[index]}' is used twice (first on line {line}): give each "
+                     f"priority its own id")
 
 
 @needs("big-rocks.yaml", about="big rock ids are unique")
@@ -26,7 +27,8 @@ def unique_rocks(project: Project, report: Report) -> None:
     for index, first in duplicates(ids).items():
         line = report.at("big-rocks.yaml", ("big_rocks", first, "id")).line
         report.error("big-rocks.yaml", ("big_rocks", index, "id"),
-                     f"big rock id '{ids[index]}' is used twice (first on line {line})")
+                     f"big rock id '{ids[index]}' is used twice (first on line {line}): give each "
+                     f"big rock its own id")
 
 
 @needs("company.yaml", "big-rocks.yaml", about="big rocks support company priorities")
@@ -44,7 +46,8 @@ def rocks_support_known_priorities(project: Project, report: Report) -> None:
 def rock_count(project: Project, report: Report) -> None:
     if len(project.rocks) > MAX_ROCKS:
         report.warning("big-rocks.yaml", ("big_rocks", MAX_ROCKS),
-                       f"{len(project.rocks)} big rocks; a team carries three or four")
+                       f"{len(project.rocks)} big rocks; a team carries three or four: merge or "
+                       f"drop some")
     if not project.rocks and project.complete("big-rocks.yaml"):
         report.warning("big-rocks.yaml", ("big_rocks",), "no big rocks: the deck has nothing to ladder")
 
@@ -56,7 +59,8 @@ def priorities_supported(project: Project, report: Report) -> None:
     for index, priority in enumerate(project.company.priorities):
         if not project.rocks_supporting(priority.id):
             report.warning("company.yaml", ("priorities", index, "id"),
-                           f"company priority '{priority.id}' is supported by no big rock")
+                           f"company priority '{priority.id}' is supported by no big rock: add it to "
+                           f"the supports of the big rocks that serve it")
 
 
 @needs("big-rocks.yaml", "deck.yaml", about="alignments are recent")
@@ -66,13 +70,16 @@ def alignment_current(project: Project, report: Report) -> None:
         for a_index, alignment in enumerate(rock.alignment):
             loc = ("big_rocks", r_index, "alignment", a_index)
             if alignment.status != "aligned":
+                stands = "has concerns" if alignment.status == "concerns" else "has not agreed yet (pending)"
                 report.warning("big-rocks.yaml", loc + ("status",),
-                               f"big rock '{rock.id}': {alignment.stakeholder} is {alignment.status}")
+                               f"big rock '{rock.id}': {alignment.stakeholder} {stands}: settle it before the "
+                               f"review, or say why in a note")
             if alignment.on and edition - alignment.on > STALE_AFTER:
                 days = (edition - alignment.on).days
                 report.warning("big-rocks.yaml", loc + ("on",),
                                f"big rock '{rock.id}': alignment with {alignment.stakeholder} is {days} "
-                               f"days old (over 90 days before the edition date {edition})")
+                               f"days old (over 90 days before the edition date {edition}): check it again "
+                               f"and update its date")
 
 
 @needs("big-rocks.yaml", "okrs", about="objectives name big rocks")

@@ -29,12 +29,14 @@ def located(okrs: OkrFile) -> Iterator[tuple[Loc, Objective, KeyResult]]:
 def quarter_matches_file(okrs: OkrFile, report: FileReport) -> None:
     name = PurePosixPath(report.source.path).stem
     if okrs.quarter != name:
-        report.error(("quarter",), f"quarter '{okrs.quarter}' does not match the file name {name}.yaml")
+        report.error(("quarter",), f"quarter '{okrs.quarter}' does not match the file name {name}.yaml: "
+                              f"write quarter: {name}, or rename the file")
 
 
 def unique_objective_ids(okrs: OkrFile, report: FileReport) -> None:
     for here, value, first in repeats(report, [o.id for o in okrs.objectives], "objectives", "id"):
-        report.error(here, f"objective id '{value}' is used twice in the quarter ({first})")
+        report.error(here, f"objective id '{value}' is used twice in the quarter ({first}): give "
+                           f"each objective its own id")
 
 
 def one_kind(okrs: OkrFile, report: FileReport) -> None:
@@ -66,7 +68,8 @@ def target_differs(okrs: OkrFile, report: FileReport) -> None:
     for loc, _, kr in located(okrs):
         if kr.baseline is not None and kr.baseline == kr.target:
             report.error(loc + ("target",), f"key result '{kr.title}' has target {number(kr.target)} "
-                                            f"equal to baseline {number(kr.baseline)}")
+                                            f"equal to baseline {number(kr.baseline)}: set the value "
+                                            f"it should reach")
 
 
 def direction_agrees(okrs: OkrFile, report: FileReport) -> None:
@@ -78,7 +81,7 @@ def direction_agrees(okrs: OkrFile, report: FileReport) -> None:
             report.error(loc + ("direction",),
                          f"key result '{kr.title}' has direction '{kr.direction}', but its target "
                          f"{number(kr.target)} is {'above' if actual == 'up' else 'below'} its baseline "
-                         f"{number(kr.baseline)}")
+                         f"{number(kr.baseline)}: write direction: {actual}, or leave it out")
 
 
 def sizes(okrs: OkrFile, report: FileReport) -> None:

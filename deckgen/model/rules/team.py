@@ -5,6 +5,7 @@ from typing import Any, Iterator, Optional
 
 from ..content import TeamFile
 from ..project import ONE_OFFS, Project
+from ..validate import ANY_NAME
 from ...suggest import did_you_mean
 from .base import FileReport, Report, needs, number, repeats, unknown
 from .okrs import located
@@ -43,7 +44,8 @@ def no_reporting_cycles(team: TeamFile, report: FileReport) -> None:
         cycle = cycle[first:] + cycle[:first]
         path = " → ".join([*cycle, cycle[0]])
         report.error(("people", order[cycle[0]], "reports_to"),
-                     f"reports_to goes round in a circle: {path}")
+                     f"reports_to goes round in a circle: {path}; the team lead has no "
+                     f"reports_to")
 
 
 def _cycle(start: str, manager: dict[str, Optional[str]]) -> Optional[list[str]]:
@@ -62,6 +64,7 @@ def _cycle(start: str, manager: dict[str, Optional[str]]) -> Optional[list[str]]
 def person_fields(project: Project, report: Report) -> None:
     """Every field the format types "person" names someone in team.yaml."""
     names = [p.name for p in project.team.people]
+    names += sorted(project.left_out.get(TEAM, frozenset()) - {ANY_NAME})  # for did-you-mean
     for file, loc, what, name in _person_fields(project):
         if report.unknown("team.yaml", name, names):
             report.error(file, loc, _not_a_person(what, name, names))
@@ -106,7 +109,8 @@ def allocation_sums(team: TeamFile, report: FileReport) -> None:
         total = round(sum(person.allocation.values()), 6)  # 33.3 + 33.3 + 33.4 is 100
         loc = ("people", index, "allocation")
         if total > WHOLE:
-            report.error(loc, f"the allocation of {person.name} adds up to {number(total)}%, more than 100%")
+            report.error(loc, f"the allocation of {person.name} adds up to {number(total)}%, more than 100%: "
+                              f"lower some shares")
         elif total < WHOLE:
             report.warning(loc, f"the allocation of {person.name} adds up to {number(total)}%, less than "
                                 f"100%: where does the rest of their time go?")
