@@ -26,9 +26,10 @@ def _fail_on_content(error: ContentError) -> None:
 
 class DeckgenGroup(click.Group):
     """Turns content errors raised by any command into diagnostics and exit code 1, and a busy
-    project or an unrecoverable journal into one error line."""
+    project, an unrecoverable journal or a SOURCE_DATE_EPOCH that is not a time into one error line."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from .commands.common import SourceDateError
         from .edit.journal import JournalError
         from .lock import ProjectBusy
 
@@ -36,7 +37,7 @@ class DeckgenGroup(click.Group):
             return super().invoke(ctx)
         except ContentError as error:
             _fail_on_content(error)
-        except (ProjectBusy, JournalError) as error:
+        except (ProjectBusy, JournalError, SourceDateError) as error:
             raise click.ClickException(str(error)) from error
 
 
@@ -69,14 +70,25 @@ def check(project: Path, strict: bool) -> None:
                    "pictures of the slides, drawn without LibreOffice; all builds every one).")
 @click.option("--force", is_flag=True, help="Overwrite files edited by hand or open in PowerPoint.")
 def build(project: Path, output: Path | None, formats: tuple[str, ...], force: bool) -> None:
-    """Build the deck and the one-pager of PROJECT (default: this folder)."""
-    from .commands.build import BuildError, run_build
+    """Build the deck and the one-pager of PROJECT (default: this folder).
+
+    \b
+    Exit codes:
+      0  everything was written where asked
+      1  content errors, or the build could not finish
+      2  wrong command-line options
+      3  a file was edited by hand or is open (e.g. in PowerPoint), so it was
+         left alone and the new one written beside it; --force overwrites it
+    """
+    from .commands.build import EXIT_NOT_OVERWRITTEN, BuildError, run_build
 
     try:
-        lines = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
+        built = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
     except BuildError as error:
         raise click.ClickException(str(error)) from error
-    _echo(lines)
+    _echo(built.lines)
+    if built.kept:
+        sys.exit(EXIT_NOT_OVERWRITTEN)
 
 
 @main.command()

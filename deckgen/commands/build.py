@@ -9,6 +9,7 @@ deckgen wrote it: that one is written beside it, e.g. ``deck (deckgen 2).pptx``,
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
@@ -21,7 +22,7 @@ from ..lock import locked
 from ..model.project import Project
 from ..plan.environment import make_environment
 from ..resources import builtin_templates
-from .common import require_project
+from .common import require_project, source_date_epoch
 
 #: What ``deckgen build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS = ("pptx", "html")
@@ -29,8 +30,21 @@ OUTPUT = "output"
 Progress = Callable[[str], None]
 
 
+#: The exit code of a build that wrote a file beside one it must not overwrite (edited by hand, or
+#: open in PowerPoint): the build is done, but not where asked, and a script can tell.
+EXIT_NOT_OVERWRITTEN = 3
+
+
 class BuildError(Exception):
     """The build cannot finish (not the content's fault); str() says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote: a line per file, and the files it left alone (written beside instead)."""
+
+    lines: list[str]
+    kept: list[Path]
 
 
 def formats_for(asked: Sequence[str]) -> list[str]:
@@ -41,9 +55,9 @@ def formats_for(asked: Sequence[str]) -> list[str]:
 
 @locked("build")
 def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force: bool,
-              progress: Progress, environ: Mapping[str, str] = os.environ) -> list[str]:
+              progress: Progress, environ: Mapping[str, str] = os.environ) -> Built:
     """Build ``formats`` for the project at ``root`` into ``output`` (default ``root/output``);
-    the lines that say what was written. Raises ContentError or BuildError."""
+    what was written, and where. Raises ContentError or BuildError."""
     progress(f"Checking {root}")
     project, reporter = require_project(root)
     for warning in reporter.sorted():
@@ -58,19 +72,15 @@ def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force:
             for note in measured_fonts(project):
                 progress(note)
     folder = output if output is not None else root / OUTPUT
-    return [_write(folder / file_name, data, force) for file_name, data in built]
+    written = [_write(folder / file_name, data, force) for file_name, data in built]
+    return Built([line for line, _ in written], [kept for _, kept in written if kept])
 
 
 def build_time(project: Project, environ: Mapping[str, str] = os.environ) -> datetime:
     """The files' timestamp: ``SOURCE_DATE_EPOCH`` when set, else the edition date at midnight
     UTC, so that building the same content twice gives the same bytes."""
-    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return datetime.combine(project.edition_date, time(0), tzinfo=timezone.utc)
-    try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise BuildError(f"SOURCE_DATE_EPOCH must be a number of seconds, got {raw!r}") from exc
+    fixed = source_date_epoch(environ)
+    return fixed or datetime.combine(project.edition_date, time(0), tzinfo=timezone.utc)
 
 
 def _build(name: str, project: Project, env, created: datetime) -> Outputs:  # noqa: ANN001
@@ -88,17 +98,18 @@ def _build(name: str, project: Project, env, created: datetime) -> Outputs:  # n
         raise BuildError(f"cannot make the {name} files: {exc}") from exc
 
 
-def _write(target: Path, data: bytes, force: bool) -> str:
-    """Write ``target``, or beside it when it must not be overwritten; say which."""
+def _write(target: Path, data: bytes, force: bool) -> tuple[str, Optional[Path]]:
+    """Write ``target``, or beside it when it must not be overwritten; say which, and return the
+    target when it was left alone."""
     try:
         try:
             write_output(target, data, force=force)
-            return f"Wrote {target}"
+            return f"Wrote {target}", None
         except OverwriteRefused as refused:
             beside = beside_path(target)
             write_output(beside, data)
             return (f"Not overwritten: {refused}. Wrote {beside} instead "
-                    f"(use --force to overwrite {target.name}).")
+                    f"(use --force to overwrite {target.name})."), target
     except OSError as exc:
         raise BuildError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from exc
 

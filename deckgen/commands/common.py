@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional
 
 from ..diagnostics import ContentError, Reporter
 from ..edit.journal import recover_in
@@ -17,13 +17,34 @@ from ..model.rules.base import Report
 from ..plan.colour_check import check_colours
 
 
-def build_date(env: Optional[dict[str, str]] = None) -> date:
-    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+class SourceDateError(Exception):
+    """SOURCE_DATE_EPOCH is set but is not a time; str() says what to write."""
+
+
+def source_date_epoch(env: Optional[Mapping[str, str]] = None) -> Optional[datetime]:
+    """The time SOURCE_DATE_EPOCH fixes (UTC), None when it is unset or empty.
+
+    The one reading of it, for every command: the reproducible-builds convention is a whole
+    number of seconds since 1970, and anything else is refused (SourceDateError) rather than
+    silently replaced by the current time, which would make "reproducible" builds differ.
+    """
     env = os.environ if env is None else env
-    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        if not raw.isdigit():
+            raise ValueError(raw)
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise SourceDateError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 "
+                              f"(e.g. 1767225600), got {raw!r}: fix it, or unset it to use today") from exc
+
+
+def build_date(env: Optional[Mapping[str, str]] = None) -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    fixed = source_date_epoch(env)
+    return fixed.date() if fixed else date.today()
 
 
 @dataclass

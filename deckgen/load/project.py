@@ -46,8 +46,7 @@ def load_project(root: Path, reporter: Reporter) -> RawProject:
     raw = RawProject(root)
     content = root / CONTENT
     if not content.is_dir():
-        reporter.error(f"no '{CONTENT}/' folder here; is this a deck project? (try 'deckgen init')",
-                       Position(relative(content, root)))
+        reporter.error(_not_a_project(root), Position(str(root)))
         return raw
     if not inside(content, root):
         reporter.error("folder is a link to outside the project folder; a project reads only its own files",
@@ -63,6 +62,18 @@ def load_project(root: Path, reporter: Reporter) -> RawProject:
     _load_slides(content / "slides", raw, reporter)
     _warn_near_misses(content, raw, reporter)
     return raw
+
+
+def _not_a_project(root: Path) -> str:
+    """Why ``root`` is no deck project, and where to run deckgen instead."""
+    if not root.exists():
+        return f"folder '{root}' does not exist: check the path, or create a project there with 'deckgen init {root}'"
+    inside = root.resolve()
+    if inside.name == CONTENT or any((root / name).is_file() for name in YAML_FILES if YAML_FILES[name]):
+        return (f"this is the '{CONTENT}/' folder of a project: run deckgen from the folder above, "
+                f"{inside.parent}")
+    return (f"no '{CONTENT}/' folder here, so this is not a deck project: run deckgen in a project's folder, "
+            f"or create one with 'deckgen init FOLDER'")
 
 
 def _warn_near_misses(content: Path, raw: RawProject, reporter: Reporter) -> None:

@@ -21,7 +21,6 @@ from pptx.util import Emu, Pt
 from deckgen.builders.pptx.package import (
     fix_chart_axis_ids,
     finalize,
-    source_date,
     strip_control_chars,
 )
 from deckgen.builders.pptx.textfit import Paragraph, fit_size
@@ -88,16 +87,6 @@ def test_embedded_chart_workbook_is_dated_too() -> None:
         assert xlsx
         core = part(z.read(xlsx[0]), "docProps/core.xml").decode()
     assert re.findall(r"W3CDTF\">([^<]+)<", core) == ["2027-01-15T09:30:00Z"] * 2
-
-
-def test_source_date_reads_source_date_epoch() -> None:
-    assert source_date({"SOURCE_DATE_EPOCH": "1800000000"}) == datetime(
-        2027, 1, 15, 8, 0, tzinfo=timezone.utc)
-    now = source_date({})
-    assert now.tzinfo is not None
-    assert abs(now - datetime.now(timezone.utc)) < timedelta(minutes=1)
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
-        source_date({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 # --- fixes ----------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_a_deck_open_in_powerpoint_is_not_overwritten(example_project: Path) -> 
     before = (out / DECK).read_bytes()
     (out / f"~${DECK}").write_bytes(b"lock")
     result = build(example_project, env={"SOURCE_DATE_EPOCH": "1800000000"})
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # a script can tell: built, but not where asked
     assert (out / DECK).read_bytes() == before
     beside = out / "product-marketing-2027-Q1 (deckgen 2).pptx"
     assert beside.is_file() and f"Wrote {beside}" in result.output
@@ -115,7 +115,7 @@ def test_a_deck_edited_by_hand_is_kept_unless_forced(example_project: Path) -> N
     out = example_project / "output"
     (out / DECK).write_bytes((out / DECK).read_bytes() + b"edited")
     result = build(example_project)
-    assert "edited by hand" in result.output
+    assert result.exit_code == 3 and "edited by hand" in result.output
     assert (out / DECK).read_bytes().endswith(b"edited")
     assert (out / "product-marketing-2027-Q1 (deckgen 2).pptx").is_file()
     forced = build(example_project, "--force")
@@ -236,3 +236,13 @@ def _project(root: Path):  # type: ignore[no-untyped-def]
 
 def test_check_still_passes_on_the_example(example_project: Path) -> None:
     assert run("check", str(example_project)).exit_code == 0
+
+
+def test_build_help_documents_its_exit_codes() -> None:
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    shown = CliRunner().invoke(main, ["build", "--help"]).output
+    assert "Exit codes:" in shown
+    assert "  3  a file was edited by hand or is open (e.g. in PowerPoint), so it was" in shown

@@ -79,8 +79,17 @@ def test_a_project_path_that_is_a_file_is_a_usage_error(example_project: Path) -
 def test_a_folder_without_content_is_an_error_not_a_crash(tmp_path: Path) -> None:
     result = _check(str(tmp_path))
     assert result.exit_code == 1
-    assert result.output == ("content: error: no 'content/' folder here; is this a deck project? "
-                             "(try 'deckgen init')\n1 error, 0 warnings\n")
+    assert result.output == (f"{tmp_path}: error: no 'content/' folder here, so this is not a deck project: run "
+                             "deckgen in a project's folder, or create one with 'deckgen init FOLDER'\n"
+                             "1 error, 0 warnings\n")
+
+
+def test_check_run_inside_content_from_the_shell(example_project: Path, monkeypatch) -> None:
+    monkeypatch.chdir(example_project / "content")
+    result = _check()
+    assert (result.exit_code, result.output) == (
+        1, f".: error: this is the 'content/' folder of a project: run deckgen from the folder above, "
+           f"{example_project.resolve()}\n1 error, 0 warnings\n")
 
 
 def test_output_is_sorted_by_file_then_line_with_a_summary(example_project: Path, edit) -> None:
@@ -206,3 +215,22 @@ def test_any_yaml_as_a_whole_file_ends_in_diagnostics(scratch: Path, file: str, 
                           lambda t: t.encode("utf-8"))))
 def test_any_bytes_in_any_content_file_end_in_diagnostics(scratch: Path, file: str, data: bytes) -> None:
     _check_survives(scratch, file, data)
+
+
+# SOURCE_DATE_EPOCH: one reading, one policy, for every command -------------------------------------
+def test_a_source_date_epoch_that_is_not_a_time_is_refused_by_check_and_build(example_project: Path,
+                                                                              tmp_path: Path) -> None:
+    message = ("Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 (e.g. 1767225600), "
+               "got 'abc': fix it, or unset it to use today\n")
+    env = {"SOURCE_DATE_EPOCH": "abc"}
+    for args in (["check", str(example_project)], ["build", str(example_project), "-o", str(tmp_path / "out")]):
+        result = CliRunner().invoke(main, args, env=env)
+        assert (result.exit_code, result.output.splitlines()[-1] + "\n") == (1, message), result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_source_date_epoch_sets_the_build_date(example_project: Path, edit) -> None:
+    from deckgen.commands.common import build_date, source_date_epoch
+
+    assert str(build_date({"SOURCE_DATE_EPOCH": "1800000000"})) == "2027-01-15"
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": " "}) is None

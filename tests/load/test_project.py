@@ -134,7 +134,19 @@ def test_an_okr_file_named_otherwise(example_project: Path) -> None:
 
 
 def test_no_content_folder(tmp_path: Path) -> None:
-    only(tmp_path, "content: error: no 'content/' folder here; is this a deck project? (try 'deckgen init')")
+    only(tmp_path, f"{tmp_path}: error: no 'content/' folder here, so this is not a deck project: run deckgen in a "
+                   "project's folder, or create one with 'deckgen init FOLDER'")
+
+
+def test_run_inside_content_says_to_run_from_the_folder_above(example_project: Path) -> None:
+    only(example_project / "content", f"{example_project / 'content'}: error: this is the 'content/' folder of a "
+                                      f"project: run deckgen from the folder above, {example_project.resolve()}")
+
+
+def test_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "decks" / "pmm"
+    only(missing, f"{missing}: error: folder '{missing}' does not exist: check the path, or create a project "
+                  f"there with 'deckgen init {missing}'")
 
 
 def test_an_alias_bomb_in_a_content_file(example_project: Path) -> None:

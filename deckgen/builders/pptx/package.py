@@ -11,17 +11,16 @@ python-pptx saves files PowerPoint accepts, but not quite everything else does:
 - every save stamps the zip entries, and each chart's embedded workbook, with the current time,
   so two builds of the same content never compare equal.
 
-:func:`finalize` fixes all of that; :func:`source_date` picks the timestamp to use, honouring the
-reproducible-builds ``SOURCE_DATE_EPOCH`` convention.
+:func:`finalize` fixes all of that, with the timestamp the build command picks
+(``commands.common.source_date_epoch``, the reproducible-builds ``SOURCE_DATE_EPOCH`` convention).
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -51,21 +50,6 @@ _SLIDE_SIZE_TYPES = {
     "screen16x9": (9144000, 5143500),
     "screen16x10": (9144000, 5715000),
 }
-
-
-def source_date(env: Mapping[str, str] = os.environ) -> datetime:
-    """The build timestamp: ``SOURCE_DATE_EPOCH`` (seconds, UTC) when set, else now (UTC).
-
-    Raises ValueError for a value that is not an integer, as the reproducible-builds
-    specification asks, rather than silently building with the current time.
-    """
-    raw = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return datetime.now(timezone.utc).replace(microsecond=0)
-    try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise ValueError(f"SOURCE_DATE_EPOCH must be an integer, got {raw!r}") from exc
 
 
 def strip_control_chars(text: str) -> str:
