@@ -24,6 +24,14 @@ def _fail_on_content(error: ContentError) -> None:
     sys.exit(1)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from .resources import installed_version
+
+        click.echo(f"deckgen {installed_version()}")
+        ctx.exit()
+
+
 class DeckgenGroup(click.Group):
     """Turns content errors raised by any command into diagnostics and exit code 1, and a busy
     project, an unrecoverable journal or a SOURCE_DATE_EPOCH that is not a time into one error line."""
@@ -42,7 +50,8 @@ class DeckgenGroup(click.Group):
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="deckgen")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """deckgen: a PMM team's content in, an editable pitch deck and a one-pager out."""
 
@@ -163,14 +172,15 @@ def okr_close(words: tuple[str, ...], dry_run: bool) -> None:
 @DRY_RUN
 @click.option("--date", "edition", type=click.DateTime(["%Y-%m-%d"]),
               help="Move deck.yaml's edition date to DATE (YYYY-MM-DD); without it the date stays, and is reported.")
-def okr_new(quarter: str, project: Path, dry_run: bool, edition: Optional[datetime]) -> None:
+@click.option("--skip", is_flag=True, help="Start QUARTER even though it is not the next one.")
+def okr_new(quarter: str, project: Path, dry_run: bool, edition: Optional[datetime], skip: bool) -> None:
     """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
     from .commands.arguments import QUARTER
     from .commands.okr import run_new
 
     if not QUARTER.match(quarter):
         raise click.BadParameter(f"expected a quarter like 2027-Q2, got '{quarter}'", param_hint="QUARTER")
-    _echo(run_new(project, quarter, dry_run, edition.date() if edition else None))
+    _echo(run_new(project, quarter, dry_run, edition.date() if edition else None, skip))
 
 
 @main.group()
@@ -182,11 +192,12 @@ def year() -> None:
 @click.argument("new_year", metavar="YEAR", type=click.IntRange(1900, 2999))
 @PROJECT
 @DRY_RUN
-def year_new(new_year: int, project: Path, dry_run: bool) -> None:
+@click.option("--skip", is_flag=True, help="Move to YEAR even though it is not the next year.")
+def year_new(new_year: int, project: Path, dry_run: bool, skip: bool) -> None:
     """Archive this edition under archive/<year>/ and move the content to YEAR."""
     from .commands.year import run_new
 
-    _echo(run_new(project, new_year, dry_run))
+    _echo(run_new(project, new_year, dry_run, skip))
 
 
 @year.command("restore")

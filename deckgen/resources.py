@@ -10,7 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+#: The name deckgen is installed under (pyproject's [project] name; "deckgen" on the package index is
+#: another project). The import name and the command stay deckgen.
+DISTRIBUTION = "pmm-deckgen"
 CHECKOUT = PACKAGE.parent
+
+
+def installed_version() -> str:
+    """deckgen's version as installed, or '(source checkout)' when it runs from a checkout alone."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "(source checkout)"
 
 
 class MissingResource(RuntimeError):

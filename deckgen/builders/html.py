@@ -19,8 +19,8 @@ from ..model.project import Project
 from ..plan.layout import LayoutError
 from ..plan.page import TEMPLATE, layout_position, plan_page
 from .html_safety import secure_page
+from .names import page_name
 
-FILE_NAME = "onepager.html"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 DOCTYPE = "<!DOCTYPE html>"
 
@@ -54,4 +54,4 @@ def finalize(html: str) -> bytes:
 
 def html_outputs(project: Project, env: Environment, created: Optional[datetime] = None) -> list[tuple[str, bytes]]:
     """The build's ``html`` format: one file. ``created`` is unused: the page carries no timestamp."""
-    return [(FILE_NAME, page_bytes(project, env))]
+    return [(page_name(project), page_bytes(project, env))]

@@ -9,11 +9,10 @@ from __future__ import annotations
 import shlex
 import shutil
 import uuid
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..load.project import CONTENT
-from ..resources import builtin_templates, example_content
+from ..resources import builtin_templates, example_content, installed_version
 
 TEMPLATES = "templates"
 GITIGNORE = "# Written by `deckgen build`; rebuilt from content/ at any time.\noutput/\n"
@@ -132,14 +131,7 @@ def _templates_readme() -> str:
         return TEMPLATES_README.format(listing="")
     items = "\n".join(f"- `{name}`" for name in names)
     return TEMPLATES_README.format(
-        listing=f"\nThe built-in layouts of deckgen {_version()}:\n\n{items}\n")
-
-
-def _version() -> str:
-    try:
-        return version("deckgen")
-    except PackageNotFoundError:
-        return "(source checkout)"
+        listing=f"\nThe built-in layouts of deckgen {installed_version()}:\n\n{items}\n")
 
 
 def _report(target: Path) -> list[str]:

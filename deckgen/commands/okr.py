@@ -112,12 +112,13 @@ def _misses_without_note(project: Project, okrs: OkrFile) -> list[str]:
 
 # new --------------------------------------------------------------------------------------------
 @locked("okr new")
-def run_new(root: Path, quarter: str, dry_run: bool, edition: Optional[date] = None) -> list[str]:
+def run_new(root: Path, quarter: str, dry_run: bool, edition: Optional[date] = None,
+            skip: bool = False) -> list[str]:
     """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead; with
     ``edition``, move deck.yaml's edition ``date`` to it. Then say what still describes the old
     quarter (the period checks, run as if the new quarter were already the deck's)."""
     project, _ = require_project(root)
-    target = _new_quarter(project, quarter)
+    target = _new_quarter(project, quarter, skip)
     path = okr_path(root, quarter)
     if path.exists():
         raise refuse(f"okrs/{quarter}.yaml already exists; okr new never overwrites a quarter file "
@@ -161,7 +162,9 @@ def still_describing(project: Project, quarter: str, edition: Optional[date] = N
     return ["", f"Still describing the quarter before {quarter}:", *found] if found else []
 
 
-def _new_quarter(project: Project, quarter: str) -> Quarter:
+def _new_quarter(project: Project, quarter: str, skip: bool = False) -> Quarter:
+    """The quarter to start: after the current one, the next one unless ``skip`` (a typo such as
+    2027-Q4 for 2027-Q2 would otherwise move the deck two quarters on without a word)."""
     target = Quarter.parse(quarter)
     where = at(project, "deck.yaml", ("quarter",))
     if target <= project.quarter:
@@ -170,6 +173,10 @@ def _new_quarter(project: Project, quarter: str) -> Quarter:
         raise refuse(f"{quarter} is in fiscal year {target.year} and this deck is for "
                      f"{project.deck.year}: start the new year with `deckgen year new {target.year}`",
                      at(project, "deck.yaml", ("year",)))
+    following = project.quarter.next()
+    if target != following and not skip:
+        raise refuse(f"{quarter} is not the next quarter: after {project.quarter} comes {following}; run "
+                     f"`deckgen okr new {following}`, or add --skip to start {quarter} anyway", where)
     return target
 
 

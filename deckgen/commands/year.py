@@ -38,12 +38,16 @@ def archive_dir(root: Path, year: int) -> Path:
 
 # year new ---------------------------------------------------------------------------------------
 @locked("year new")
-def run_new(root: Path, year: int, dry_run: bool) -> list[str]:
-    """Archive the edition, move the content to ``year``, print the refresh checklist."""
+def run_new(root: Path, year: int, dry_run: bool, skip: bool = False) -> list[str]:
+    """Archive the edition, move the content to ``year`` (the next year unless ``skip``: 2030 typed
+    for 2028 would otherwise pass), print the refresh checklist."""
     project, _ = require_project(root)
     old = project.deck.year
     if year <= old:
         raise refuse(f"{year} is not after this edition's year {old}", at(project, "deck.yaml", ("year",)))
+    if year != old + 1 and not skip:
+        raise refuse(f"{year} is not the next year: after {old} comes {old + 1}; run `deckgen year new "
+                     f"{old + 1}`, or add --skip to go to {year} anyway", at(project, "deck.yaml", ("year",)))
     archive = archive_dir(root, old)
     if archive.exists():
         raise refuse(f"{ARCHIVE}/{old} already exists: the {old} edition was archived before; move "

@@ -172,7 +172,7 @@ def test_deckgen_build_writes_the_page(example_project: Path) -> None:
 
     result = run("build", str(example_project), "--format", "html")
     assert result.exit_code == 0, result.output
-    assert (example_project / "output/onepager.html").read_bytes() == build_page(example_project)
+    assert (example_project / "output/product-marketing-2027-Q1-onepager.html").read_bytes() == build_page(example_project)
 
 
 # In a browser --------------------------------------------------------------------------------------

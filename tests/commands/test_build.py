@@ -21,7 +21,7 @@ from tests.support.projects import run
 from tests.support.render import pdf_page_count
 
 DECK = "product-marketing-2027-Q1.pptx"
-PAGE = "onepager.html"
+PAGE = "product-marketing-2027-Q1-onepager.html"  # carries the quarter like the deck
 EPOCH = {"SOURCE_DATE_EPOCH": "1798761600"}  # 2027-01-01
 
 
@@ -201,7 +201,7 @@ def test_pdfs_print_the_deck_and_the_page(example_project: Path) -> None:
     result = build(example_project, "--format", "pdf")
     assert result.exit_code == 0, result.output
     out = example_project / "output"
-    deck_pdf, page_pdf = out / "product-marketing-2027-Q1.pdf", out / "onepager.pdf"
+    deck_pdf, page_pdf = out / "product-marketing-2027-Q1.pdf", out / "product-marketing-2027-Q1-onepager.pdf"
     assert deck_pdf.read_bytes().startswith(b"%PDF") and page_pdf.read_bytes().startswith(b"%PDF")
     slides = len(open_deck(build_bytes(example_project)).slides)
     assert pdf_page_count(deck_pdf) == slides

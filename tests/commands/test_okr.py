@@ -256,6 +256,21 @@ def test_new_refuses_a_quarter_that_is_not_next_in_the_year(tmp_path: Path, quar
     assert message in result.output
 
 
+def test_new_refuses_to_skip_a_quarter_unless_told(tmp_path: Path) -> None:
+    """2027-Q3 typed for 2027-Q2 would move the deck two quarters on without a word."""
+    root = copy_example(tmp_path)
+    before = tree_hash(root)
+    result = run("okr", "new", "2027-Q3", str(root))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == ("content/deck.yaml:12:10: error: 2027-Q3 is not the next quarter: after "
+                                             "2027-Q1 comes 2027-Q2; run `deckgen okr new 2027-Q2`, or add --skip to "
+                                             "start 2027-Q3 anyway")
+    assert tree_hash(root) == before
+    skipped = run("okr", "new", "2027-Q3", str(root), "--skip")
+    assert skipped.exit_code == 0, skipped.output
+    assert (root / "content/okrs/2027-Q3.yaml").is_file()
+
+
 def test_new_refuses_content_with_errors_naming_the_line(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     replace(okr_file(root, "2027-Q1"), "        target: 400\n", "        targt: 400\n")

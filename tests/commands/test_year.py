@@ -92,6 +92,20 @@ def test_year_new_refuses_a_year_not_after_the_edition(tmp_path: Path) -> None:
     assert "content/deck.yaml:9:7: error: 2027 is not after this edition's year 2027" in result.output
 
 
+def test_year_new_refuses_to_skip_a_year_unless_told(tmp_path: Path) -> None:
+    """2030 typed for 2028 would move the plan two years on without a word."""
+    root = copy_example(tmp_path)
+    before = tree_hash(root)
+    result = run("year", "new", "2030", str(root))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == ("content/deck.yaml:9:7: error: 2030 is not the next year: after 2027 "
+                                             "comes 2028; run `deckgen year new 2028`, or add --skip to go to 2030 "
+                                             "anyway")
+    assert tree_hash(root) == before
+    skipped = run("year", "new", "2030", str(root), "--skip", "--dry-run")
+    assert skipped.exit_code == 0, skipped.output
+
+
 def test_year_new_refuses_content_with_errors(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     replace(root / "content" / "big-rocks.yaml", "    supports: [enterprise-growth]\n", "    supports: [growth]\n")

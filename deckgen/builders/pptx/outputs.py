@@ -1,8 +1,6 @@
 """The ``pptx`` output format: the project planned, then built into one deck file."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime
 
 from jinja2 import Environment
@@ -11,21 +9,11 @@ from deckgen.model.project import Project
 from deckgen.plan.context import theme
 from deckgen.plan.deck import plan_deck
 
+from ..names import deck_stem
 from .base import template_fonts
 from .deck import build_pptx
 from .design import Fonts
 from .template import open_template
-
-
-def slug(text: str) -> str:
-    """``text`` as a file-name part: ASCII lowercase words joined by hyphens ('deck' if none)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deck"
-
-
-def deck_stem(project: Project) -> str:
-    """``<team>-<quarter>``, e.g. ``product-marketing-2027-Q1``: the deck's and its PDF's name."""
-    return f"{slug(project.deck.team)}-{project.deck.quarter}"
 
 
 def pptx_outputs(project: Project, env: Environment, created: datetime) -> list[tuple[str, bytes]]:
