@@ -85,7 +85,7 @@ def test_png_slides_and_contact_sheet(example_project: Path) -> None:
 
 
 def test_build_writes_the_pictures(example_project: Path, tmp_path: Path) -> None:
-    lines = run_build(example_project, tmp_path / "out", ["svg"], False, lambda _line: None)
+    lines = run_build(example_project, tmp_path / "out", ["svg"], False, lambda _line: None).lines
     assert len(lines) == len(list((tmp_path / "out").glob("*.svg"))) > 10
 
 
