@@ -158,7 +158,7 @@ def test_the_wheel_ships_the_example_and_the_templates(tmp_path: Path) -> None:
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
          "-w", str(tmp_path), str(ROOT)],
         check=True, cwd=tmp_path, capture_output=True)
-    (wheel,) = tmp_path.glob("deckgen-*.whl")
+    (wheel,) = tmp_path.glob("pmm_deckgen-*.whl")  # the distribution name; the package is deckgen
     names = set(zipfile.ZipFile(wheel).namelist())
 
     example = {f"deckgen/_example/content/{name}" for name in _files(example_content())}
