@@ -53,13 +53,8 @@ def test_an_unknown_key_suggests_the_closest(example_project: Path, edit) -> Non
 def test_an_unknown_key_with_nothing_close_lists_the_keys(example_project: Path, edit) -> None:
     edit("deck.yaml", "company: Northwind Analytics", "company: Northwind Analytics\nmotto: Go")
     only(example_project, f"{at(example_project, 'deck.yaml', 'motto: Go', 'motto')}: error: unknown key "
-<<<<<<< HEAD
-                          "'motto'; known keys: team, company, year, quarter, leader, audience, date, "
-                          "confidentiality, fiscal_year_start, theme, template, layouts, slides, titles")
-=======
                           "'motto': remove it, or use a known key: team, company, year, quarter, leader, audience, "
-                          "date, confidentiality, fiscal_year_start, theme, template, layouts, slides")
->>>>>>> b96ff50 (check: plain words for the commonest slips, with the fix built from what was typed)
+                          "date, confidentiality, fiscal_year_start, theme, template, layouts, slides, titles")
 
 
 def test_a_missing_key_is_named_at_its_mapping(example_project: Path, edit) -> None:
