@@ -49,7 +49,7 @@ def test_a_document_with_problems_is_parsed_and_reported_every_time(folder: Path
     for _ in range(2):
         reporter = Reporter()
         assert parse_yaml(broken, "deck.yaml", reporter) is None
-        assert [str(d.position) for d in reporter.errors] == ["deck.yaml:2:1"]
+        assert [str(d.position) for d in reporter.errors] == ["deck.yaml:1:7"]  # where the unclosed bracket opens
     assert not folder.exists() or not list(folder.iterdir())
 
 
