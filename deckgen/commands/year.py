@@ -74,7 +74,7 @@ def _new_deck(root: Path, year: int, quarter: str) -> str:
     set_value(deck.data, "year", year)
     set_value(deck.data, "quarter", quarter)
     if "date" in deck.data:
-        comment_out(deck.data, "date", str(deck.data["date"]))
+        comment_out(deck.data, "date", deck.entry_text(deck.data, "date"))
     return deck.text()
 
 

@@ -14,18 +14,22 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from ..load.yaml_source import tolerating_tabs
+
 BOM = "\ufeff"
+_BREAK = re.compile(r"\r\n|\r|\n")
 WIDTH = 100_000  # never re-wrap a long line
 INDENTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 0)]
 
@@ -47,15 +51,22 @@ def _dump(yaml: YAML, data: Any) -> str:
 
 @dataclass
 class YamlFile:
-    """One YAML file loaded for editing; ``text()`` is the file as it would be written."""
+    """One YAML file loaded for editing; ``text()`` is the file as it would be written.
+
+    The file is parsed from ``normal``: its lines joined by ``\n``, with the tabs ruamel cannot
+    read as white space read as spaces (same lengths). The edit is then written back onto the
+    file's own ``lines``, so each line the edit does not change keeps its bytes: its line break
+    (CR, LF or CRLF, mixed or not), trailing white space, tabs and comments.
+    """
 
     path: Path
     original: str
     data: Any
     yaml: YAML
     exact: bool
+    lines: list[tuple[str, str]]  # (text, line break) of each line of the file, without the BOM
+    normal: str
     bom: bool = False
-    crlf: bool = False
 
     @classmethod
     def load(cls, path: Path) -> "YamlFile":
@@ -66,29 +77,62 @@ class YamlFile:
     def parse(cls, raw: str, path: Path) -> "YamlFile":
         bom = raw.startswith(BOM)
         body = raw[1:] if bom else raw
-        crlf = "\r\n" in body
-        body = body.replace("\r\n", "\n")
-        yaml, exact = _settings_for(body)
-        return cls(path, raw, yaml.load(body), yaml, exact, bom, crlf)
+        lines = split_lines(body)
+        normal, data = _normal(lines)
+        yaml, exact = _settings_for(normal, data)
+        return cls(path, raw, data, yaml, exact, lines, normal, bom)
 
     def text(self) -> str:
-        """The file's new text, with its byte-order mark and line ends as they were."""
-        body = self.original[1:] if self.bom else self.original
-        body = body.replace("\r\n", "\n")
-        dumped = _dump(self.yaml, self.data)
-        if not self.exact:
-            dumped = _patched(body, _dump(self.yaml, self.yaml.load(body)), dumped)
-        if self.crlf:
-            dumped = dumped.replace("\n", "\r\n")
-        return (BOM if self.bom else "") + dumped
+        """The file's new text: the edit applied to the file's own lines."""
+        baseline = self.normal if self.exact else _dump(self.yaml, self.yaml.load(self.normal))
+        return (BOM if self.bom else "") + _patched(self.lines, baseline, _dump(self.yaml, self.data))
+
+    def entry_text(self, mapping: CommentedMap, key: str) -> str:
+        """``key: value  # comment`` as the file writes it, when the entry is one line of it;
+        else ``key: value`` with the value as read."""
+        line, column = mapping.lc.key(key)
+        value_line = mapping.lc.value(key)[0]
+        if value_line == line and not isinstance(mapping[key], (CommentedMap, CommentedSeq)):
+            following = self.lines[line + 1][0] if line + 1 < len(self.lines) else ""
+            continued = following.strip() and not following.lstrip().startswith("#") and \
+                len(following) - len(following.lstrip()) > column
+            if not continued:
+                return self.lines[line][0][column:].rstrip("\r\n")
+        return f"{key}: {mapping[key]}"
 
     @property
     def changed(self) -> bool:
         return self.text() != self.original
 
 
-def _settings_for(text: str) -> tuple[YAML, bool]:
-    """The dump settings that reproduce ``text`` exactly, and whether any does."""
+def _normal(lines: list[tuple[str, str]]) -> tuple[str, Any]:
+    """The text to parse and its data: lines joined by LF, without trailing white space where
+    that changes no value (it matters only in block scalars), tabs ruamel rejects read as spaces."""
+    read = _yaml(INDENTS[0]).load
+    text, data = tolerating_tabs("".join(line + ("\n" if end else "") for line, end in lines), read)
+    try:
+        stripped, same = tolerating_tabs("".join(line.rstrip(" \t") + ("\n" if end else "") for line, end in lines),
+                                         read)
+    except YAMLError:
+        return text, data
+    return (stripped, same) if same == data else (text, data)
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """``text`` as (line, line break) pairs; YAML breaks lines at LF, CRLF and CR only."""
+    lines = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        lines.append((text[start:match.start()], match.group()))
+        start = match.end()
+    if start < len(text):
+        lines.append((text[start:], ""))
+    return lines
+
+
+def _settings_for(text: str, data: Any) -> tuple[YAML, bool]:
+    """The dump settings that reproduce ``text`` (whose data is ``data``) exactly, and whether
+    any does. Loading does not depend on them, so ``data`` is dumped with each in turn."""
     candidates = list(INDENTS)
     try:
         _, indent, block_seq = load_yaml_guess_indent(text)
@@ -96,52 +140,93 @@ def _settings_for(text: str) -> tuple[YAML, bool]:
             candidates[:0] = [(2, indent, block_seq), (indent, indent, block_seq)]
     except Exception:  # noqa: BLE001 - guessing is only a hint; the fixed candidates still apply
         pass
-    first = None
     for indent in candidates:
         yaml = _yaml(indent)
-        data = yaml.load(text)
         if _dump(yaml, data) == text:
             return yaml, True
-        first = first or yaml
-    assert first is not None
-    return first, False
+    return _yaml(candidates[0]), False
 
 
-def _patched(text: str, baseline: str, edited: str) -> str:
-    """Apply the change from ``baseline`` to ``edited`` onto ``text``, where lines match.
+def _patched(own: list[tuple[str, str]], baseline: str, edited: str) -> str:
+    """Merge the edit (``baseline`` -> ``edited``) into the file's ``own`` lines.
 
-    ``baseline`` is the dumper's rendering of the unchanged file: lines it renders differently
-    from ``text`` but that the edit does not touch keep the user's form. When an edited line has
-    no counterpart in ``text``, the whole dump is the safe answer.
+    ``baseline`` is the dumper's rendering of the unchanged file; it may differ from the file in
+    form (trailing white space, a dropped anchor, spacing the dumper does not reproduce). The
+    baseline is cut into segments: a line the file has too, or a stretch where the two differ
+    (with the file's lines for it); segments an edit falls across are joined. A segment the edit
+    leaves alone is written as the file has it; one it changes is written from ``edited`` (see
+    ``_rewritten``). So formatting can only be lost where the edit is.
     """
-    own, base, new = text.splitlines(True), baseline.splitlines(True), edited.splitlines(True)
-    to_own: dict[int, int] = {}
-    for block in difflib.SequenceMatcher(None, base, own, autojunk=False).get_matching_blocks():
-        for k in range(block.size):
-            to_own[block.a + k] = block.b + k
-    result: list[str] = []
-    cursor = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base, new, autojunk=False).get_opcodes():
-        if tag == "equal":
+    base, new = baseline.split("\n")[:-1], edited.split("\n")[:-1]
+    opcodes = difflib.SequenceMatcher(None, base, new, autojunk=False).get_opcodes()
+    inside = {i for tag, i1, i2, _, _ in opcodes if tag != "equal" for i in range(i1 + 1, i2)}
+    starts = [len(new)] * (len(base) + 1)  # where each base line's stretch starts in ``new``;
+    for tag, i1, i2, j1, _ in opcodes:  # what an edit inserts between two lines ends the stretch before
+        for i in range(i1, i2 if tag == "equal" else min(i1 + 1, i2)):
+            starts[i] = j1 + (i - i1)
+    starts[0] = 0
+    common = max(("\n", "\r\n", "\r"), key=[end for _, end in own].count)
+    result: list[tuple[str, str]] = []
+    for b1, b2, o1, o2 in _segments(base, own, inside):
+        lines = new[starts[b1]:starts[b2]]
+        if lines == base[b1:b2]:
+            result += own[o1:o2]
+        else:
+            result += _rewritten(lines, own[o1:o2], result[-1][1] if result else "", common)
+    return _joined(result, common)
+
+
+def _joined(lines: list[tuple[str, str]], common: str) -> str:
+    """The lines as text. A line without a break gets one when another follows; an empty line
+    right after one ending in CR (a line between them was removed) takes CR too, or the two
+    breaks would read as one CRLF and the empty line would vanish."""
+    out = []
+    previous = ""
+    for k, (text, end) in enumerate(lines):
+        if not end and k + 1 < len(lines):
+            end = common
+        if previous.endswith("\r") and not text and end.startswith("\n"):
+            end = "\r"
+        out.append(text + end)
+        previous = end
+    return "".join(out)
+
+
+def _segments(base: list[str], own: list[tuple[str, str]], inside: set[int]) -> list[tuple[int, int, int, int]]:
+    """``(base start, base end, own start, own end)`` stretches in order, cut only at boundaries
+    not ``inside`` an edit: each line the two share alone, each stretch where they differ."""
+    cuts: list[tuple[int, int]] = [(0, 0)]
+    matched = _matches([line.rstrip(" \t") for line in base], [text.rstrip(" \t") for text, _ in own])
+    for b, o in sorted(matched.items()):
+        cuts += [(b, o), (b + 1, o + 1)]
+    cuts.append((len(base), len(own)))
+    segments: list[tuple[int, int, int, int]] = []
+    start = cuts[0]
+    for cut in cuts[1:]:
+        if cut == start or cut[0] in inside:
             continue
-        if any(k not in to_own for k in range(i1, i2)):
-            return edited
-        start = to_own[i1] if i2 > i1 else _own_before(to_own, i1, len(own))
-        end = to_own[i2 - 1] + 1 if i2 > i1 else start
-        if start < cursor or start < 0:
-            return edited
-        result += own[cursor:start] + new[j1:j2]
-        cursor = end
-    return "".join(result + own[cursor:])
+        segments.append((start[0], cut[0], start[1], cut[1]))
+        start = cut
+    return segments
 
 
-def _own_before(to_own: dict[int, int], index: int, length: int) -> int:
-    """The user's line that an insertion before baseline line ``index`` goes before; -1: unknown."""
-    if index in to_own:
-        return to_own[index]
-    if index - 1 in to_own:
-        return to_own[index - 1] + 1
-    return length if not to_own and index == 0 else -1
+def _rewritten(lines: list[str], kept: list[tuple[str, str]], before: str, common: str) -> list[tuple[str, str]]:
+    """An edited stretch: ``lines`` replace the file's ``kept`` lines. One that is a kept line
+    (but for trailing white space) stays as the file has it; the others take the line break of
+    the kept line at their place, else of the line before, else the most common one."""
+    same = _matches([line.rstrip(" \t") for line in lines], [text.rstrip(" \t") for text, _ in kept])
+    fallback = before or common
+    return [kept[same[k]] if k in same else (line, kept[k][1] if k < len(kept) and kept[k][1] else fallback)
+            for k, line in enumerate(lines)]
+
+
+def _matches(a: list[str], b: list[str]) -> dict[int, int]:
+    """Which line of ``b`` each line of ``a`` is, where the two agree (a longest common match)."""
+    found: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(block.size):
+            found[block.a + k] = block.b + k
+    return found
 
 
 # Values -----------------------------------------------------------------------------------------
@@ -174,13 +259,17 @@ def remove_item(seq: CommentedSeq, index: int, parent: Optional[tuple[Any, Any]]
     _remove(seq, index, index, parent)
 
 
-def comment_out(mapping: CommentedMap, key: str, rendered: str) -> None:
-    """Turn ``key: value`` into the comment ``# key: value`` at the same place and indentation."""
+def comment_out(mapping: CommentedMap, key: str, entry: str) -> None:
+    """Turn the entry into the comment ``# <entry>`` at the same place and indentation.
+
+    ``entry`` is the entry's text as the file has it (see ``YamlFile.entry_text``), so that its
+    quoting and its end-of-line comment are kept in the comment.
+    """
     keys = list(mapping)
     index = keys.index(key)
     column = mapping.lc.key(key)[1] if key in mapping.lc.data else 0
     _, following = _split(_get(_entry_slot(mapping, key)))
-    line = _pre_lines(mapping, key) + " " * column + f"# {key}: {rendered}\n"
+    line = _pre_lines(mapping, key) + " " * column + f"# {entry}\n"
     del mapping[key]
     mapping.ca.items.pop(key, None)
     if index == 0:

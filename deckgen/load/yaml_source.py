@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import functools
 import pickle
+import re
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import ruamel.yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import ScannerError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import cache
@@ -108,7 +110,64 @@ def _compose(text: str) -> Node | None:
     """The node tree of ``text``. Kept for texts seen lately: composing is most of a load, and
     a process that loads the project again after an edit (``deckgen serve``) meets the same
     texts in every file but the one edited. Nodes are only read, never changed, after this."""
-    return YAML(typ="safe", pure=True).compose(text)
+    return tolerating_tabs(text, YAML(typ="safe", pure=True).compose)[1]
+
+
+Parsed = TypeVar("Parsed")
+_BLANKS = re.compile(r"[ \t]*")
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_BLOCK_HEADER = re.compile(r"(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?$")
+_RETRIES = 64
+
+
+def tolerating_tabs(text: str, parse: Callable[[str], Parsed]) -> tuple[str, Parsed]:
+    """``parse(text)``, where a tab used as white space before a comment or the end of a line is
+    read as a space; the text parsed (same length, same lines) and what ``parse`` returned.
+
+    YAML 1.2 allows tabs there (``year: 2027<TAB># edition``), but ruamel's scanner stops at
+    them. Tabs ending a line are read as spaces up front, but in block scalars (``|``, ``>``),
+    where they are content; a tab the scanner still stops at, before a comment, is replaced and
+    the text parsed again (a bounded number of times), so a tab inside a value stays a tab.
+    """
+    text = _trailing_tabs_as_spaces(text)
+    for _ in range(_RETRIES):
+        try:
+            return text, parse(text)
+        except ScannerError as exc:
+            mark = exc.problem_mark
+            if mark is None or "'\\t'" not in str(exc.problem) or not 0 <= mark.index < len(text):
+                raise
+            start = mark.index
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            end = _BLANKS.match(text, mark.index).end()  # type: ignore[union-attr]
+            if text[mark.index] != "\t" or (end < len(text) and text[end] not in "#\r\n"):
+                raise
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text, parse(text)
+
+
+def _trailing_tabs_as_spaces(text: str) -> str:
+    if "\t" not in text:
+        return text
+    out = []
+    block: int | None = None  # the indentation of a block scalar's header while in its content
+    for match in _LINE.finditer(text):
+        line, brk = match.groups()
+        if not line and not brk:
+            break
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            out.append(line + brk)
+            continue
+        block = None
+        kept = line.rstrip(" \t")
+        if "\t" in line[len(kept):]:
+            line = kept + " " * (len(line) - len(kept))
+        if _BLOCK_HEADER.search(kept):
+            block = indent
+        out.append(line + brk)
+    return "".join(out)
 
 
 def _first_line(exc: Exception) -> str:

@@ -93,7 +93,7 @@ def test_insert_after_puts_the_key_right_below(tmp_path: Path) -> None:
 
 def test_comment_out_keeps_the_comment_above_after_a_flow_list() -> None:
     document = YamlFile.load(EXAMPLE / "deck.yaml")
-    comment_out(document.data, "date", "2027-01-05")
+    comment_out(document.data, "date", document.entry_text(document.data, "date"))
     assert unified(document.original, document.text()) == ["-date: 2027-01-05", "+# date: 2027-01-05"]
 
 
