@@ -5,8 +5,10 @@ destroy that, nor write into a file PowerPoint holds open. So deckgen records th
 file it writes in a small manifest beside it (``.deckgen-manifest.json``), and before the next
 write compares: a file whose bytes no longer match what deckgen wrote was edited by hand.
 
-Writes go to a temporary file in the same folder, are fsynced, then renamed over the target with
-``os.replace``, so a crash or a full disk leaves the previous file intact, never half of a new one.
+A build's files and their manifest are written as one transaction (:func:`write_outputs`): a
+crash or a full disk leaves the previous set intact, never half of a new one, never a mix. A
+single file (a schema) is written to a temporary file in the same folder, fsynced, then renamed
+over the target with ``os.replace`` (:func:`write_atomic`).
 
 Nothing here knows about slides: it is bytes in, files out.
 """
@@ -17,15 +19,17 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Sequence
+
+from ..edit.journal import fsync_dir
+from ..edit.transaction import Transaction
 
 MANIFEST_NAME = ".deckgen-manifest.json"
 _MANIFEST_VERSION = 1
-
-
-class OverwriteRefused(Exception):
-    """Raised by :func:`write_output` when a file must not be overwritten; str() says why."""
+_STALE = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -44,7 +48,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def _file_mode(target: Path) -> int:
@@ -54,19 +58,6 @@ def _file_mode(target: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Persist the rename itself (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def sha256(data: bytes) -> str:
@@ -125,23 +116,57 @@ def check_overwrite(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def record_written(path: str | os.PathLike[str], data: bytes) -> None:
-    """Remember in the manifest that deckgen wrote ``data`` to ``path``."""
-    target = Path(path)
-    manifest = manifest_path(target)
-    files = _load_manifest(manifest)
-    files[target.name] = sha256(data)
-    doc = {"version": _MANIFEST_VERSION, "files": dict(sorted(files.items()))}
-    write_atomic(manifest, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+def write_outputs(folder: Path, files: Sequence[tuple[str, bytes]],
+                  force: bool = False) -> tuple[list[str], list[Path]]:
+    """Write a build's files into ``folder`` with their manifest, as one transaction; what was
+    written, one line per file, and the files left alone (written beside instead).
 
-
-def write_output(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
-    """Check, write atomically, and record: the one call a builder's ``write()`` needs.
-
-    Raises :class:`OverwriteRefused` when :func:`check_overwrite` objects, unless ``force``.
+    A file that must not be overwritten (see :func:`check_overwrite`) is written beside it
+    instead (``deck (deckgen 2).pptx``), unless ``force``. The files and the manifest are
+    staged, journaled and renamed together (``deckgen.edit.transaction``), so a build killed
+    while writing leaves the last build's set or, after the next run, this one: never a mix,
+    and never a manifest that no longer matches what deckgen wrote. Files left by builds of
+    older deckgen versions killed mid-write (``.deck.pptx.x1y2z3w4.tmp``) are removed first.
+    Raises ``WriteError`` (everything put back) when the disk fails.
     """
-    reason = None if force else check_overwrite(path)
-    if reason is not None:
-        raise OverwriteRefused(reason)
-    write_atomic(path, data)
-    record_written(path, data)
+    folder.mkdir(parents=True, exist_ok=True)
+    manifests: dict[Path, dict[str, str]] = {}
+    transaction = Transaction(folder, command="build")
+    lines, kept = [], []
+    for name, data in files:
+        target = folder / name
+        refused = None if force else check_overwrite(target)
+        written = beside_path(target) if refused else target
+        _remove_stale_temps(written)
+        transaction.write(written, data)
+        manifests.setdefault(manifest_path(written), _load_manifest(manifest_path(written)))[written.name] = sha256(data)
+        lines.append(f"Wrote {written}" if not refused else
+                     f"Not overwritten: {refused}. Wrote {written} instead (use --force to overwrite {target.name}).")
+        kept += [target] if refused else []
+    for manifest, recorded in manifests.items():
+        doc = {"version": _MANIFEST_VERSION, "files": dict(sorted(recorded.items()))}
+        transaction.write(manifest, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+    transaction.commit()
+    return lines, kept
+
+
+def beside_path(target: Path) -> Path:
+    """The first ``<stem> (deckgen N)<suffix>`` beside ``target`` that deckgen may write."""
+    n = 2
+    while True:
+        candidate = target.with_name(f"{target.stem} (deckgen {n}){target.suffix}")
+        if check_overwrite(candidate) is None:
+            return candidate
+        n += 1
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove ``.<name>.XXXXXXXX.tmp`` files of ``target`` (and of its manifest) that a killed
+    :func:`write_atomic` left; the caller holds the project lock, so none is being written."""
+    names = {target.name, MANIFEST_NAME}
+    with contextlib.suppress(OSError):
+        for path in target.parent.iterdir():
+            found = _STALE.fullmatch(path.name)
+            if found and found.group(1) in names and path.is_file() and not path.is_symlink():
+                with contextlib.suppress(OSError):
+                    path.unlink()

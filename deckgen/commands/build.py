@@ -1,10 +1,11 @@
 """`deckgen build`: check the project, build every asked-for file in memory, then write them.
 
 Nothing is written until everything is built, so a failure (bad content, a broken layout, a
-missing program for the PDFs) leaves the output folder as it was. Each file is then written
-atomically, and never over a file that is open in PowerPoint or was edited by hand since
+missing program for the PDFs) leaves the output folder as it was. The files and their manifest
+are then written as one transaction (a build killed while writing is finished or undone by the
+next run), and never over a file that is open in PowerPoint or was edited by hand since
 deckgen wrote it: that one is written beside it, e.g. ``deck (deckgen 2).pptx``, unless
-``--force``.
+``--force``. The whole run holds the project lock, so an edit or another build waits.
 """
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
 from ..builders import FORMATS, Outputs, output_builder
+from ..builders.output import write_outputs
 from ..builders.pptx.outputs import measured_fonts
-from ..builders.output import OverwriteRefused, check_overwrite, write_output
 from ..diagnostics import ContentError
+from ..edit.journal import JournalError, recover
+from ..edit.transaction import WriteError
 from ..lock import locked
 from ..model.project import Project
 from ..plan.environment import make_environment
@@ -72,8 +75,19 @@ def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force:
             for note in measured_fonts(project):
                 progress(note)
     folder = output if output is not None else root / OUTPUT
-    written = [_write(folder / file_name, data, force) for file_name, data in built]
-    return Built([line for line, _ in written], [kept for _, kept in written if kept])
+    try:
+        for line in recover(folder) if folder.is_dir() else []:
+            progress(line)
+        lines, kept = write_outputs(folder, built, force)
+        return Built(lines, kept)
+    except JournalError as error:
+        raise BuildError(str(error)) from error
+    except WriteError as error:
+        then = ("the files of the last build are as they were" if error.undone
+                else "deckgen finishes writing them on its next run")
+        raise BuildError(f"cannot write {folder / error.path}: {error.reason}; {then}") from error
+    except OSError as error:  # the output folder itself cannot be made
+        raise BuildError(f"cannot write {error.filename or folder}: {error.strerror or error}") from error
 
 
 def build_time(project: Project, environ: Mapping[str, str] = os.environ) -> datetime:
@@ -96,29 +110,3 @@ def _build(name: str, project: Project, env, created: datetime) -> Outputs:  # n
         raise ContentError(template_error_diagnostics(project, exc)) from exc
     except (ProgramMissing, ConversionFailed) as exc:
         raise BuildError(f"cannot make the {name} files: {exc}") from exc
-
-
-def _write(target: Path, data: bytes, force: bool) -> tuple[str, Optional[Path]]:
-    """Write ``target``, or beside it when it must not be overwritten; say which, and return the
-    target when it was left alone."""
-    try:
-        try:
-            write_output(target, data, force=force)
-            return f"Wrote {target}", None
-        except OverwriteRefused as refused:
-            beside = beside_path(target)
-            write_output(beside, data)
-            return (f"Not overwritten: {refused}. Wrote {beside} instead "
-                    f"(use --force to overwrite {target.name})."), target
-    except OSError as exc:
-        raise BuildError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from exc
-
-
-def beside_path(target: Path) -> Path:
-    """The first ``<stem> (deckgen N)<suffix>`` beside ``target`` that deckgen may write."""
-    n = 2
-    while True:
-        candidate = target.with_name(f"{target.stem} (deckgen {n}){target.suffix}")
-        if check_overwrite(candidate) is None:
-            return candidate
-        n += 1

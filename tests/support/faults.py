@@ -167,7 +167,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def litter(root: Path) -> list[str]:
     """deckgen's own temporary files left under ``root``."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.name.endswith(HOUSEKEEPING) or ".deckgen-" in p.name)
+                  if p.name.endswith(HOUSEKEEPING) or ".deckgen-journal" in p.name)
 
 
 ERRORS = {"EIO": errno.EIO, "ENOSPC": errno.ENOSPC, "EROFS": errno.EROFS, "EACCES": errno.EACCES}
