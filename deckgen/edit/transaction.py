@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -192,8 +193,11 @@ class Transaction:
                 continue
             try:
                 _stage_one(step, unit)
-            except shutil.Error as exc:  # copytree's list of (source, target, why)
-                raise OSError(0, str(exc.args[0][0][2]), str(unit.target)) from exc
+            except shutil.Error as exc:  # copytree's list of (source, target, why): say why, not where
+                why = str(exc.args[0][0][2])
+                found = re.match(r"\[Errno (\d+)\] ([^:]+)", why)
+                code, reason = (int(found.group(1)), found.group(2)) if found else (0, why)
+                raise OSError(code, reason, str(unit.target)) from exc
             except OSError as exc:
                 if exc.filename is None:
                     exc.filename = str(unit.target)

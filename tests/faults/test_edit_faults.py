@@ -11,9 +11,11 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -282,3 +284,71 @@ def test_a_journal_pointing_outside_the_project_is_refused(scenarios: dict[str, 
     assert result.exit_code == 1 and "is not a journal deckgen wrote" in result.output
     assert "Traceback" not in result.output and victim.read_text() == "keep me\n"
     assert (tmp_path / "victim.txt.deckgen-new").exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB tmpfs to fill up; skips where mounting is not allowed (not root, a container)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True,
+                          check=False)
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path, leave: int) -> Path:
+    """Fill ``disk`` but ``leave`` bytes; the filler file, to remove afterwards."""
+    filler = disk / "filler"
+    with open(filler, "wb") as stream:
+        try:
+            while True:
+                stream.write(b"\0" * 65536)
+                stream.flush()
+        except OSError:
+            pass
+    with open(filler, "r+b") as stream:
+        stream.truncate(max(0, filler.stat().st_size - leave))
+    return filler
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_message_and_changes_nothing(scenarios: dict[str, Scenario], small_disk: Path) -> None:
+    scenario = scenarios["year new"]
+    failures, refused = [], 0
+    for leave in (0, 4096, 16384, 65536, 262144):
+        root = scenario.fresh(small_disk / str(leave))
+        filler = _fill(small_disk, leave)
+        result = run(*scenario.args(root))
+        filler.unlink()
+        errors = [line for line in result.output.splitlines() if ": error: " in line]
+        if result.exit_code == 1:
+            refused += 1
+            held = (errors == [line for line in errors if line.endswith(
+                "error: cannot write: No space left on device; nothing was changed")] and len(errors) == 1
+                    and snapshot(root) == scenario.old)
+        else:
+            held = result.exit_code == 0 and snapshot(root) == scenario.new
+        held = held and "Traceback" not in result.output and not litter(root)
+        record(AREA, f"year new on a full disk, {leave} bytes left", held)
+        if not held:
+            failures.append((leave, result.output[-300:]))
+        shutil.rmtree(root)
+    assert not failures and refused >= 2
+
+
+@pytest.mark.slow
+def test_a_read_only_project_is_one_message(scenarios: dict[str, Scenario], small_disk: Path) -> None:
+    scenario = scenarios["okr close"]
+    root = scenario.fresh(small_disk)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    result = run(*scenario.args(root))
+    held = (result.exit_code == 1 and "content/okrs/2027-Q1.yaml: error: cannot write: Read-only file system; "
+            "nothing was changed" in result.output and "Traceback" not in result.output
+            and snapshot(root) == scenario.old)
+    record(AREA, "okr close on a read-only file system", held)
+    assert held, result.output
