@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import errno
+import io
 import os
 import signal
 import sys
@@ -140,13 +141,13 @@ def instrumented(before: Callable[[int, str], None]) -> Iterator[list[int]]:
     for name in ALWAYS:
         setattr(os, name, counting(name))
     os.open = os_open  # type: ignore[assignment]
-    builtins.open = open_  # type: ignore[assignment]
+    builtins.open = io.open = open_  # type: ignore[assignment]  # pathlib opens through io.open
     try:
         yield steps
     finally:
         for name, original in saved.items():
             setattr(os, name, original)
-        builtins.open = saved_open
+        builtins.open = io.open = saved_open
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
