@@ -33,7 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from ..lock import LOCK_NAME, deferred_signals, project_lock
+from ..lock import LOCK_NAME, ProjectBusy, deferred_signals, project_lock
 
 JOURNAL = ".deckgen-journal.json"
 STAGED = ".deckgen-new"
@@ -217,12 +217,20 @@ class Journal:
 def recover_in(folder: Path, command: str = "check") -> list[str]:
     """:func:`recover` under the project lock, when ``folder`` holds a journal (cheap otherwise).
 
-    A lock file left by a killed run is taken and so removed, leaving the folder as it was.
+    With a journal, waits for the lock like any command (its owner may be committing). Without
+    one, a lock file is only taken when free, which removes one left by a killed run; a
+    command at work is not waited for, since there is nothing to recover.
     """
-    if not any(os.path.lexists(folder / name) for name in (JOURNAL, JOURNAL + STAGED, LOCK_NAME)):
+    journaled = any(os.path.lexists(folder / name) for name in (JOURNAL, JOURNAL + STAGED))
+    if not journaled and not os.path.lexists(folder / LOCK_NAME):
         return []
-    with project_lock(folder, command):
-        return recover(folder)
+    try:
+        with project_lock(folder, command, wait=None if journaled else 0):
+            return recover(folder)
+    except ProjectBusy:
+        if journaled:
+            raise
+        return []
 
 
 def recover(folder: Path) -> list[str]:

@@ -352,3 +352,21 @@ def test_a_read_only_project_is_one_message(scenarios: dict[str, Scenario], smal
             and snapshot(root) == scenario.old)
     record(AREA, "okr close on a read-only file system", held)
     assert held, result.output
+
+
+def test_check_does_not_wait_for_a_command_at_work(scenarios: dict[str, Scenario], tmp_path: Path) -> None:
+    scenario = scenarios["okr close"]
+    root = scenario.fresh(tmp_path)
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        with lock.project_lock(root, "build"):
+            os.write(ready_w, b"x")
+            time.sleep(2)
+        os._exit(0)
+    os.read(ready_r, 1)
+    started = time.monotonic()
+    result = run("check", str(root))
+    waited = time.monotonic() - started
+    os.waitpid(pid, 0)
+    assert result.exit_code == 0 and waited < 1.5, (waited, result.output)
