@@ -21,7 +21,7 @@ import pytest
 
 from deckgen import lock
 from deckgen.edit.journal import JOURNAL, recover_in
-from tests.support.faults import Fault, instrumented, litter, record, run_child, snapshot
+from tests.support.faults import Fault, instrumented, litter, lock_held_elsewhere, record, run_child, snapshot
 from tests.support.projects import copy_example, fill_currents, run
 
 ARGS = {"okr close": ["okr", "close"], "okr new": ["okr", "new", "2027-Q2"],
@@ -231,17 +231,9 @@ def test_a_second_command_waits_then_names_the_first(scenarios: dict[str, Scenar
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = scenarios["okr close"]
     root = scenario.fresh(tmp_path)
-    ready_r, ready_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        with lock.project_lock(root, "year new"):
-            os.write(ready_w, b"x")
-            time.sleep(2)
-        os._exit(0)
-    os.read(ready_r, 1)
     monkeypatch.setattr(lock, "WAIT", 0.3)
-    result = run(*scenario.args(root))
-    os.waitpid(pid, 0)
+    with lock_held_elsewhere(root, "year new") as pid:
+        result = run(*scenario.args(root))
     assert result.exit_code == 1
     assert re.search(rf"^Error: another deckgen \(`deckgen year new`, process {pid}, since [\d:]+ UTC\) is "
                      rf"working on {re.escape(str(root))}; try again when it has finished$", result.output, re.M)
@@ -359,16 +351,8 @@ def test_a_read_only_project_is_one_message(scenarios: dict[str, Scenario], smal
 def test_check_does_not_wait_for_a_command_at_work(scenarios: dict[str, Scenario], tmp_path: Path) -> None:
     scenario = scenarios["okr close"]
     root = scenario.fresh(tmp_path)
-    ready_r, ready_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        with lock.project_lock(root, "build"):
-            os.write(ready_w, b"x")
-            time.sleep(2)
-        os._exit(0)
-    os.read(ready_r, 1)
-    started = time.monotonic()
-    result = run("check", str(root))
-    waited = time.monotonic() - started
-    os.waitpid(pid, 0)
+    with lock_held_elsewhere(root, "build"):
+        started = time.monotonic()
+        result = run("check", str(root))
+        waited = time.monotonic() - started
     assert result.exit_code == 0 and waited < 1.5, (waited, result.output)

@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence
@@ -180,3 +181,23 @@ def record(area: str, case: str, held: bool) -> None:
     if report:
         with builtins.open(report, "a", encoding="utf-8") as stream:
             stream.write(f"{area}\t{case}\t{'held' if held else 'failed'}\n")
+
+
+@contextlib.contextmanager
+def lock_held_elsewhere(root: Path, command: str, seconds: float = 2.0) -> Iterator[int]:
+    """A forked child holds ``root``'s project lock for ``command`` for ``seconds``; yields its pid
+    once it holds it, and waits for it at the end."""
+    from deckgen.lock import project_lock
+
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        with project_lock(root, command):
+            os.write(ready_w, b"x")
+            time.sleep(seconds)
+        os._exit(0)
+    os.read(ready_r, 1)
+    try:
+        yield pid
+    finally:
+        os.waitpid(pid, 0)
