@@ -12,6 +12,7 @@ from pathlib import Path
 from ..diagnostics import Position, Reporter, relative
 from ..suggest import mistyped
 from .clean import clean_values
+from .limits import check_markdown, check_values
 from .files import MAX_ASSET_BYTES, inside, list_folder, read_bytes, read_text
 from .frontmatter import split_front_matter
 from .source import Document, Source
@@ -118,6 +119,7 @@ def load_yaml_file(path: Path, raw: RawProject, reporter: Reporter) -> Source | 
     source = parse_yaml(text, shown, reporter)
     if source is not None:
         clean_values(source, reporter)
+        check_values(source, reporter)
     return source
 
 
@@ -129,6 +131,8 @@ def load_markdown_file(path: Path, raw: RawProject, reporter: Reporter) -> Docum
     document = split_front_matter(text, shown, reporter)
     if document is not None:
         clean_values(document.front, reporter)
+        check_values(document.front, reporter)
+        check_markdown(document.body, shown, document.body_line, reporter)
     return document
 
 

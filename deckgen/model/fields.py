@@ -10,14 +10,16 @@ import re
 from datetime import date
 from typing import Annotated, Any, get_args
 
-from pydantic import (BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema,
-                      field_validator)
+from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo,
+                      WithJsonSchema, field_validator)
 from pydantic_core import PydanticCustomError
 from pydantic import BaseModel as _BaseModel
 
 from .quarters import MONTH_PATTERN, QUARTER_PATTERN
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_NUMBER = 1e12  # the largest figure, either sign
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # as deck.yaml's year
 
 
 class Strict(_BaseModel):
@@ -71,17 +73,41 @@ def _finite(value: float) -> float:
     return value
 
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+def _shown(value: float) -> float:
+    """A figure a deck can show and add up: 1e308 hours would sum to infinity."""
+    if abs(value) > MAX_NUMBER:
+        raise ValueError(f"expected a number between -{MAX_NUMBER:,.0f} and {MAX_NUMBER:,.0f}; a deck shows no "
+                         "bigger figure")
+    return value
+
+
+def _year(value: object) -> object:
+    """A date, month or quarter in years a plan can be about (quarter arithmetic runs a year past)."""
+    year = value.year if isinstance(value, date) else int(str(value)[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {year}")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    """Text of spaces only shows as nothing: a slide without its title, a nameless entry."""
+    if value and not value.strip():
+        raise ValueError("expected text, got only spaces")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 #: A "person" key: a name from team.yaml; written empty, it is an error.
 PersonName = Annotated[str, StringConstraints(min_length=1), _PersonMark()]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN),
                Field(description="a short slug: lowercase letters, digits and hyphens")]
 QuarterName = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN),
-                        Field(description="a fiscal quarter, e.g. 2027-Q1")]
-Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Field(description="a month, e.g. 2027-01")]
+                        Field(description="a fiscal quarter, e.g. 2027-Q1"), AfterValidator(_year)]
+Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN), Field(description="a month, e.g. 2027-01"),
+                  AfterValidator(_year)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$"),
                    Field(description="a hex colour, e.g. #1F4E79")]
-Number = Annotated[float, Field(allow_inf_nan=False)]
+Number = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_shown)]
 Fraction = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 Percent = Annotated[
     float,
@@ -90,7 +116,8 @@ Percent = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
                               {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%?\s*$"}]}),
 ]
-Date = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+Date = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_year),
+                 WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def is_id(text: str) -> bool:

@@ -12,6 +12,8 @@ from .project import Markdown, Section
 BULLET = re.compile(r"^([-*+]|\d+[.)])\s+")
 FENCE = re.compile(r"^(```|~~~)")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]")
+DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?")
 
 
 def _outside_fences(lines: list[str]) -> list[bool]:
@@ -72,9 +74,36 @@ def _dedent(lines: list[str]) -> str:
 
 
 def image_references(body: Markdown) -> list[tuple[str, int, int]]:
-    """Each image path the Markdown names, with its line and the column where the path starts."""
+    """Each image path the Markdown names, with its line and the column where the path starts:
+    inline (``![x](path)``) or by reference (``![x][ref]`` and its ``[ref]: path`` line)."""
     found = []
-    for index, line in enumerate(body.text.split("\n")):
+    lines = body.text.split("\n")
+    used = {label for label, _, _ in _reference_images(lines)}
+    for index, line in enumerate(lines):
         for match in IMAGE.finditer(line):
             found.append((match.group(1), body.line + index, match.start(1) + 1))
+        definition = DEFINITION.match(line)
+        if definition and _label(definition.group(1)) in used:
+            found.append((definition.group(2), body.line + index, definition.start(2) + 1))
     return found
+
+
+def undefined_images(body: Markdown) -> list[tuple[str, int]]:
+    """Reference-style images (``![x][ref]``) whose reference is not defined in the same body (an
+    item or a section is rendered alone): the written text and its line."""
+    lines = body.text.split("\n")
+    defined = {_label(m.group(1)) for line in lines if (m := DEFINITION.match(line))}
+    return [(written, body.line + index) for label, index, (written, _) in _reference_images(lines)
+            if label not in defined]
+
+
+def _reference_images(lines: list[str]) -> list[tuple[str, int, tuple[str, int]]]:
+    """(label, line index, (text as written, column)) of each ``![alt][ref]`` and ``![alt][]``."""
+    return [(_label(match.group(2) or match.group(1)), index, (match.group(0), match.start() + 1))
+            for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines))) if ok
+            for match in REFERENCE_IMAGE.finditer(line)]
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(text.lower().split())

@@ -79,6 +79,8 @@ def wrap(text: str, family: str, size_pt: float, width_pt: float, bold: bool = F
     return [text[s:e] for s, e in _line_spans(text, family, size_pt, width_pt, bold)]
 
 
+MIN_WIDTH = 0.01  # points: the narrowest room text is wrapped into
+
 def _line_spans(
     text: str, family: str, size_pt: float, width_pt: float, bold: bool,
     max_lines: int | None = None,
@@ -90,6 +92,7 @@ def _line_spans(
     """
     spans: list[tuple[int, int]] = []
     offset = 0
+    width_pt = max(width_pt, MIN_WIDTH)  # a column narrower than its margins: a letter a line, never a hang
     for hard in text.split("\n"):
         if max_lines is not None and len(spans) > max_lines:
             break

@@ -19,10 +19,10 @@ from ...load.source import Source
 from ..content import OkrFile, TeamFile
 from ..project import Project
 from .base import EVERY_FILE, FileReport, Report
-from . import deck, ladder, okrs, periods, team, theme, titles
+from . import deck, files, ladder, okrs, periods, team, theme, titles
 
 SUFFIXES = {"okrs": ".yaml", "slides": ".md"}  # 'okrs/2027-Q1' is content/okrs/2027-Q1.yaml
-RULES = [*ladder.RULES, *deck.RULES, *theme.RULES, *team.RULES, *periods.RULES, *titles.RULES]
+RULES = [*ladder.RULES, *deck.RULES, *theme.RULES, *team.RULES, *periods.RULES, *titles.RULES, *files.RULES]
 FILE_RULES: dict[type, list[Callable[[Any, FileReport], None]]] = {
     TeamFile: team.FILE_RULES,
     OkrFile: okrs.FILE_RULES + periods.FILE_RULES,
