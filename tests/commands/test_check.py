@@ -119,7 +119,7 @@ def test_run_check_returns_lines_and_code(example_project: Path, edit) -> None:
                      "content/deck.yaml: note: once this file's errors are fixed, deckgen can also check: "
                      "alignments are recent; the quarter ahead has an OKR file; the charter is current; the "
                      "slide list; the primary colour is readable; wins.md's period; intake.yaml's period; "
-                     "the edition date; the plan year in free text; slide titles",
+                     "the edition date; the plan year in free text; slide titles; the deck's file name",
                      "1 error, 0 warnings"]
 
 
