@@ -172,7 +172,7 @@ class TableBlock:
             head, tail = self._split_row(widths, room - self._header_height(widths, size), size)
             if head.cells and any(c.paragraphs for c in head.cells):
                 return self._part([head]), self._part([tail, *self.table.rows[1:]])
-        count = max(count, 1)
+        count = max(count, self._progress() if force else 1)
         if count >= len(self.table.rows):
             return self, None
         return self._part(self.table.rows[:count]), self._part(self._carry(count))
@@ -208,6 +208,13 @@ class TableBlock:
                      len(rows)) - heading - 1
         kept = count - heading - 1
         return kept == under or min(kept, under - kept) >= KEEP
+
+    def _progress(self) -> int:
+        """The fewest rows a forced slide takes so that what is left is smaller: past the group
+        and heading rows at the top, which the rest would repeat as "(cont.)". Without it, a
+        slide too short for a group row and its first row made the same rest forever."""
+        rows = self.table.rows
+        return next((i + 1 for i, row in enumerate(rows) if not (row.group or row.heading)), len(rows))
 
     def _carry(self, count: int) -> list[plan.Row]:
         """The rows after ``count``, under "(cont.)" copies of the group and heading rows

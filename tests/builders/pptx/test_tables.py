@@ -118,3 +118,22 @@ def test_a_status_label_reads_on_its_tint() -> None:
         fill = str(status_cell.fill.fore_color.rgb)
         words = {str(r.font.color.rgb) for p in status_cell.text_frame.paragraphs for r in p.runs}
         assert words and all(contrast(f"#{w}", f"#{fill}") >= 4.5 for w in words), (status_cell.text, fill, words)
+
+
+@pytest.mark.parametrize("room", [30.0, 60.0, 90.0])
+def test_a_slide_too_short_for_a_group_and_its_first_rows_still_pages_on(room: float) -> None:
+    """A brand template that leaves little room (lo-midnightblue, derived-aptos) once paged a
+    results table forever: each forced slide took only the group row, and the rest repeated it
+    as "(cont.)". Every forced slide must now take a row that is not repeated."""
+    from deckgen.builders.pptx.flow import Stack, paginate
+
+    rows = []
+    for rock in range(3):
+        rows.append(Row([cell(f"Big rock {rock}: " + deckplans.LOREM[:60])], group=True))
+        for objective in range(2):
+            rows.append(Row([cell(f"Objective {rock}.{objective}"), cell("")], heading=True))
+            rows += [Row([cell(f"Key result {rock}.{objective}.{k}"), cell("On track")]) for k in range(3)]
+    table = TableBlock(Table([cell("Objective"), cell("Status")], rows, [3, 1]), DESIGN)
+    pages, _ = paginate(Stack([table]), 600.0, room)
+    plain = sum(1 for row in rows if not (row.group or row.heading))
+    assert len(pages) <= plain
