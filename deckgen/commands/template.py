@@ -17,6 +17,8 @@ from typing import Mapping, Optional
 from ..builders.pptx.base import template_fonts
 from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
                                            choose_layouts, layout_label, ph_type)
+from ..builders.pptx.freearea import obstacles, overlapping
+from ..builders.pptx.layouts import frame_for, slide_size
 from ..builders.pptx.template import BrandTemplate, TemplateError, open_template
 from ..diagnostics import Position, Reporter
 from ..load.files import MAX_ASSET_BYTES
@@ -69,7 +71,7 @@ def template_diagnostics(project: Project, reporter: Reporter) -> None:
         reporter.warning(f"the template's {item} is left out of the deck", where)
     theme = project.deck.theme
     colours = deck_colours(theme.primary, theme.accent, project.template)
-    for problem in template_problems(colours, _parts(chosen)):
+    for problem in [*template_problems(colours, _parts(chosen)), *_room(brand, chosen)]:
         reporter.warning(problem, where)
 
 
@@ -110,6 +112,7 @@ def run_template_check(path: Path, layouts: Optional[Mapping[str, str]] = None) 
     lines = [f"{shown}: a template deckgen can use", *_describe(brand, chosen), *_colours(colours, chosen)]
     lines += [f"{shown}: warning: {w}" for w in _warnings(brand, chosen)]
     lines += [f"{shown}: warning: {w}" for w in template_problems(colours, _parts(chosen))]
+    lines += [f"{shown}: warning: {w}" for w in _room(brand, chosen)]
     return lines, 0
 
 
@@ -143,6 +146,25 @@ def _colours(colours, chosen: Mapping[str, LayoutChoice]) -> list[str]:  # noqa:
                      f"{found.body} ({contrast(found.body, found.background):.1f}:1); deckgen's text "
                      f"{drawn.text} ({contrast(drawn.text, drawn.background):.1f}:1)")
     return lines
+
+
+def _room(brand: BrandTemplate, chosen: Mapping[str, LayoutChoice]) -> list[str]:
+    """Where a layout leaves too little room: marks (logos, art) content cannot keep off, or a
+    body under a third of the slide's height."""
+    prs, found = brand.prs, []
+    size = slide_size(prs)
+    layouts = {str(c.layout.part.partname): c.layout for c in chosen.values()}
+    for layout in layouts.values():
+        body = frame_for(prs, layout).body
+        label = layout_label(prs, layout)
+        covered = overlapping(body, obstacles(layout, size))
+        if covered:
+            found.append(f"layout '{label}' leaves too little room to keep content off {len(covered)} "
+                         f"of its pictures or shapes: slides on it are drawn over them")
+        if body.h < size[1] / 3:
+            found.append(f"layout '{label}' leaves only {body.h / 72:.1f} in of height for content "
+                         f"(of {size[1] / 72:.1f} in): long slides continue on many more slides")
+    return found
 
 
 def _placeholders(kind: str, choice: LayoutChoice) -> tuple[list[str], list[tuple[str, str]]]:

@@ -6,8 +6,9 @@ directly: text asks for ``tx1`` and the background for ``bg1``, and the master's
 (``<p:clrMap bg1="dk1" tx1="lt1">`` on a dark template) says which theme colour each means; a
 layout may override the map (``p:clrMapOvr``). The background is the layout's own, else the
 master's: a solid or gradient fill, a picture, or a reference into the theme's background fills
-(``p:bgRef idx="1001"``) tinted by its colour. A picture or filled shape that covers the slide
-is background too. Text colours come from the title and body placeholders' list styles, then the
+(``p:bgRef idx="1001"``) tinted by its colour. A picture or filled shape drawn by the master or
+layout is background too: what counts is the colour under the body placeholder (and under the title,
+for the title's colour). Text colours come from the title and body placeholders' list styles, then the
 master's text styles (``p:txStyles``), then ``tx1``.
 
 Only the package's XML is read (zipfile and lxml), never python-pptx, so the plan and ``check``
@@ -36,13 +37,13 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 #: The colour map PowerPoint assumes when a master has none.
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{
     s: s for s in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink")}}
+#: Placeholder types that hold a slide's body text (a typeless one is a body placeholder).
+_BODY = ("body", "obj", "subTitle", None)
 #: Slot names a slide's shapes use; each is a theme colour through the colour map.
 SLIDE_SLOTS = tuple(DEFAULT_MAP)
 _PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",
            "blue": "#0000FF", "yellow": "#FFFF00", "gray": "#808080", "grey": "#808080",
            "navy": "#000080", "darkBlue": "#00008B", "darkGray": "#A9A9A9", "ltGray": "#D3D3D3"}
-#: A shape covering this share of the slide is part of its background.
-_COVERS = 0.8
 
 
 @dataclass(frozen=True)
@@ -155,25 +156,29 @@ class _Master:
         colour_map = {**self.map, **(dict(override.attrib) if override is not None else {})}
         slots = {slot: self.scheme.get(colour_map.get(slot, slot), "#000000") for slot in SLIDE_SLOTS}
         resolve = _Resolver({**self.scheme, **slots})
-        background = self._background(package, part, root, resolve)
+        title_at = _centre(root, ("title", "ctrTitle")) or _centre(self.root, ("title",))
+        body_at = _centre(root, _BODY) or _centre(self.root, ("body",))
+        area = self.area
+        background = self._colour_at(package, part, root, resolve, body_at or (area[0] // 2, area[1] // 2))
+        under_title = self._colour_at(package, part, root, resolve, title_at) if title_at else background
         title = self._text(root, resolve, ("title", "ctrTitle"), "p:titleStyle")
-        body = self._text(root, resolve, ("body", None), "p:bodyStyle")
+        body = self._text(root, resolve, _BODY, "p:bodyStyle")
         title_fill = _placeholder_fill(root, ("title", "ctrTitle"), resolve) or _placeholder_fill(
             self.root, ("title",), resolve)
         name = root.find("p:cSld", _NS).get("name", "") if root.find("p:cSld", _NS) is not None else ""
         return LayoutColours(part=part, name=name, master=self.part, background=background, slots=slots,
-                             title=title, title_background=title_fill or background, body=body)
+                             title=title, title_background=title_fill or under_title, body=body)
 
-    def _background(self, package: _Package, part: str, root: etree._Element,
-                    resolve: "_Resolver") -> str:
-        """The layout's background as drawn. Shapes that cover the slide are drawn over any
-        background fill (the layout's over the master's, which it may hide); under them lies the
-        layout's own background, else the master's, else ``bg1``."""
+    def _colour_at(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
+                   point: tuple[int, int]) -> str:
+        """The colour a slide of this layout shows at ``point`` (EMU) under its own shapes: the
+        topmost filled shape or picture of the layout, then of the master (unless the layout
+        hides the master's shapes), there; else the layout's background, the master's, ``bg1``."""
         layers = [(part, root)]
         if root.get("showMasterSp", "1") not in ("0", "false"):
             layers.append((self.part, self.root))
         for source, tree in layers:
-            colour = _covering(package, source, tree, resolve, self.area)
+            colour = _topmost_at(package, source, tree, resolve, point)
             if colour is not None:
                 return colour
         for source, tree in ((part, root), (self.part, self.root)):
@@ -228,18 +233,34 @@ def _placeholder_fill(tree: etree._Element, kinds: tuple[str, ...], resolve: "_R
     return None
 
 
-def _covering(package: _Package, part: str, tree: etree._Element, resolve: "_Resolver",
-              area: tuple[int, int]) -> Optional[str]:
-    """The colour of the topmost picture or filled shape that covers most of the slide."""
+def _centre(tree: etree._Element, kinds: tuple[Optional[str], ...]) -> Optional[tuple[int, int]]:
+    """The centre (EMU) of the first placeholder of ``kinds`` in ``tree`` that has a position."""
+    for sp in _placeholders(tree, kinds):
+        box = _box(sp)
+        if box is not None:
+            return box[0] + box[2] // 2, box[1] + box[3] // 2
+    return None
+
+
+def _box(shape: etree._Element) -> Optional[tuple[int, int, int, int]]:
+    off, ext = shape.find("p:spPr/a:xfrm/a:off", _NS), shape.find("p:spPr/a:xfrm/a:ext", _NS)
+    if off is None or ext is None:
+        return None
+    return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
+
+
+def _topmost_at(package: _Package, part: str, tree: etree._Element, resolve: "_Resolver",
+                point: tuple[int, int]) -> Optional[str]:
+    """The colour of the last-drawn picture or filled shape of ``tree`` (placeholders aside)
+    under ``point``."""
     found = None
     for shape in tree.iterfind("p:cSld/p:spTree/*", _NS):
         if shape.find("*/p:nvPr/p:ph", _NS) is not None:
             continue
-        ext = shape.find("p:spPr/a:xfrm/a:ext", _NS)
-        if ext is None or int(ext.get("cx", 0)) * int(ext.get("cy", 0)) < _COVERS * area[0] * area[1]:
+        box = _box(shape)
+        if box is None or not (box[0] <= point[0] <= box[0] + box[2] and box[1] <= point[1] <= box[1] + box[3]):
             continue
-        colour = _shape_colour(package, part, shape, resolve)
-        found = colour or found
+        found = _shape_colour(package, part, shape, resolve) or found
     return found
 
 

@@ -235,3 +235,9 @@ def test_an_unusable_cache_folder_still_measures(tmp_path: Path, monkeypatch: py
     assert fonts.text_width("Hello", FAMILY, 10) > 0
     fonts.save_metrics()
     fonts.clear_cache()
+
+
+def test_a_box_narrower_than_nothing_still_wraps() -> None:
+    """A template's 0-wide placeholder leaves a negative width once insets are taken: wrapping
+    puts a character a line instead of looking for a line that never fits."""
+    assert [line for line in wrap("abc de", FAMILY, 12, -5) if line] == ["a", "b", "c", "d", "e"]

@@ -23,8 +23,8 @@ from .draw import Canvas
 from .flow import Block, Stack, forget_measured, paginate
 from .fonts import save_metrics
 from .layout_choice import choose_layouts
-from .layouts import (Frame, add_footer, fill_subtitle, frame_for,
-                      remove_empty_placeholders, set_title, title_size)
+from .layouts import (Frame, add_footer, fill_subtitle, frame_for, remove_empty_placeholders,
+                      set_title, title_size, unique_title, unique_titles)
 from .notes import NotesWriter
 from .package import finalize
 from .template import open_template
@@ -43,6 +43,7 @@ def build_pptx(plan: DeckPlan, created: datetime) -> bytes:
             notes.write(slide, said)
     forget_measured()
     save_metrics()
+    unique_titles(deck.prs.slides)
     meta = plan.meta
     return finalize(deck.prs, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=meta.keywords, created=created)
@@ -110,7 +111,9 @@ def _slides(prs: Presentation, design: Design, planned: Slide, layout: SlideLayo
     if planned.subtitle:
         blocks.insert(0, TextBlock([text.plain(planned.subtitle)], design, "subtitle"))
     pages, t = paginate(Stack(blocks), frame.body.w, frame.body.h) if blocks else ([Stack([])], 1.0)
-    titles = [planned.title.strip()] + [continuation.title(planned.title, page) for page in pages[1:]]
+    seen: set[str] = set()
+    titles = [unique_title(planned.title.strip(), seen)] + [
+        unique_title(continuation.title(planned.title, page), seen) for page in pages[1:]]
     size = title_size(design, frame, titles, TYPE["title"])
     said = [_notes(planned)] + [continuation.notes(planned.title, page) for page in pages[1:]]
     for title, page, note in zip(titles, pages, said):

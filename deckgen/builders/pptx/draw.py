@@ -112,6 +112,15 @@ _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
+def first_in_reading_order(shape: Shape) -> None:
+    """Make ``shape`` the first of its slide's shapes, which is the order screen readers (and
+    PowerPoint's Accessibility Checker) read them in: the title comes first."""
+    element = shape._element
+    tree = element.getparent()
+    tree.remove(element)
+    tree.insert(2, element)  # after the tree's nvGrpSpPr and grpSpPr
+
+
 def mark_decorative(shape: Shape | Connector) -> None:
     """Mark ``shape`` decorative: purely visual, nothing for a screen reader to say."""
     c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]

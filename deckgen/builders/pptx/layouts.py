@@ -6,8 +6,9 @@ and the grid where it does not.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -19,8 +20,10 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale
-from .draw import Canvas
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale, paint
+from .draw import Canvas, first_in_reading_order
+from .text import CONT
+from .freearea import draws_slide_number, free_body, obstacles
 from .layout_choice import TITLES, ph_type
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -46,6 +49,10 @@ class Frame:
     subtitle: Optional[Box]
     grid_footer: Box
     grid_number: Box
+    #: False when the layout or its master draws the slide number itself (then deckgen adds none)
+    numbered: bool = True
+    #: the layout's title placeholder box, when the frame moved the title off it (too small)
+    moved_title: bool = False
 
 
 def slide_size(prs: Presentation) -> tuple[float, float]:
@@ -54,23 +61,45 @@ def slide_size(prs: Presentation) -> tuple[float, float]:
 
 def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     """The layout's title, footer and slide-number boxes (the grid's where it has none) and
-    the body between title and footer."""
+    the body: the free area between title and footer line (see :mod:`.freearea`)."""
     width, height = slide_size(prs)
     holders = {ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
     found = next((holders[k] for k in TITLES if k in holders), None)
     title = found.box if found else Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
+    roomy = _roomy_title(title, width, height)
     footer, number = holders.get(PP_PLACEHOLDER.FOOTER), holders.get(PP_PLACEHOLDER.SLIDE_NUMBER)
     grid_y = height - MARGIN - FOOTER_H + 0.2 * INCH
-    footer_top = min([h.box.y for h in (footer, number) if h is not None], default=grid_y)
+    grid_footer = Box(MARGIN, grid_y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H)
+    grid_number = Box(width - MARGIN - 1.2 * INCH, grid_y, 1.2 * INCH, FOOTER_H)
+    numbered = not draws_slide_number(layout)
+    line = [footer.box if footer else grid_footer] + ([number.box if number else grid_number] if numbered else [])
+    footer_top = min(box.y for box in line)
     sub = holders.get(PP_PLACEHOLDER.SUBTITLE) or holders.get(PP_PLACEHOLDER.BODY)
-    if title.y > height / 2:  # a title at the bottom (section layouts): body above it
-        body = Box(MARGIN, MARGIN, width - 2 * MARGIN, title.y - GAP - MARGIN)
+    if roomy.y > height / 2:  # a title at the bottom (section layouts): body above it
+        body = Box(MARGIN, MARGIN, width - 2 * MARGIN, roomy.y - GAP - MARGIN)
     else:
-        top, bottom = title.bottom + GAP, min(footer_top - GAP / 2, height - MARGIN)
+        top, bottom = roomy.bottom + GAP, min(footer_top - GAP / 2, height - MARGIN)
         body = Box(MARGIN, top, width - 2 * MARGIN, max(bottom - top, 1.0 * INCH))
-    return Frame(title, body, footer, number, sub.box if sub else None,
-                 Box(MARGIN, grid_y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H),
-                 Box(width - MARGIN - 1.2 * INCH, grid_y, 1.2 * INCH, FOOTER_H))
+    body = free_body(body, obstacles(layout, (width, height)))
+    return Frame(roomy, body, footer, number, sub.box if sub else None, grid_footer, grid_number,
+                 numbered, moved_title=roomy != title)
+
+
+#: The least height a title box is given: two lines at the title scale's floor. A template's
+#: title box smaller than that (0.3 in, say) would make titles smaller than their subtitles.
+MIN_TITLE_H = 2 * 1.2 * TYPE["title"].floor + 0.1 * INCH
+
+
+def _roomy_title(title: Box, width: float, height: float) -> Box:
+    """``title`` grown to :data:`MIN_TITLE_H`, away from the nearer slide edge; a title box
+    narrower than a quarter of the slide (a broken template's, even 0 wide) spans the grid."""
+    if title.w < width / 4:
+        title = Box(MARGIN, title.y, width - 2 * MARGIN, title.h)
+    if title.h >= MIN_TITLE_H:
+        return title
+    if title.y > height / 2:  # near the bottom: grow upwards
+        return Box(title.x, title.bottom - MIN_TITLE_H, title.w, MIN_TITLE_H)
+    return Box(title.x, title.y, title.w, MIN_TITLE_H)
 
 
 def _box(shape) -> Box:  # noqa: ANN001
@@ -93,6 +122,9 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
     if shape is None:
         shape = slide.shapes.add_textbox(*frame.title.emu())
         shape.name = "Title"
+    elif frame.moved_title:
+        shape.left, shape.top, shape.width, shape.height = frame.title.emu()
+    first_in_reading_order(shape)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
     shape.text_frame.text = title
@@ -102,6 +134,36 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
             if not shape.is_placeholder:
                 run.font.bold = True
                 run.font.name = design.fonts.heading
+                paint(run.font.color, design.palette.heading, design.palette)
+
+
+def unique_title(title: str, seen: set[str]) -> str:
+    """``title``, numbered when ``seen`` has it already ("Where our time goes (2)", "… (cont. 2)"),
+    and added to ``seen``. Screen readers list a deck's slides by title, and PowerPoint's
+    Accessibility Checker asks for each to be its own."""
+    stem, cont = (title[:-len(CONT)], True) if title.endswith(CONT) else (title, False)
+    new, n = title, 1
+    while new in seen:
+        n += 1
+        new = f"{stem}{CONT[:-1]} {n})" if cont else f"{stem} ({n})"
+    seen.add(new)
+    return new
+
+
+def unique_titles(slides: Iterable[Slide]) -> None:
+    """Number the titles that repeat an earlier slide's (two slides planned under one title)."""
+    seen: set[str] = set()
+    for slide in slides:
+        shape = slide.shapes.title
+        runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape is not None else []
+        if not runs:
+            continue
+        old = shape.text_frame.text
+        new = unique_title(old, seen)
+        if new != old:  # the change lies at the end, in the last run
+            kept = len(os.path.commonprefix([old, new]))
+            last = runs[-1]
+            last.text = last.text[:len(last.text) - (len(old) - kept)] + new[kept:]
 
 
 def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: bool = False,
@@ -141,8 +203,10 @@ def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: i
     """The footer line: ``label`` left, the slide number right, in the layout's footer and
     slide-number placeholders when it has them (their style leads), else on the grid."""
     design = canvas.design
-    for holder, grid, content in ((frame.footer, frame.grid_footer, label),
-                                  (frame.number, frame.grid_number, None)):
+    parts = [(frame.footer, frame.grid_footer, label)]
+    if frame.numbered:
+        parts.append((frame.number, frame.grid_number, None))
+    for holder, grid, content in parts:
         if holder is not None:
             slide.shapes.clone_placeholder(holder.source)
             shape, box = SlideShapeFactory(slide.shapes._spTree.xpath("./p:sp")[-1], slide.shapes), holder.box
@@ -152,7 +216,7 @@ def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: i
                                    color=design.palette.muted)
             box = grid
         text.prepare_insets(shape.text_frame)
-        shape.text_frame.word_wrap = True
+        shape.text_frame.word_wrap = content is not None  # "12" never wraps in a narrow box
         if content is None:
             _slide_number(shape.text_frame, number)
             continue
