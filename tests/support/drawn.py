@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from deckgen.model.contrast import contrast
-from tests.support.render import Word, pdf_word_boxes
+from tests.support.render import _A, EMU_PER_PT, Box, Word, pdf_word_boxes
 
 DPI = 120
 
@@ -70,3 +70,28 @@ def faint(drawn: list[Drawn], minimum: float = 3.0) -> list[str]:
     """The words drawn below ``minimum`` contrast, as 'slide N: word 1.4:1 (#ink on #ground)'."""
     return [f"slide {d.slide}: {d.word.text!r} {d.ratio:.1f}:1 ({d.ink} on {d.ground})"
             for d in drawn if d.ratio < minimum]
+
+
+def template_drawn(slide) -> tuple[list[Box], list[Box]]:  # noqa: ANN001 - a python-pptx slide
+    """What a slide shows of its layout and master (unless the layout hides the master's shapes):
+    the boxes of their own text (a slide number, a tagline) and of their pictures (logos, art)."""
+    layout = slide.slide_layout
+    owners = [layout] + ([layout.slide_master] if layout._element.get("showMasterSp", "1") not in ("0", "false") else [])
+    texts, pictures = [], []
+    for owner in owners:
+        for shape in owner.shapes:
+            if shape.is_placeholder or shape.width is None:
+                continue
+            box = Box(*(v / EMU_PER_PT for v in (shape.left, shape.top, shape.left + shape.width,
+                                                   shape.top + shape.height)))
+            if shape.shape_type == 13:  # a picture
+                pictures.append(box)
+            elif shape.has_text_frame and (shape.text_frame.text.strip() or list(shape._element.iter(f"{_A}fld"))):
+                texts.append(box)
+    return texts, pictures
+
+
+def over(word: Word, box: Box, tolerance: float = 1.0) -> bool:
+    """Whether ``word`` overlaps ``box`` by more than ``tolerance`` points each way."""
+    return (min(word.x_max, box.right) - max(word.x_min, box.left) > tolerance
+            and min(word.y_max, box.bottom) - max(word.y_min, box.top) > tolerance)

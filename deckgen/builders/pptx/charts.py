@@ -240,6 +240,8 @@ def _style_doughnut(plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: 
         color = STATUS[status].color if status in STATUS else series_color(i, count, palette)
         _solid(series.points[i].format.fill, color)
         series.points[i].format.line.color.rgb = RGBColor.from_string(palette.background)
+        label = series.points[i].data_label.font  # white on a dark slice, near-black on a pale one
+        label.color.rgb, label.bold = RGBColor.from_string(on(color)), True
 
 
 def series_color(index: int, count: int, palette: Palette) -> str:
