@@ -43,6 +43,7 @@ RT_HYPERLINK = f"{R}/hyperlink"
 RT_OLE = f"{R}/oleObject"
 RT_CONTROL = f"{R}/control"
 RT_CUSTOM_XML = f"{R}/customXml"
+RT_ACTIVEX_BINARY = "http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary"
 RT_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 CT_PML = "application/vnd.openxmlformats-officedocument.presentationml"
 CT_MAIN = f"{CT_PML}.presentation.main+xml"
@@ -409,6 +410,9 @@ def risky() -> Package:
                  b'<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
                  b'ax:classid="{8BD21D40-EC42-11CE-9E0D-00AA006002F3}" ax:persistence="persistPropertyBag"/>',
                  "application/vnd.ms-office.activeX+xml")
+    pkg.add_part("ppt/activeX/activeX1.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+                 "application/vnd.ms-office.activeX")
+    pkg.relate("ppt/activeX/activeX1.xml", RT_ACTIVEX_BINARY, "activeX1.bin")
     control = pkg.relate(MASTER, RT_CONTROL, "../activeX/activeX1.xml")
     pkg.edit(MASTER, lambda root: _ole_and_control(root, ole, control))
     pkg.add_part("customXml/item1.xml", b'<?xml version="1.0"?><brand secret="yes"/>',

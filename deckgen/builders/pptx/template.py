@@ -277,9 +277,12 @@ class _Package:
 
     # Cleaning ---------------------------------------------------------------------------------
     def drop_dangers(self) -> None:
-        """Drop external relationships and parts that can act on their own, and report them."""
-        for source in ["", *self.reachable()]:
-            if not source.endswith(".xml") and source:
+        """Drop external relationships and parts that can act on their own, and report them;
+        parts reached only through a dropped one (an ActiveX control's binary) are not visited."""
+        seen, queue = {""}, [""]
+        while queue:
+            source = queue.pop(0)
+            if source and not source.endswith(".xml"):
                 continue
             gone: set[str] = set()
             for rel in list(self.relationships(source)):
@@ -291,6 +294,9 @@ class _Package:
             if source:
                 self._unreference(source, gone)
                 self._drop_actions(source)
+            fresh = [t for t in self.targets(source).values() if t in self.parts and t not in seen]
+            seen.update(fresh)
+            queue += fresh
 
     @staticmethod
     def _danger(rel: etree._Element) -> Optional[str]:
