@@ -5,6 +5,7 @@ template's cover layout. Decks are built once (the slow tier) and rendered in on
 from __future__ import annotations
 
 import io
+import signal
 import zipfile
 from pathlib import Path
 
@@ -50,19 +51,49 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> DeckPlan:
     return planned(copy_example(tmp_path_factory.mktemp("corpus")))[1]
 
 
+BUILD_SECONDS = 60  # a build takes 1 to 4 s; one that does not end is a failure, not a hung run
+
+
+class BuildHung(Exception):
+    pass
+
+
+def _build_within(plan: DeckPlan, seconds: int) -> bytes:
+    def give_up(*_: object) -> None:
+        raise BuildHung(f"the build did not finish in {seconds} s")
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        return build(plan)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture(scope="module")
-def decks(example: DeckPlan) -> dict[str, bytes]:
-    built = {}
+def decks(example: DeckPlan) -> dict[str, bytes | BuildHung]:
+    built: dict[str, bytes | BuildHung] = {}
     for template in corpus():
         example.template = template.data
-        built[template.name] = build(example)
+        try:
+            built[template.name] = _build_within(example, BUILD_SECONDS)
+        except BuildHung as hung:
+            built[template.name] = hung
     example.template = None
     return built
 
 
+def deck_of(decks: dict[str, bytes | BuildHung], name: str) -> bytes:
+    found = decks[name]
+    if isinstance(found, BuildHung):
+        pytest.fail(f"{name}: {found}")
+    return found
+
+
 @pytest.fixture(scope="module")
-def rendered(decks: dict[str, bytes], render_deck) -> dict[str, Rendered]:  # type: ignore[no-untyped-def]
-    return dict(zip(decks, render_deck.many(list(decks.values()))))
+def rendered(decks: dict[str, bytes | BuildHung], render_deck) -> dict[str, Rendered]:  # type: ignore[no-untyped-def]
+    done = {name: data for name, data in decks.items() if isinstance(data, bytes)}
+    return dict(zip(done, render_deck.many(list(done.values()))))
 
 
 def test_every_corpus_template_has_its_expectations() -> None:
@@ -80,8 +111,8 @@ def test_layouts_are_chosen_as_expected(template) -> None:  # type: ignore[no-un
 
 @pytest.mark.slow
 @pytest.mark.parametrize("template", corpus_params())
-def test_the_package_is_clean(template, decks: dict[str, bytes], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    data = decks[template.name]
+def test_the_package_is_clean(template, decks: dict[str, bytes | BuildHung], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = deck_of(decks, template.name)
     archive = zipfile.ZipFile(io.BytesIO(data))
     names = archive.namelist()
     assert len(names) == len(set(names))
@@ -96,8 +127,8 @@ def test_the_package_is_clean(template, decks: dict[str, bytes], tmp_path: Path)
 
 @pytest.mark.parametrize("template", corpus_params())
 def test_libreoffice_opens_every_slide_and_the_cover_is_on_the_cover_layout(  # type: ignore[no-untyped-def]
-        template, decks: dict[str, bytes], rendered: dict[str, Rendered], example: DeckPlan) -> None:
-    deck = open_deck(decks[template.name])
+        template, decks: dict[str, bytes | BuildHung], rendered: dict[str, Rendered], example: DeckPlan) -> None:
+    deck = open_deck(deck_of(decks, template.name))
     assert rendered[template.name].pages == len(deck.slides)
     cover = deck.slides[0]
     assert layout_label(deck, cover.slide_layout) == EXPECTED[template.name][0]
