@@ -19,7 +19,7 @@ written again, which leaves no markup for a browser to read differently:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
@@ -194,9 +194,9 @@ def _string_end(css: str, start: int) -> int:
     return len(css)
 
 
-def _call_end(css: str, index: int) -> int:
-    """The offset just after the ``)`` closing a function's arguments (strings skipped)."""
-    depth = 1
+def _unquoted(css: str, index: int) -> Iterator[tuple[int, str]]:
+    """Each character of ``css`` from ``index`` on that stands outside strings and escapes, with
+    its offset: the one scan behind finding where a function call or an at-rule ends."""
     while index < len(css):
         char = css[index]
         if char in "\"'":
@@ -205,36 +205,35 @@ def _call_end(css: str, index: int) -> int:
         if char == "\\":
             index += 2
             continue
+        yield index, char
+        index += 1
+
+
+def _call_end(css: str, index: int) -> int:
+    """The offset just after the ``)`` closing a function's arguments (strings skipped)."""
+    depth = 1
+    for at, char in _unquoted(css, index):
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return index + 1
-        index += 1
+                return at + 1
     return len(css)
 
 
 def _rule_end(css: str, index: int) -> int:
     """The end of an at-rule: its ``;``, or its ``{…}`` block."""
     depth = 0
-    while index < len(css):
-        char = css[index]
-        if char in "\"'":
-            index = _string_end(css, index)
-            continue
-        if char == "\\":
-            index += 2
-            continue
+    for at, char in _unquoted(css, index):
         if char == ";" and depth == 0:
-            return index + 1
+            return at + 1
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
             if depth <= 0:
-                return index + 1
-        index += 1
+                return at + 1
     return len(css)
 
 
