@@ -1,5 +1,5 @@
 """Tests for deckgen.builders.pptx.package, plus an end-to-end check of the pptx toolkit:
-fit text with textfit, finalize, validate with the Open XML SDK, render with LibreOffice and
+fit text with the builder's fitting (``layouts.fit_size`` over ``text.height``), finalize, validate with the Open XML SDK, render with LibreOffice and
 look for words that left their boxes."""
 
 from __future__ import annotations
@@ -23,7 +23,12 @@ from deckgen.builders.pptx.package import (
     finalize,
     strip_control_chars,
 )
-from deckgen.builders.pptx.textfit import Paragraph, fit_size
+from deckgen.builders.pptx import text
+from deckgen.builders.pptx.design import Box, Design, Fonts, Palette, Scale
+from deckgen.builders.pptx.draw import Canvas
+from deckgen.builders.pptx.layouts import fit_size
+from deckgen.plan.palette import palette
+from deckgen.plan.slides import Paragraph, Run
 from tests.support import ooxml, render
 
 WHEN = datetime(2027, 1, 15, 9, 30, 0, tzinfo=timezone.utc)
@@ -155,34 +160,28 @@ def test_finalized_deck_passes_the_open_xml_sdk_validator(tmp_path: Path) -> Non
 
 # --- end to end: fit, finalize, validate, render --------------------------------------------
 
+def _para(line: str, kind: str = "text", level: int = 0) -> Paragraph:
+    return Paragraph((Run(line),), kind, level)  # type: ignore[arg-type]
+
+
 BODY = [
-    Paragraph("Northwind cuts month-end close from ten days to four.", bold=True),
-    Paragraph("Connectors for every major ERP ship in the box, so finance teams start "
-              "reconciling on day one instead of after a three-month integration project.",
-              space_before_pt=6),
-    Paragraph("Forecasts are tuned on each customer's own history.", level=1, space_before_pt=6),
-    Paragraph("Pilot customers reported 38% fewer manual journal entries.", level=1,
-              space_before_pt=6),
+    _para("Northwind cuts month-end close from ten days to four.", "heading"),
+    _para("Connectors for every major ERP ship in the box, so finance teams start "
+          "reconciling on day one instead of after a three-month integration project."),
+    _para("Forecasts are tuned on each customer's own history.", "bullet", 1),
+    _para("Pilot customers reported 38% fewer manual journal entries.", "bullet", 1),
 ]
+DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
 
 
 def add_fitted_text(
     slide, left: float, top: float, width: float, height: float  # noqa: ANN001 - a Slide
 ) -> float:
-    """A text box whose font size comes from textfit, laid out as textfit assumes."""
-    size = fit_size(BODY, "Calibri", width, height, max_pt=40, min_pt=12, level_indent_pt=18)
-    assert size is not None
-    frame = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height)).text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    for i, para in enumerate(BODY):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        p.space_before = Pt(para.space_before_pt)
-        p.line_spacing = 1.0
-        p._p.get_or_add_pPr().set("marL", str(Pt(18 * para.level)))
-        run = p.add_run()
-        run.text = para.text
-        run.font.name, run.font.size, run.font.bold = "Calibri", Pt(size), para.bold
+    """A text box sized and written as the deck builder does: the largest size from 40 pt
+    down at which the paragraphs fit, written by the code that measured them."""
+    box, items = Box(left, top, width, height), text.items(BODY)
+    size = fit_size(items, "Calibri", box, Scale(40, 12))
+    Canvas(slide.shapes, DESIGN).textbox(box, items, size)
     return size
 
 

@@ -17,7 +17,7 @@ from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.shapes.autoshape import Shape
 from pptx.util import Inches
 
-from deckgen.builders.pptx.textfit import wrap
+from deckgen.builders.pptx.wrap import wrap
 from deckgen.builders.svg.outputs import png_outputs, svg_outputs
 from deckgen.builders.svg.render import Drawer
 from deckgen.builders.svg.scene import Image as SceneImage
@@ -103,7 +103,7 @@ def test_a_redraw_reuses_the_slides_that_did_not_change() -> None:
 
 
 def test_one_style_lines_break_as_the_builder_measures() -> None:
-    """The picture's own wrapping (runs in several styles) agrees with textfit.wrap on text of
+    """The picture's own wrapping (runs in several styles) agrees with wrap.wrap on text of
     one style and no hyphens, at the width the renderer wraps to."""
     plan = deckplans.deck(deckplans.bullets_slide(3, deckplans.LOREM * 2))
     picture = Drawer().draw(plan)[1]

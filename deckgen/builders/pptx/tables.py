@@ -18,14 +18,14 @@ from pptx.util import Emu, Pt
 
 from deckgen.plan import slides as plan
 
-from . import text, textfit
+from . import text, wrap
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
 from .flow import CONT, Block, Stack, measured
 
 SCALE = TYPE["table"]
-MARGINS = textfit.CELL_MARGINS
+MARGINS = wrap.CELL_MARGINS
 #: Automatic column widths stay between these (in points) before being scaled to the table.
 MIN_COL, MAX_COL = 0.6 * INCH, 4.0 * INCH
 #: A heading row (an objective) goes to a slide with at least this many of its rows, and a
@@ -103,7 +103,7 @@ class TableBlock:
                 words = whole + [w for line in lines[len(whole):] for w in line.split()]
                 longest = max((_word_width(w, family, bold or _bold(cell)) for w in words),
                               default=0.0) * SCALE.max
-                floors[i] = max(floors[i], longest / textfit.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
+                floors[i] = max(floors[i], longest / wrap.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
     def _auto_weights(self) -> list[float]:
@@ -309,7 +309,7 @@ def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, 
                 bold: tuple[bool, ...]) -> float:
     """A row's height, each cell measured bold or not as it is written (cached: pagination
     measures each row at every level it tries)."""
-    return max(textfit.row_height((t,), (w,), family, size, MARGINS, bold=b)
+    return max(wrap.row_height((t,), (w,), family, size, MARGINS, bold=b)
                for t, w, b in zip(texts, widths, bold))
 
 

@@ -19,12 +19,12 @@ from pptx.util import Pt
 
 from deckgen.plan.slides import Paragraph, Run
 
-from . import textfit
+from . import wrap
 from .design import Design, colour_xml, measurable
 from .fonts import line_height
 from .package import strip_control_chars
 
-INSETS = textfit.TEXT_FRAME_INSETS
+INSETS = wrap.TEXT_FRAME_INSETS
 #: What a continued title, heading or card says.
 CONT = " (cont.)"
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
@@ -93,12 +93,12 @@ def indent(size: float) -> float:
     return round(size, 1)
 
 
-def _fit_para(item: Item, size: float, first: bool, bold: bool) -> textfit.Paragraph:
+def _fit_para(item: Item, size: float, first: bool, bold: bool) -> wrap.Paragraph:
     kind = KINDS[item.para.kind]
     level = item.para.level + (1 if kind.marker else 0)
     heavy = bold or kind.bold or any(r.bold for r in item.para.runs)
     space = 0.0 if first else kind.space_em * size
-    return textfit.Paragraph(measurable(item.text), level, heavy, space)
+    return wrap.Paragraph(measurable(item.text), level, heavy, space)
 
 
 def height(items_: Sequence[Item], family: str, size: float, width: float,
@@ -111,21 +111,21 @@ def height(items_: Sequence[Item], family: str, size: float, width: float,
         return 0.0
     inner = sum(_para_height(it, family, size, round(width, 3), i == 0, bold)
                 for i, it in enumerate(items_))
-    return (inner + INSETS.top + INSETS.bottom) / textfit.HEIGHT_SAFETY
+    return (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY
 
 
 @functools.lru_cache(maxsize=65536)
 def _para_height(item: Item, family: str, size: float, width: float, first: bool,
                  bold: bool) -> float:
     para = _fit_para(item, size, first, bold)
-    return textfit.text_height([para], family, size, width, level_indent_pt=indent(size))
+    return wrap.text_height([para], family, size, width, level_indent_pt=indent(size))
 
 
 def split(items_: Sequence[Item], family: str, size: float, width: float, room: float,
           bold: bool = False) -> tuple[list[Item], list[Item]]:
     """The items that fit a frame ``room`` tall, and the rest; a paragraph may be cut between
     lines, its tail continuing in the rest. The head is empty when not even a line fits."""
-    budget = room * textfit.HEIGHT_SAFETY - INSETS.top - INSETS.bottom
+    budget = room * wrap.HEIGHT_SAFETY - INSETS.top - INSETS.bottom
     used = 0.0
     for i, item in enumerate(items_):
         h = _para_height(item, family, size, round(width, 3), i == 0, bold)
@@ -155,11 +155,11 @@ def split_whole(items_: Sequence[Item], family: str, size: float, width: float, 
     return head, tail
 
 
-def _spans(para: textfit.Paragraph, family: str, size: float, width: float) -> list[tuple[int, int]]:
+def _spans(para: wrap.Paragraph, family: str, size: float, width: float) -> list[tuple[int, int]]:
     """(start, end) of each line ``para`` wraps into, as offsets into its text."""
-    usable = (width - INSETS.left - INSETS.right - para.level * indent(size)) * textfit.WIDTH_SAFETY
+    usable = (width - INSETS.left - INSETS.right - para.level * indent(size)) * wrap.WIDTH_SAFETY
     spans, pos = [], 0
-    for line in textfit.wrap(para.text, family, size, usable, para.bold):
+    for line in wrap.wrap(para.text, family, size, usable, para.bold):
         start = para.text.find(line, pos) if line else pos
         spans.append((start, start + len(line)))
         pos = start + len(line)

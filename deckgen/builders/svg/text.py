@@ -201,7 +201,7 @@ def wrap_plain(text: str, style: Style, width: float) -> list[str]:
 
 def _wrap(para: _Para, width: float) -> list[tuple[int, int]]:
     """Lines as (start, end) offsets: greedy at spaces and between CJK characters, a word wider
-    than the line cut between characters, as :func:`deckgen.builders.pptx.textfit.wrap` does
+    than the line cut between characters, as :func:`deckgen.builders.pptx.wrap.wrap` does
     for text of one style; here each run is measured in its own style."""
     spans: list[tuple[int, int]] = []
     offset = 0

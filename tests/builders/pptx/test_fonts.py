@@ -51,8 +51,8 @@ def test_stand_ins_are_reported_once_per_font() -> None:
 
 @needs_fontconfig
 def test_wrapping_keeps_the_margin() -> None:
-    """Wrapping measures word by word (textfit): each line, measured whole with the margin, fits."""
-    from deckgen.builders.pptx.textfit import wrap
+    """Wrapping measures word by word (wrap.py): each line, measured whole with the margin, fits."""
+    from deckgen.builders.pptx.wrap import wrap
 
     text = "Our platform cuts reporting time by half for mid-market finance teams " * 3
     lines = wrap(text, "Aptos", 20, 300)

@@ -10,7 +10,7 @@ import pytest
 from pptx.util import Emu
 
 from deckgen.plan.palette import palette
-from deckgen.builders.pptx import textfit
+from deckgen.builders.pptx import wrap
 from deckgen.builders.pptx.design import Design, Fonts, Palette
 from deckgen.builders.pptx.fonts import text_width
 from deckgen.builders.pptx.tables import TableBlock
@@ -97,7 +97,7 @@ def test_a_row_is_as_tall_as_the_lines_it_renders(example_project: Path, render_
 
 def test_a_bold_title_leaves_the_rest_of_its_row_measured_regular() -> None:
     width = 160.0  # each column, margins included
-    usable = (width - 14.4) * textfit.CELL_WIDTH_SAFETY
+    usable = (width - 14.4) * wrap.CELL_WIDTH_SAFETY
     owners = (deckplans.LOREM[:n] for n in range(len(deckplans.LOREM)))  # that would wrap if bold
     words = next(w for w in owners if text_width(w, "Carlito", 14.0) < usable < text_width(w, "Carlito", 14.0, True))
     plain = Row([cell("Objective"), cell(words)])

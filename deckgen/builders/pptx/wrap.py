@@ -1,9 +1,10 @@
-"""Wrapping text and fitting it into boxes, measured with real font metrics.
+"""Wrapping text into lines with real font metrics, and the height those lines take.
 
 python-pptx's own ``fit_text`` needs the font file at build time and only shrinks one frame; the
-deck builder also needs to know *when not to shrink* (below the type-scale floor the content is
-split onto "(cont.)" slides instead) and how tall a table row will grow. Everything here is pure
-arithmetic over :mod:`.fonts` measurements, in points.
+deck builder needs the height of any paragraph at any size and width (to pick a size from the
+type scale, or to split onto "(cont.)" slides below its floor) and how tall a table row will
+grow. This module answers those; choosing sizes and splitting is :mod:`.text`'s and the
+blocks'. Everything here is pure arithmetic over :mod:`.fonts` measurements, in points.
 
 The measurements are deliberately a little conservative — usable widths are reduced by
 :data:`WIDTH_SAFETY` and heights by :data:`HEIGHT_SAFETY` — because PowerPoint and LibreOffice
@@ -16,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckgen.builders.pptx.fonts import has_wide, line_height, text_width, width_of, word_advances
 
@@ -81,30 +82,19 @@ def wrap(text: str, family: str, size_pt: float, width_pt: float, bold: bool = F
 
 MIN_WIDTH = 0.01  # points: the narrowest room text is wrapped into
 
-def _line_spans(
-    text: str, family: str, size_pt: float, width_pt: float, bold: bool,
-    max_lines: int | None = None,
-) -> list[tuple[int, int]]:
-    """(start, end) offsets into ``text`` of each wrapped line, trailing spaces excluded.
-
-    With ``max_lines``, wrapping may stop once more than that many lines were found (enough
-    to know the text does not fit), which keeps fitting long texts into small boxes fast.
-    """
+def _line_spans(text: str, family: str, size_pt: float, width_pt: float, bold: bool) -> list[tuple[int, int]]:
+    """(start, end) offsets into ``text`` of each wrapped line, trailing spaces excluded."""
     spans: list[tuple[int, int]] = []
     offset = 0
     width_pt = max(width_pt, MIN_WIDTH)  # a column narrower than its margins: a letter a line, never a hang
     for hard in text.split("\n"):
-        if max_lines is not None and len(spans) > max_lines:
-            break
-        spans += _wrap_hard_line(text, offset, offset + len(hard), family, size_pt, width_pt,
-                                 bold, max_lines)
+        spans += _wrap_hard_line(text, offset, offset + len(hard), family, size_pt, width_pt, bold)
         offset += len(hard) + 1
     return spans
 
 
 def _wrap_hard_line(
     text: str, lo: int, hi: int, family: str, size: float, width: float, bold: bool,
-    max_lines: int | None = None,
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, end = lo, lo
@@ -112,8 +102,6 @@ def _wrap_hard_line(
     words = _words(text, lo, hi, family, bold) if advance is not None else None
     line = 0.0  # the advance of text[start:end], when the words' advances are known
     for i, tok in enumerate(_TOKEN.finditer(text, lo, hi)):
-        if max_lines is not None and len(spans) > max_lines:
-            return spans
         if words is not None:
             word, joint = words[i]
             grown = line + joint + word if end > start else (words[-1][1] if i == 0 else word)
@@ -178,142 +166,22 @@ def _longest_fitting(
     return lo
 
 
-def _as_paragraphs(paragraphs: Sequence[ParagraphLike]) -> list[Paragraph]:
-    return [p if isinstance(p, Paragraph) else Paragraph(p) for p in paragraphs]
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """The box and typesetting settings shared by the fitting functions."""
-
-    family: str
-    width_pt: float
-    height_pt: float
-    line_spacing: float
-    insets: Insets
-    level_indent_pt: float
-
-    def text_width(self, level: int) -> float:
-        usable = self.width_pt - self.insets.left - self.insets.right
-        return (usable - level * self.level_indent_pt) * WIDTH_SAFETY
-
-    def text_height(self) -> float:
-        return (self.height_pt - self.insets.top - self.insets.bottom) * HEIGHT_SAFETY
-
-    def line(self, size: float, bold: bool) -> float:
-        return line_height(self.family, size, bold) * self.line_spacing
-
-    def spans(self, p: Paragraph, size: float) -> list[tuple[int, int]]:
-        """All wrapped lines of ``p`` as offsets into its text."""
-        return _line_spans(p.text, self.family, size, self.text_width(p.level), p.bold)
-
-    def height(
-        self, paragraphs: Sequence[Paragraph], size: float, limit: float | None = None
-    ) -> float:
-        """Total height; with ``limit``, may stop early once the total exceeds it."""
-        total = 0.0
-        for p in paragraphs:
-            line = self.line(size, p.bold)
-            max_lines = None if limit is None else int(max(limit - total, 0.0) // line) + 1
-            lines = _line_spans(p.text, self.family, size, self.text_width(p.level), p.bold,
-                                max_lines)
-            total += p.space_before_pt + len(lines) * line
-            if limit is not None and total > limit:
-                break
-        return total
-
-    def fits(self, paragraphs: Sequence[Paragraph], size: float) -> bool:
-        room = self.text_height()
-        return self.height(paragraphs, size, limit=room) <= room
-
-
 def text_height(
     paragraphs: Sequence[ParagraphLike], family: str, size_pt: float, width_pt: float,
     line_spacing: float = 1.0, *, insets: Insets = TEXT_FRAME_INSETS, level_indent_pt: float = 18.0,
 ) -> float:
-    """Height the paragraphs take in a frame ``width_pt`` wide, insets excluded, in points
-    (wrapped with the same :data:`WIDTH_SAFETY` as :func:`fit_size`)."""
-    frame = _Frame(family, width_pt, 0.0, line_spacing, insets, level_indent_pt)
-    return frame.height(_as_paragraphs(paragraphs), size_pt)
-
-
-def fit_size(
-    paragraphs: Sequence[ParagraphLike], family: str, width_pt: float, height_pt: float,
-    max_pt: float, min_pt: float, line_spacing: float = 1.0, *, step: float = 0.5,
-    insets: Insets = TEXT_FRAME_INSETS, level_indent_pt: float = 18.0,
-) -> float | None:
-    """Largest size in ``min_pt..max_pt`` (on a ``step`` grid from ``max_pt``) that fits the box.
-
-    The box is ``width_pt`` x ``height_pt`` including ``insets``; ``line_spacing`` is a multiple
-    of the font's single spacing (PowerPoint's ``a:lnSpc/a:spcPct``, 1.0 = 100%); each level
-    indents by ``level_indent_pt``. Returns None when even ``min_pt`` does not fit, which is the
-    caller's cue to split (see :func:`split_to_fit`) rather than shrink further.
-    """
-    frame = _Frame(family, width_pt, height_pt, line_spacing, insets, level_indent_pt)
-    paras = _as_paragraphs(paragraphs)
-    size = max_pt
-    while size >= min_pt - 1e-9:
-        if frame.fits(paras, size):
-            return size
-        size = round(size - step, 4)
-    return None
-
-
-def split_to_fit(
-    paragraphs: Sequence[ParagraphLike], family: str, width_pt: float, height_pt: float,
-    size_pt: float, line_spacing: float = 1.0, *,
-    insets: Insets = TEXT_FRAME_INSETS, level_indent_pt: float = 18.0,
-) -> list[list[Paragraph]]:
-    """Split paragraphs into consecutive chunks that each fit the box at ``size_pt``.
-
-    Paragraphs are kept whole and moved to the next chunk when they do not fit; only a
-    paragraph too tall for an empty box is cut, between lines, the rest continuing (without
-    space before) in the next chunk. A single line taller than the box still gets a chunk of its
-    own, so the split always terminates.
-    """
-    frame = _Frame(family, width_pt, height_pt, line_spacing, insets, level_indent_pt)
-    chunks: list[list[Paragraph]] = []
-    current: list[Paragraph] = []
-    pending = _as_paragraphs(paragraphs)[::-1]
-    while pending:
-        para = pending.pop()
-        if frame.fits([*current, para], size_pt):
-            current.append(para)
-        elif current and frame.fits([para], size_pt):
-            chunks.append(current)
-            current = [para]
-        else:
-            head, tail = _cut(frame, current, para, size_pt)
-            if head is None and not current:  # one line taller than the box: alone it goes
-                chunks.append([para])
-                continue
-            if head is not None:
-                current.append(head)
-            if current:
-                chunks.append(current)
-            current = []
-            pending.append(tail)
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def _cut(
-    frame: _Frame, current: list[Paragraph], para: Paragraph, size: float
-) -> tuple[Paragraph | None, Paragraph]:
-    """Split ``para`` after as many lines as still fit below ``current`` (at least one line
-    when ``current`` is empty)."""
-    spans = frame.spans(para, size)
-    room = frame.text_height() - frame.height(current, size) - para.space_before_pt
-    fit = int(max(room, 0.0) // frame.line(size, para.bold))
-    if not current:
-        fit = max(fit, 1)
-    fit = min(fit, len(spans) - 1)
-    if fit <= 0:
-        return None, para
-    head = replace(para, text=para.text[: spans[fit - 1][1]])
-    tail = replace(para, text=para.text[spans[fit][0] :], space_before_pt=0.0)
-    return head, tail
+    """Height the paragraphs take in a frame ``width_pt`` wide, insets excluded, in points:
+    each paragraph's space before and its wrapped lines (each level indented by
+    ``level_indent_pt``, widths reduced by :data:`WIDTH_SAFETY`)."""
+    usable = width_pt - insets.left - insets.right
+    total = 0.0
+    for p in paragraphs:
+        p = p if isinstance(p, Paragraph) else Paragraph(p)
+        line = line_height(family, size_pt, p.bold) * line_spacing
+        lines = _line_spans(p.text, family, size_pt, (usable - p.level * level_indent_pt) * WIDTH_SAFETY,
+                            p.bold)
+        total += p.space_before_pt + len(lines) * line
+    return total
 
 
 def row_height(

@@ -1,4 +1,4 @@
-"""Tests for deckgen.builders.pptx.textfit (and the font measurement under it)."""
+"""Tests for deckgen.builders.pptx.wrap (and the font measurement under it)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.builders.pptx import fonts, textfit
-from deckgen.builders.pptx.textfit import (
+from deckgen.builders.pptx import fonts, wrap as wrapping
+from deckgen.builders.pptx.wrap import (
     CELL_MARGINS,
     HEIGHT_SAFETY,
+    WIDTH_SAFETY,
     Insets,
     Paragraph,
-    fit_size,
     row_height,
-    split_to_fit,
     text_height,
     wrap,
 )
@@ -101,7 +100,7 @@ def test_wrapping_by_word_advances_breaks_where_measuring_whole_lines_does(
         for width in (30.0, 95.5, 210.0, 480.0):
             fast = wrap(text, family, 13.5, width)
             with monkeypatch.context() as whole:
-                whole.setattr(textfit, "word_advances", lambda *_: None)
+                whole.setattr(wrapping, "word_advances", lambda *_: None)
                 assert wrap(text, family, 13.5, width) == fast
 
 
@@ -124,67 +123,16 @@ def test_wrap_honours_line_breaks_and_empty_text() -> None:
     assert wrap("", FAMILY, 12, 100) == [""]
 
 
-# --- fit_size -------------------------------------------------------------------------------
+# --- text_height ----------------------------------------------------------------------------
 
-def test_short_text_gets_the_maximum_size() -> None:
-    assert fit_size(["Hi"], FAMILY, 400, 200, max_pt=32, min_pt=12) == 32
-
-
-def test_fit_size_decreases_as_text_grows() -> None:
-    sizes = [fit_size([LOREM * n], FAMILY, 400, 250, max_pt=32, min_pt=8) for n in (1, 2, 4, 6)]
-    assert None not in sizes
-    assert sizes == sorted(sizes, reverse=True)
-    assert sizes[0] > sizes[-1]
-
-
-def test_fit_size_result_actually_fits_and_one_step_up_does_not() -> None:
-    paras = [Paragraph(LOREM, space_before_pt=6), Paragraph(LOREM, level=1)]
-    size = fit_size(paras, FAMILY, 400, 250, max_pt=40, min_pt=8)
-    assert size is not None and size < 40
-    assert (size * 2) == int(size * 2)  # on the 0.5 pt grid
-    usable = (250 - 3.6 - 3.6) * HEIGHT_SAFETY
-    assert text_height(paras, FAMILY, size, 400) <= usable
-    assert text_height(paras, FAMILY, size + 0.5, 400) > usable
-
-
-def test_fit_size_is_none_below_the_floor() -> None:
-    assert fit_size([LOREM * 20], FAMILY, 300, 100, max_pt=18, min_pt=12) is None
-
-
-def test_larger_insets_and_spacing_never_allow_a_larger_size() -> None:
-    base = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8)
-    padded = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8, insets=Insets(36, 36, 18, 18))
-    spaced = fit_size([LOREM * 2], FAMILY, 400, 200, 32, 8, line_spacing=1.5)
-    assert base is not None and padded is not None and spaced is not None
-    assert padded <= base and spaced <= base
-
-
-# --- split_to_fit ---------------------------------------------------------------------------
-
-def test_split_to_fit_chunks_each_fit_and_keep_the_order() -> None:
-    paras = [Paragraph(f"{i}: {LOREM}", level=i % 2, space_before_pt=4) for i in range(10)]
-    chunks = split_to_fit(paras, FAMILY, 400, 200, 14)
-    assert len(chunks) > 1
-    for chunk in chunks:
-        assert fit_size(chunk, FAMILY, 400, 200, 14, 14) == 14
-    assert [p for chunk in chunks for p in chunk] == paras  # whole paragraphs kept whole
-
-
-def test_split_to_fit_cuts_a_paragraph_taller_than_the_box() -> None:
-    text = (LOREM * 12).strip()
-    chunks = split_to_fit([Paragraph(text, bold=True)], FAMILY, 400, 150, 14)
-    assert len(chunks) > 1
-    for chunk in chunks:
-        assert fit_size(chunk, FAMILY, 400, 150, 14, 14) == 14
-    pieces = [p for chunk in chunks for p in chunk]
-    assert all(p.bold for p in pieces)
-    assert " ".join(p.text for p in pieces).split() == text.split()
-
-
-def test_split_to_fit_gives_an_impossible_line_its_own_chunk() -> None:
-    chunks = split_to_fit(["tiny", "x"], FAMILY, 400, 5, 40)
-    assert [[p.text for p in c] for c in chunks] == [["tiny"], ["x"]]
-    assert split_to_fit([], FAMILY, 400, 100, 12) == []
+def test_text_height_counts_wrapped_lines_spacing_indent_and_space_before() -> None:
+    lines = len(wrap(LOREM, FAMILY, 14, (400 - 14.4) * WIDTH_SAFETY))
+    base = text_height([LOREM], FAMILY, 14, 400)
+    assert lines > 1 and base == pytest.approx(lines * fonts.line_height(FAMILY, 14))
+    assert text_height([LOREM], FAMILY, 14, 400, line_spacing=1.5) == pytest.approx(1.5 * base)
+    assert text_height([Paragraph(LOREM, space_before_pt=6)], FAMILY, 14, 400) == pytest.approx(base + 6)
+    assert text_height([Paragraph(LOREM, level=4)], FAMILY, 14, 400) > base
+    assert text_height([LOREM], FAMILY, 14, 400, insets=Insets(90, 90, 0, 0)) > base
 
 
 # --- row_height -----------------------------------------------------------------------------
