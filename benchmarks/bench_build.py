@@ -14,8 +14,8 @@ seconds, the child's peak resident memory (``ru_maxrss``), the slides made, and 
 - the example project: cold (empty cache folder), cached (the compiled templates and font
   metrics of an earlier run on disk), warm (a second build in the same process, as a live
   preview rebuilds), and ``check`` alone;
-- generated projects 1x, 4x, 10x, 20x (``tests/support/large_project.py``: per unit 4 big
-  rocks, 5 objectives of 5 key results, about 5 people).
+- generated projects 1x, 4x, 10x, 20x (``tests/support/large_project.py``: the example grown
+  N times, every part of it).
 
 deckgen's modules are byte-compiled once before the runs (into a folder of the run, as an
 installed wheel has them), whatever ``PYTHONDONTWRITEBYTECODE`` says: a user does not compile

@@ -14,7 +14,7 @@ from deckgen.plan.environment import make_environment
 from deckgen.resources import builtin_templates
 from tests.support import deckplans
 from tests.support.decks import missing_words, notes, open_deck
-from tests.support.large_project import large_project
+from tests.support.large_project import large_project, scaled_project
 from tests.support.ooxml import validate_pptx, validator_available
 from tests.support.plans import planned
 from tests.support.projects import run
@@ -226,6 +226,20 @@ def test_a_large_project_builds_and_continues_its_slides(tmp_path: Path) -> None
     assert missing_words(project_plan, data) == {}
     titles = [s.shapes.title.text for s in open_deck(data).slides]
     assert sum(t.endswith("(cont.)") for t in titles) >= 5
+
+
+def test_a_scaled_project_checks_and_grows_every_section(tmp_path: Path) -> None:
+    """The benchmarks' generated projects are the example grown N times, every part of it, and
+    valid content (a project with errors would measure the error path, not a build)."""
+    sizes = {}
+    for factor in (1, 2):
+        root = scaled_project(tmp_path / f"x{factor}", factor)
+        assert run("check", str(root)).exit_code == 0
+        project, _ = _project(root)
+        sizes[factor] = [len(project.rocks), len(project.okrs.objectives), len(project.previous_okrs.objectives),
+                         len(project.wins.items), len(project.asks.items), len(project.intake.requests),
+                         len(project.free_slides)]
+    assert sizes[2] == [2 * n for n in sizes[1]]
 
 
 def _project(root: Path):  # type: ignore[no-untyped-def]
