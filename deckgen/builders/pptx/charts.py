@@ -32,6 +32,7 @@ from .design import INCH, STATUS, TYPE, Box, Design, Palette, measurable, mix, o
 from .draw import Canvas
 from .flow import Block
 from .fonts import text_width
+from .textblock import TextBlock
 
 KINDS = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -359,7 +360,6 @@ def _format(value: float, number_format: str) -> str:
 def chart_block(element: plan.Chart, design: Design) -> Block:
     """A chart; a chart with no data is said in words (an empty chart part would not open)."""
     if not element.categories or not element.series:
-        from .blocks import TextBlock
         said = f"{element.title}: no data" if element.title else "No data"
         return TextBlock([text.plain(said)], design, "caption")
     return ChartBlock(element, design)

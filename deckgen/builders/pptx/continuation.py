@@ -8,11 +8,14 @@ not describe it. Its speaker notes say what it adds, rather than repeating the f
 from __future__ import annotations
 
 from . import text
-from .blocks import PictureBlock, TextBlock
 from .cards import CardsBlock
 from .charts import ChartBlock
-from .flow import CONT, Block, ColumnsBlock, Heading, Stack, continued
+from .columns import ColumnsBlock, Heading
+from .flow import Block, Stack, continued
+from .pictures import PictureBlock
 from .tables import TableBlock
+from .text import CONT
+from .textblock import TextBlock
 
 SEPARATOR = " · "
 SHORT = 60  # characters of a paragraph quoted in the notes

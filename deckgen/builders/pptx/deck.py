@@ -17,7 +17,7 @@ from deckgen.plan.slides import DeckPlan, Slide, Text
 
 from . import continuation, text
 from .base import default_presentation, layout_palette, template_fonts
-from .blocks import TextBlock, block_for
+from .blocks import block_for
 from .design import TYPE, Design
 from .draw import Canvas
 from .flow import Block, Stack, forget_measured, paginate
@@ -28,6 +28,7 @@ from .layouts import (Frame, add_footer, fill_subtitle, frame_for, remove_empty_
 from .notes import NotesWriter
 from .package import finalize
 from .template import open_template
+from .textblock import TextBlock
 
 
 def build_pptx(plan: DeckPlan, created: datetime) -> bytes:

@@ -29,8 +29,9 @@ from deckgen.plan.slides import Paragraph, Run
 from . import text
 from .design import INCH, TYPE, Box, Design, on
 from .draw import Canvas
-from .blocks import portrait
-from .flow import CONT, Block
+from .pictures import portrait
+from .flow import Block
+from .text import CONT
 
 SCALE = TYPE["node"]
 MIN_W, MAX_W = 1.3 * INCH, 2.4 * INCH

@@ -22,7 +22,8 @@ from . import text, wrap
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
-from .flow import CONT, Block, Stack, measured
+from .flow import Block, Stack, measured
+from .text import CONT
 
 SCALE = TYPE["table"]
 MARGINS = wrap.CELL_MARGINS

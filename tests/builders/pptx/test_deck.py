@@ -15,7 +15,7 @@ from pptx.util import Emu
 from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.design import INCH, MARGIN, SLIDE_W, TYPE, Box, Design, Fonts, Palette
-from deckgen.builders.pptx.flow import CONT
+from deckgen.builders.pptx.text import CONT
 from deckgen.builders.pptx.layouts import fit_size
 from tests.support import deckplans
 from tests.support.decks import (CREATED, build, missing_words, notes, open_deck, shapes_in,

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
-from deckgen.builders.pptx.blocks import TextBlock
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
 from deckgen.builders.pptx.design import TYPE, Design, Fonts, Palette
 from deckgen.builders.pptx.flow import Stack, paginate
+from deckgen.builders.pptx.textblock import TextBlock
 from deckgen.plan.slides import Chart, Series
 from tests.support.deckplans import LOREM, para
 

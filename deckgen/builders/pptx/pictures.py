@@ -1,0 +1,101 @@
+"""Pictures on slides: the picture block, a person's round portrait, and re-encoding images.
+
+Every image the deck carries passes through :func:`reencode` (orientation applied, metadata
+dropped, no larger than its box needs), whether a slide's picture or an org chart's photo.
+"""
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass, field
+from typing import Optional
+
+from PIL import Image, ImageOps
+from pptx.enum.shapes import MSO_SHAPE
+
+from deckgen.plan import slides as plan
+
+from . import text
+from .design import INCH, Box
+from .draw import Canvas
+from .flow import Block
+
+#: Pictures are stored at up to this many pixels per inch of their box on the slide.
+PICTURE_PPI = 220
+MIN_PICTURE = 2.8 * INCH
+
+
+@dataclass
+class PictureBlock:
+    """An image re-encoded with Pillow (PNG, or JPEG for photographs without transparency),
+    scaled to its box keeping its aspect ratio, centred, with its alt text as description."""
+
+    data: bytes
+    alt: str
+    flexible: bool = True
+    breakable: bool = False
+    size: tuple[int, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        with Image.open(io.BytesIO(self.data)) as image:
+            self.size = ImageOps.exif_transpose(image).size
+
+    def height(self, width: float, t: float) -> float:
+        w, h = self.size
+        return min(MIN_PICTURE, width * h / w)
+
+    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+        return (self, None) if force or self.height(width, t) <= room else (None, self)
+
+    def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        w, h = self.size
+        scale = min(box.w / w, box.h / h)
+        fitted = Box(box.x + (box.w - w * scale) / 2, box.y + (box.h - h * scale) / 2,
+                     w * scale, h * scale)
+        blob = reencode(self.data, int(fitted.w / INCH * PICTURE_PPI))
+        picture = canvas.shapes.add_picture(io.BytesIO(blob), *fitted.emu())
+        picture.name = "Picture"
+        picture._element.nvPicPr.cNvPr.set("descr", text.clean(self.alt))
+
+
+def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
+    """A person's photo: the centre square of the image, in a circle filling ``box``."""
+    try:
+        with Image.open(io.BytesIO(picture.data)) as image:
+            w, h = ImageOps.exif_transpose(image).size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return  # the box still names the person
+    blob = reencode(picture.data, int(box.w / INCH * PICTURE_PPI * max(w, h) / min(w, h)))
+    shape = canvas.shapes.add_picture(io.BytesIO(blob), *box.emu())
+    shape.name = f"Photo: {text.clean(picture.alt)}"[:200]
+    shape._element.nvPicPr.cNvPr.set("descr", text.clean(picture.alt))
+    side = min(w, h)
+    shape.crop_left = shape.crop_right = (w - side) / 2 / w
+    shape.crop_top = shape.crop_bottom = (h - side) / 2 / h
+    shape.auto_shape_type = MSO_SHAPE.OVAL
+
+
+@functools.lru_cache(maxsize=32)
+def reencode(data: bytes, max_width: int) -> bytes:
+    """``data`` as a clean PNG or JPEG: orientation applied, metadata (EXIF, comments, text
+    chunks) dropped but the colour profile kept, no wider than ``max_width`` pixels (never
+    enlarged). Photographs stay JPEG; everything else becomes PNG. Kept for the pictures seen
+    lately: encoding is the dearest step of a slide, and the live preview redraws a slide
+    whenever its text changes."""
+    with Image.open(io.BytesIO(data)) as source:
+        image = ImageOps.exif_transpose(source)
+        photo = source.format == "JPEG"
+        profile = source.info.get("icc_profile")
+        if max_width and image.width > max_width:
+            ratio = max_width / image.width
+            image = image.resize((max_width, max(1, round(image.height * ratio))), Image.LANCZOS)
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        clean = image.convert("RGBA" if has_alpha else "RGB")
+        clean.info = {}  # Pillow would otherwise write a JPEG comment back out
+        extra = {"icc_profile": profile} if profile else {}
+        out = io.BytesIO()
+        if photo and not has_alpha:
+            clean.save(out, "JPEG", quality=88, optimize=True, **extra)
+        else:
+            clean.save(out, "PNG", optimize=True, **extra)
+    return out.getvalue()
