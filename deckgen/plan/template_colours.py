@@ -11,20 +11,21 @@ layout is background too: what counts is the colour under the body placeholder (
 for the title's colour). Text colours come from the title and body placeholders' list styles, then the
 master's text styles (``p:txStyles``), then ``tx1``.
 
-Only the package's XML is read (zipfile and lxml), never python-pptx, so the plan and ``check``
-can read it; the pptx builder reads the answers by layout part name.
+Only the package's XML is read (through ``load/template_package.py``, which reads every template
+with the same caps and safe parser), never python-pptx, so the plan and ``check`` can read it;
+the pptx builder reads the answers by layout part name.
 """
 from __future__ import annotations
 
 import colorsys
 import io
 import posixpath
-import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from lxml import etree
 
+from ..load.template_package import TemplateError, parse_xml, unpack
 from ..model.contrast import WHITE, mix
 
 _NS = {
@@ -33,7 +34,6 @@ _NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 #: The colour map PowerPoint assumes when a master has none.
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{
     s: s for s in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink")}}
@@ -75,27 +75,25 @@ def read_template_colours(data: bytes) -> Optional[TemplateColours]:
     """The colours of the template ``data`` (a .pptx/.potx); None when it cannot be read (the
     builder reports a broken template)."""
     try:
-        package = _Package(zipfile.ZipFile(io.BytesIO(data)))
+        package = _Package(unpack(data))
         masters = list(package.masters())
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        layouts = tuple(lay for master in masters for lay in master.layouts(package))
+    except (TemplateError, KeyError, ValueError):
         return None
-    if not masters:
-        return None
-    layouts = tuple(lay for master in masters for lay in master.layouts(package))
-    return TemplateColours(masters[0].scheme, layouts)
+    return TemplateColours(masters[0].scheme, layouts) if masters else None
 
 
 class _Package:
     """Parts of a zip package by name, parsed once, and their relationships."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.names = set(archive.namelist())
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+        self.names = set(parts)
         self._xml: dict[str, etree._Element] = {}
 
     def xml(self, part: str) -> etree._Element:
         if part not in self._xml:
-            self._xml[part] = etree.fromstring(self.archive.read(part.lstrip("/")), _PARSER)
+            self._xml[part] = parse_xml(part, self.parts[part.lstrip("/")])
         return self._xml[part]
 
     def related(self, part: str, kind: str) -> list[str]:
@@ -307,7 +305,7 @@ def _picture_colour(package: _Package, part: str, blip: etree._Element) -> Optio
     if target is None:
         return None
     try:
-        with Image.open(io.BytesIO(package.archive.read(target.lstrip("/")))) as image:
+        with Image.open(io.BytesIO(package.parts[target.lstrip("/")])) as image:
             image.draft("RGB", (64, 64))
             small = image.convert("RGBA").resize((16, 16))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):

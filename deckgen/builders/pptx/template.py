@@ -3,10 +3,8 @@
 A template comes from outside the project (a brand team, a download, an attachment), so it is read
 the way a hostile file must be, before python-pptx sees any of it:
 
-- **caps before unzipping**: the file's size, the number of parts and their declared unpacked
-  sizes (a zip bomb is refused from its directory, never inflated);
-- **safe XML**: every part deckgen keeps is parsed without a DTD, entities, network access or
-  lxml's huge-tree mode; a part that is not well-formed names itself in the error;
+- **caps before unzipping, safe XML**: its zip is opened and every part deckgen keeps is parsed
+  by ``deckgen/load/template_package.py``, the one reader of template packages;
 - **nothing that acts on its own**: external relationships (a picture the office suite fetches
   on open, a ``file://`` link), VBA projects, OLE embeddings, ActiveX controls, custom XML, custom
   ribbons and "run program" actions are dropped, with the elements that pointed at them, and
@@ -24,6 +22,7 @@ that python-pptx does not add a second ``docProps/core.xml``.
 """
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
@@ -36,10 +35,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.exc import PythonPptxError
 from pptx.presentation import Presentation as PresentationType
 
-from deckgen.load.files import MAX_ASSET_BYTES
+from deckgen.load.template_package import TemplateError, parse_xml, unpack
 
-MAX_PARTS = 2_000
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: The slide sizes PowerPoint accepts (1 to 56 inches a side), in EMU.
 SLIDE_SIDE = (914_400, 51_206_400)
 
@@ -69,12 +66,6 @@ _SHAPE_REFERENCES = {f"{{{_NS['a']}}}blip", f"{{{_NS['p']}}}oleObj"}
 #: What python-pptx raises on XML that is well-formed but not what PowerPoint writes.
 _READ_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, etree.LxmlError,
                 PythonPptxError)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False)
-
-
-class TemplateError(ValueError):
-    """The brand template cannot be used; str() says why, in the user's terms."""
 
 
 @dataclass
@@ -91,20 +82,45 @@ class BrandTemplate:
 
 
 def open_template(data: bytes) -> BrandTemplate:
-    """The brand template read as untrusted (see the module doc), its slides removed.
+    """The brand template read as untrusted (see the module doc), its slides removed: a fresh
+    presentation each call, which the caller may draw into.
 
     Raises :class:`TemplateError` naming the problem for anything that is not a usable template.
     """
-    package = _Package(_unpack(data))
+    clean = _cleaned(data)
+    return BrandTemplate(Presentation(io.BytesIO(clean.package)), list(clean.dropped),
+                         list(clean.sample_layouts))
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    """A template once read, cleaned and checked: the package to open (as python-pptx saved it
+    after the check), and what reading found."""
+
+    package: bytes
+    dropped: tuple[str, ...]
+    sample_layouts: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=2)
+def _cleaned(data: bytes) -> _Cleaned:
+    """The reading, cleaning and checking of ``data``, done once per template and process: a
+    build reads its template for ``check``'s diagnostics, for the fonts it reports and for the
+    deck, and the live preview on every change (checking a LibreOffice template's layouts alone
+    takes 0.4 s). Each caller still gets its own presentation (the builder adds slides to it)."""
+    package = _Package(unpack(data))
     package.drop_dangers()
     samples = package.drop_slides()
     package.check_structure()
+    cleaned = package.to_zip()
     try:
-        prs = Presentation(io.BytesIO(package.to_zip()))
+        prs = Presentation(io.BytesIO(cleaned))
     except _READ_ERRORS as exc:
         raise TemplateError(f"python-pptx cannot read it ({exc})") from exc
     _check_layouts(prs)
-    return BrandTemplate(prs, package.dropped, samples)
+    checked = io.BytesIO()
+    prs.save(checked)  # with the notes master the check made where a template has none
+    return _Cleaned(checked.getvalue(), tuple(package.dropped), tuple(samples))
 
 
 def _check_layouts(prs: PresentationType) -> None:
@@ -149,46 +165,7 @@ def _placeholder_kind(element: etree._Element):  # noqa: ANN202 - a PP_PLACEHOLD
     return element.ph_type
 
 
-# Unpacking ------------------------------------------------------------------------------------
-def _unpack(data: bytes) -> dict[str, bytes]:
-    """Every entry of the zip, after checking the caps on its directory."""
-    if len(data) > MAX_ASSET_BYTES:
-        raise TemplateError(f"it is larger than {MAX_ASSET_BYTES // 2**20} MiB")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise TemplateError(f"it is not a PowerPoint file ({exc})") from exc
-    with archive:
-        entries = archive.infolist()
-        if len(entries) > MAX_PARTS:
-            raise TemplateError(f"it has {len(entries)} parts, more than the {MAX_PARTS} deckgen reads")
-        unpacked = sum(e.file_size for e in entries)
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise TemplateError(f"it unpacks to {unpacked // 2**20} MiB, more than the "
-                                f"{MAX_UNPACKED_BYTES // 2**20} MiB deckgen reads (a zip bomb?)")
-        names = [e.filename for e in entries]
-        repeated = sorted({n for n in names if names.count(n) > 1})
-        if repeated:
-            raise TemplateError(f"it holds two parts named {repeated[0]}")
-        try:
-            return {e.filename: archive.read(e) for e in entries if not e.is_dir()}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
-                EOFError, RuntimeError) as exc:
-            raise TemplateError(f"its zip data is damaged ({exc})") from exc
-
-
-def parse_xml(name: str, data: bytes) -> etree._Element:
-    """``data`` parsed safely: no DTD or entities, no network, no huge trees."""
-    try:
-        root = etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{name} is not well-formed XML ({exc})") from exc
-    info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None:
-        raise TemplateError(f"{name} declares a DTD or entities, which PowerPoint files never do")
-    return root
-
-
+# Package paths ------------------------------------------------------------------------------
 def _rels_name(part: str) -> str:
     """The relationships part of ``part`` ("" for the package's own)."""
     if not part:

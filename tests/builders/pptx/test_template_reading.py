@@ -1,5 +1,6 @@
-"""Brand templates read as untrusted: caps before unzipping, safe XML, nothing that acts on its
-own carried into the deck, sample slides gone without a trace, malformed templates one error."""
+"""Brand templates read as untrusted: caps before unzipping, safe XML (by the builder and by the
+palette's colour reader alike), nothing that acts on its own carried into the deck, sample slides
+gone without a trace, malformed templates one error."""
 from __future__ import annotations
 
 import io
@@ -11,7 +12,9 @@ from typing import Callable
 
 import pytest
 
-from deckgen.builders.pptx.template import MAX_PARTS, MAX_UNPACKED_BYTES, TemplateError, open_template
+from deckgen.builders.pptx.template import open_template
+from deckgen.load.template_package import MAX_PARTS, MAX_UNPACKED_BYTES, TemplateError
+from deckgen.plan.template_colours import read_template_colours
 from tests.support import deckplans
 from tests.support.decks import build, open_deck, zip_names
 from tests.support.derive_templates import MASTER, Package
@@ -42,12 +45,19 @@ def fails(data: bytes, message: str) -> None:
         open_template(data)
 
 
+def refused(data: bytes, message: str) -> None:
+    """Refused by the builder with ``message``, and unread by the colour reader (the plan's
+    palette then falls back to deck.yaml's colours; the build reports the template)."""
+    fails(data, message)
+    assert read_template_colours(data) is None
+
+
 # Caps before unzipping --------------------------------------------------------------------------
 def test_a_zip_bomb_is_refused_from_its_directory_without_inflating_it() -> None:
     data = bytearray(zipped([("[Content_Types].xml", b"<Types/>"), ("big.xml", b"<a/>")]))
     central = data.rindex(b"PK\x01\x02")  # the last entry's directory record
     struct.pack_into("<I", data, central + 24, MAX_UNPACKED_BYTES + 1)  # its unpacked size
-    fails(bytes(data), "unpacks to 200 MiB, more than the 200 MiB deckgen reads")
+    refused(bytes(data), "unpacks to 200 MiB, more than the 200 MiB deckgen reads")
 
 
 def test_an_entry_that_inflates_past_its_declared_size_is_damaged_not_read_on() -> None:
@@ -55,15 +65,17 @@ def test_an_entry_that_inflates_past_its_declared_size_is_damaged_not_read_on() 
     for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
         at = data.rindex(signature)
         struct.pack_into("<I", data, at + offset, 1024)  # claims 1 KiB, inflates to 20 MB
-    fails(bytes(data), "zip data is damaged")
+    refused(bytes(data), "zip data is damaged")
 
 
 def test_too_many_parts_are_refused() -> None:
-    fails(zipped([(f"p{n}.xml", b"<a/>") for n in range(MAX_PARTS + 1)]), f"more than the {MAX_PARTS}")
+    assert read_template_colours(STOCK.data) is not None
+    padded = stock(lambda pkg: pkg.parts.update({f"p{n}.xml": b"<a/>" for n in range(MAX_PARTS)}))
+    refused(padded, f"more than the {MAX_PARTS}")
 
 
 def test_two_parts_under_one_name_are_refused() -> None:
-    fails(zipped([("[Content_Types].xml", b"<Types/>")] * 2), "two parts named")
+    refused(zipped([("[Content_Types].xml", b"<Types/>")] * 2), "two parts named")
 
 
 def test_a_file_larger_than_the_asset_cap_is_refused() -> None:
@@ -76,12 +88,12 @@ def test_entities_are_refused_naming_the_part() -> None:
               b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sldLayout '
               b'xmlns="http://schemas.openxmlformats.org/presentationml/2006/main">&lol2;</sldLayout>')
     data = stock(lambda pkg: pkg.parts.update({"ppt/slideLayouts/slideLayout1.xml": laughs}))
-    fails(data, r"ppt/slideLayouts/slideLayout1.xml declares a DTD or entities")
+    refused(data, r"ppt/slideLayouts/slideLayout1.xml declares a DTD or entities")
 
 
 def test_broken_xml_is_one_error_naming_the_part() -> None:
     data = stock(lambda pkg: pkg.parts.update({MASTER: pkg.parts[MASTER][:-40]}))
-    fails(data, r"ppt/slideMasters/slideMaster1.xml is not well-formed XML")
+    refused(data, r"ppt/slideMasters/slideMaster1.xml is not well-formed XML")
 
 
 def test_a_missing_master_or_theme_is_named() -> None:
