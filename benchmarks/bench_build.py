@@ -28,6 +28,7 @@ under 300 MiB at 20x. ``--quick`` runs once, without 20x.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -170,7 +171,7 @@ def report(cases: list[Case], factors: tuple[int, ...]) -> None:
             print(f"{'  the rebuild alone':38} {'':>6} {statistics.median(case.inner):7.3f}")
     per_slide = {f: by[f"{f}x project"].median() / by[f"{f}x project"].slides for f in factors}
     print("CPU ms per slide: " + ", ".join(f"{f}x {1000 * s:.1f}" for f, s in per_slide.items()))
-    for small, big in zip(factors, factors[1:]):
+    for small, big in itertools.pairwise(factors):
         print(f"{big}x per slide / {small}x per slide: {per_slide[big] / per_slide[small]:.2f}")
 
 

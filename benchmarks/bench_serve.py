@@ -68,7 +68,7 @@ def rounds(root: Path, count: int) -> tuple[list[float], list[tuple[float, float
         while not stream.readline().startswith(b"data:"):
             pass
         fresh = json.loads(get(port, "/state.json"))
-        changed = next(s for s, old in zip(fresh["slides"], state["slides"]) if s["key"] != old["key"])
+        changed = next(s for s, old in zip(fresh["slides"], state["slides"], strict=True) if s["key"] != old["key"])
         get(port, f"/slides/{changed['key']}.svg")
         waits.append(time.perf_counter() - written)
         builds.append((fresh["built_ms"], fresh["built_cpu_ms"]))

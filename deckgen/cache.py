@@ -9,6 +9,7 @@ are atomic (a temporary file renamed into place), so runs side by side never rea
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -53,7 +54,5 @@ def write(kind: str, entry: str, data: bytes) -> None:
             out.write(data)
         os.replace(temporary, where / entry)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass

@@ -46,7 +46,7 @@ def mistyped(name: str, known: Iterable[str], most: int = 2) -> Optional[str]:
     """The known file name ``name`` is a slip of: another case or extension of it (``Wins.md``,
     ``intake.yml``), or at most ``most`` typed characters away (``ask.md``). Stricter than ``closest``,
     since a file of the user's own (``charter-2026.md``) must not be taken for a mistake."""
-    stem = name.split(".")[0].casefold()
+    stem = name.split(".", maxsplit=1)[0].casefold()
     for choice in known:
         if stem == choice.split(".")[0].casefold() or edits(name.casefold(), choice.casefold()) <= most:
             return choice

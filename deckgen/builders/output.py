@@ -139,7 +139,8 @@ def write_outputs(folder: Path, files: Sequence[tuple[str, bytes]],
         written = beside_path(target) if refused else target
         _remove_stale_temps(written)
         transaction.write(written, data)
-        manifests.setdefault(manifest_path(written), _load_manifest(manifest_path(written)))[written.name] = sha256(data)
+        manifest = manifest_path(written)
+        manifests.setdefault(manifest, _load_manifest(manifest))[written.name] = sha256(data)
         lines.append(f"Wrote {written}" if not refused else
                      f"Not overwritten: {refused}. Wrote {written} instead (use --force to overwrite {target.name}).")
         kept += [target] if refused else []

@@ -137,12 +137,16 @@ class Transaction:
                 journal.set_state(COMMITTING)
             except BaseException as exc:
                 _undo(journal, staged_only=True)
-                raise self._error(exc) if isinstance(exc, OSError) else exc
+                if isinstance(exc, OSError):
+                    raise self._error(exc) from exc
+                raise
             try:
                 journal.complete()
             except BaseException as exc:
                 undone = _undo(journal, staged_only=False)
-                raise self._error(exc, undone) if isinstance(exc, OSError) else exc
+                if isinstance(exc, OSError):
+                    raise self._error(exc, undone) from exc
+                raise
             try:
                 journal.remove()
             except OSError as exc:  # every change is made; the next run removes the journal
@@ -186,7 +190,7 @@ class Transaction:
     def _stage(self, journal: Journal) -> None:
         for folder in journal.made:
             folder.mkdir()
-        for step, unit in zip(self.steps, journal.units):
+        for step, unit in zip(self.steps, journal.units, strict=True):
             if unit.backup is not None:
                 remove(unit.backup)
             if not unit.staged:

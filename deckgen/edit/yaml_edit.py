@@ -183,12 +183,11 @@ def _joined(lines: list[tuple[str, str]], common: str) -> str:
     out = []
     previous = ""
     for k, (text, end) in enumerate(lines):
-        if not end and k + 1 < len(lines):
-            end = common
-        if previous.endswith("\r") and not text and end.startswith("\n"):
-            end = "\r"
-        out.append(text + end)
-        previous = end
+        ending = common if not end and k + 1 < len(lines) else end
+        if previous.endswith("\r") and not text and ending.startswith("\n"):
+            ending = "\r"
+        out.append(text + ending)
+        previous = ending
     return "".join(out)
 
 

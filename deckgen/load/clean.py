@@ -10,6 +10,7 @@ the values YAML escapes make (``"\\x01"``, ``"\\ud800"``), warning where text ch
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable, Optional
 
@@ -107,7 +108,7 @@ def _walk(value: Any, loc: Loc, source: Source, reporter: Reporter) -> Any:
     if isinstance(value, dict):
         result = {}
         for key, item in value.items():
-            clean_key = _cleaned(key, lambda: source.key_position(loc + (key,)), reporter)
+            clean_key = _cleaned(key, functools.partial(source.key_position, loc + (key,)), reporter)
             if clean_key != key and clean_key not in value:
                 _move(source, loc + (key,), loc + (clean_key,))
             else:

@@ -113,7 +113,7 @@ def load_yaml_file(path: Path, raw: RawProject, reporter: Reporter) -> Source | 
     text = read_text(path, raw.root, shown, reporter)
     if text is None:
         return None
-    if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.split("\n")):
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.split("\n")):
         reporter.error("file is empty", Position(shown, 1, 1))
         return None
     source = parse_yaml(text, shown, reporter)

@@ -13,11 +13,11 @@ import re
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 import ruamel.yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
+from ruamel.yaml.error import MarkedYAMLError, StreamMark, YAMLError, YAMLWarning
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import ScannerError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -178,12 +178,28 @@ def explain_syntax(exc: MarkedYAMLError, lines: list[str]) -> tuple[str, int, in
     """The parser's complaint in words a content writer can act on, with the fix, and the 1-based line
     and column to show it at (in ``lines``, the document's text): the commonest slips are a colon or
     a leading '@', '`', '*', '&' or '%' in unquoted text, indentation, a tab, and an unclosed quote or
-    bracket."""
+    bracket. The checks run in order, the most telling first."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
     problem, context = exc.problem or exc.context or "invalid YAML", exc.context or ""
     start = exc.context_mark
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    explained = (_explain_problem(problem, lines, line, col) or _explain_unclosed(context, start, lines)
+                 or _explain_start(problem, context, start, lines, (line, col)))
+    if explained:
+        return explained
+    if "expected <block end>" in problem:
+        return (_INDENT + " (keys of one mapping, and the '-' of one list, start in the same column; a "
+                "line of text that continues the one above goes in quotes with it)", line, col)
+    if context and start and exc.problem and start.line + 1 != line:
+        return f"{problem} ({context} that began on line {start.line + 1})", line, col
+    return problem, line, col
+
+
+Explained = Optional[tuple[str, int, int]]
+
+
+def _explain_problem(problem: str, lines: list[str], line: int, col: int) -> Explained:
+    """A tab, a second document, or a colon where YAML does not expect one."""
     if "'\\t'" in problem or "'\t'" in problem:
         return "a tab character; YAML allows only spaces here: replace it with spaces, or quote the text", line, col
     if "another document" in problem:
@@ -191,16 +207,30 @@ def explain_syntax(exc: MarkedYAMLError, lines: list[str]) -> tuple[str, int, in
                 "in Markdown, and is not needed in a YAML file)", line, col)
     if "mapping values are not allowed" in problem:
         return _colon_or_indent(lines, line, col)
-    if "quoted scalar" in context and start:
+    return None
+
+
+def _explain_unclosed(context: str, start: Optional[StreamMark], lines: list[str]) -> Explained:
+    """A quote or a bracket opened at ``start`` and never closed."""
+    if start is None:
+        return None
+    if "quoted scalar" in context:
         quote = lines[start.line][start.column] if start.line < len(lines) else '"'
         return (f"the {quote} opened here is never closed: add the closing {quote} at the end of the text",
                 start.line + 1, start.column + 1)
     if "flow sequence" in context or "flow mapping" in context:
         bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
-        if start:
-            return (f"the '{bracket}' opened here is not closed: close it with '{closing}' after its last "
-                    f"item (and put an item holding a comma, colon or bracket in quotes)", start.line + 1,
-                    start.column + 1)
+        return (f"the '{bracket}' opened here is not closed: close it with '{closing}' after its last "
+                f"item (and put an item holding a comma, colon or bracket in quotes)", start.line + 1,
+                start.column + 1)
+    return None
+
+
+def _explain_start(problem: str, context: str, start: Optional[StreamMark], lines: list[str],
+                   at: tuple[int, int]) -> Explained:
+    """Text that starts with a character YAML reads as syntax, or a line without its ':'."""
+    line, col = at
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
     if "anchor" in context and start:  # '& co': the '&' starts a YAML anchor
         line, col, text = start.line + 1, start.column + 1, lines[start.line]
     if "cannot start any token" in problem or "undefined alias" in problem or "anchor" in context:
@@ -209,12 +239,7 @@ def explain_syntax(exc: MarkedYAMLError, lines: list[str]) -> tuple[str, int, in
     if "simple key" in context and start:
         return ("this line has no ':': write it as 'key: value', or, if it continues the text of the line "
                 "above, put that whole text in quotes on one line", start.line + 1, start.column + 1)
-    if "expected <block end>" in problem:
-        return (_INDENT + " (keys of one mapping, and the '-' of one list, start in the same column; a "
-                "line of text that continues the one above goes in quotes with it)", line, col)
-    if context and start and exc.problem and start.line + 1 != line:
-        return f"{problem} ({context} that began on line {start.line + 1})", line, col
-    return problem, line, col
+    return None
 
 
 _INDENT = "check the indentation of this line against the one above"

@@ -56,7 +56,7 @@ def text_on(background: str) -> str:
 
 def mix(colour: str, other: str, share: float) -> str:
     """``colour`` moved ``share`` (0–1) of the way to ``other``, as #RRGGBB."""
-    pairs = zip(_rgb(colour), _rgb(other))
+    pairs = zip(_rgb(colour), _rgb(other), strict=True)
     return "#" + "".join(f"{round(a + (b - a) * share):02X}" for a, b in pairs)
 
 

@@ -31,7 +31,7 @@ def _outside_fences(lines: list[str]) -> list[bool]:
 def split_sections(body: Markdown) -> tuple[Markdown, list[Section]]:
     """The summary (text before the first ``## ``) and one Section per ``## `` heading."""
     lines = body.text.split("\n")
-    starts = [i for i, (line, ok) in enumerate(zip(lines, _outside_fences(lines)))
+    starts = [i for i, (line, ok) in enumerate(zip(lines, _outside_fences(lines), strict=True))
               if ok and line.startswith("## ")]
     summary = _block(lines[: starts[0] if starts else len(lines)], body.path, body.line)
     sections = []
@@ -54,23 +54,23 @@ def split_items(body: Markdown) -> list[Markdown]:
     items: list[list[str]] = []
     first_lines: list[int] = []
     lines = body.text.split("\n")
-    for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines))):
+    for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines), strict=True)):
         match = BULLET.match(line) if ok else None
         if match:
             items.append([line[match.end():]])
             first_lines.append(body.line + index)
         elif items and not line.startswith("#"):
             items[-1].append(line)  # nested lines, blank lines and lazy continuations
-    return [Markdown(_dedent(item), body.path, first) for item, first in zip(items, first_lines)]
+    return [Markdown(_dedent(item), body.path, first) for item, first in zip(items, first_lines, strict=True)]
 
 
 def _dedent(lines: list[str]) -> str:
     head, rest = lines[0], lines[1:]
     while rest and not rest[-1].strip():
         rest.pop()
-    indents = [len(l) - len(l.lstrip()) for l in rest if l.strip()]
+    indents = [len(line) - len(line.lstrip()) for line in rest if line.strip()]
     cut = min(indents) if indents else 0
-    return "\n".join([head] + [l[cut:] for l in rest]).strip()
+    return "\n".join([head] + [line[cut:] for line in rest]).strip()
 
 
 def image_references(body: Markdown) -> list[tuple[str, int, int]]:
@@ -100,7 +100,7 @@ def undefined_images(body: Markdown) -> list[tuple[str, int]]:
 def _reference_images(lines: list[str]) -> list[tuple[str, int, tuple[str, int]]]:
     """(label, line index, (text as written, column)) of each ``![alt][ref]`` and ``![alt][]``."""
     return [(_label(match.group(2) or match.group(1)), index, (match.group(0), match.start() + 1))
-            for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines))) if ok
+            for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines), strict=True)) if ok
             for match in REFERENCE_IMAGE.finditer(line)]
 
 

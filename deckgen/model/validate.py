@@ -72,7 +72,8 @@ def salvage(model: type[M], source: Source) -> Optional[Salvaged[M]]:
     whole, so that no rule sees half an entry and reports an echo of the first error (a key result
     whose misspelt `targt` was dropped would have "a baseline but no target"). With no list around
     it, or for a person key left empty (``owner:``, which means what leaving it out means), the
-    key goes and its default applies, or, when the key is required, its mapping goes in turn. None when the file's top level itself is broken: then nothing in it can be relied on.
+    key goes and its default applies, or, when the key is required, its mapping goes in turn.
+    None when the file's top level itself is broken: then nothing in it can be relied on.
     """
     dropped: set[tuple[Any, ...]] = set()
     unnamed = False  # an entry left out for its id or name: what others call it is not known
@@ -186,9 +187,17 @@ EMPTY_KINDS = {"string_type", "empty_text", "float_type", "int_type", "date_type
 
 def _message(error: Any, field: Any, key: str, line: str) -> str:
     """What is wrong with the value and how to write it, built from what was typed where it helps."""
-    kind = error["type"]
     got = error.get("input")
     shown = "" if isinstance(got, (dict, list)) else ", got nothing" if got is None else f", got '{got}'"
+    typed = _typed_hint(error["type"], got, field, key, line)
+    if typed is not None:
+        return typed
+    rule = _rule_hint(error, field, key, shown)
+    return rule if rule is not None else _size_or_own(error, shown)
+
+
+def _typed_hint(kind: str, got: Any, field: Any, key: str, line: str) -> Optional[str]:
+    """The fix read off what was typed: nothing, a list written without brackets, a percentage."""
     if got is None and kind in EMPTY_KINDS:
         return _empty(key, line, kind == "empty_text")
     if kind == "list_type" and isinstance(got, str):
@@ -199,16 +208,28 @@ def _message(error: Any, field: Any, key: str, line: str) -> str:
         return f"a number from 0 to 1 is needed: write {percent / 100:g} for {got.strip()}"
     if percent is not None:
         return f"'{got}' is a percentage: write {percent:g} and give the key result unit: \"%\""
+    return None
+
+
+def _rule_hint(error: Any, field: Any, key: str, shown: str) -> Optional[str]:
+    """The rule the value broke, in words: its type, its choices, its form, its range."""
+    kind = error["type"]
     if kind in EXPECTED:
         return EXPECTED[kind] + shown
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-        return f"expected {error['ctx']['expected']}{shown}{did_you_mean(str(got), options)}"
+        return f"expected {error['ctx']['expected']}{shown}{did_you_mean(str(error.get('input')), options)}"
     if kind == "string_pattern_mismatch":
-        return _pattern(error["ctx"]["pattern"], str(got), key)
+        return _pattern(error["ctx"]["pattern"], str(error.get("input")), key)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return _range(_bounds(field), error.get("ctx", {})) + shown
-    if kind == "too_short" and isinstance(got, (list, dict)):
+    return None
+
+
+def _size_or_own(error: Any, shown: str) -> str:
+    """Too few entries, an empty text, or the check's own message (pydantic's, reworded)."""
+    kind = error["type"]
+    if kind == "too_short" and isinstance(error.get("input"), (list, dict)):
         least = error["ctx"]["min_length"]
         return "needs at least one entry: add one" if least == 1 else f"needs at least {least} entries"
     if kind == "string_too_short":

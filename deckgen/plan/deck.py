@@ -43,7 +43,7 @@ def plan_slide(project: Project, env: Environment, context: dict[str, Any], name
         return render_slides(env, FREE_LAYOUT, name, {**context, "slide": free}, project)
     slides = render_slides(env, LAYOUTS[name], name, context, project)
     return [retitled(slide, project.deck.titles.get(part))
-            for slide, part in zip(slides, part_names(name, len(slides)))]
+            for slide, part in zip(slides, part_names(name, len(slides)), strict=True)]
 
 
 def retitled(slide: Slide, given: Optional[SlideText]) -> Slide:

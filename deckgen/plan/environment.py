@@ -24,6 +24,7 @@ Without a writable cache folder, templates are compiled as if there were no cach
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -383,7 +384,5 @@ class _OptionalCache(FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass

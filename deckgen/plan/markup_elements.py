@@ -34,7 +34,7 @@ def table(parser: Parser, node: etree._Element) -> list[Element]:
             rows.append(Row([cell(parser, c) for c in children(child, ("cell",))],
                             **attrs(child, {"group": flag, "heading": flag})))
     width = len(header) or max((len(r.cells) for r in rows if not r.group), default=1)
-    for row, child in zip(rows, node.iterchildren("row")):
+    for row, child in zip(rows, node.iterchildren("row"), strict=True):
         wanted = 1 if row.group else width
         if len(row.cells) != wanted:
             raise error(child, f"this row has {len(row.cells)} cells, the table {wanted}"
@@ -69,7 +69,7 @@ def chart(parser: Parser, node: etree._Element) -> list[Element]:
         raise error(node, "a chart has at most one <reference>")
     if categories and not series:
         raise error(node, "a chart needs at least one <series>")
-    for one, child in zip(series, node.iterchildren("series")):
+    for one, child in zip(series, node.iterchildren("series"), strict=True):
         if len(one.values) != len(categories):
             raise error(child, f"series '{one.name}' has {len(one.values)} values for "
                                 f"{len(categories)} categories")

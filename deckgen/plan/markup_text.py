@@ -58,7 +58,7 @@ def paragraph(node: etree._Element, **given: Any) -> Paragraph:
             texts[index] = texts[index].lstrip(" ")
         if index == len(texts) - 1 or texts[index + 1] == "\n":
             texts[index] = texts[index].rstrip(" ")
-    kept = tuple(Run(t, r.bold, r.italic, r.code, r.link, r.color) for t, r in zip(texts, found) if t)
+    kept = tuple(Run(t, r.bold, r.italic, r.code, r.link, r.color) for t, r in zip(texts, found, strict=True) if t)
     return Paragraph(kept, **given)
 
 

@@ -162,7 +162,8 @@ def page_context(project: Project) -> dict[str, Any]:
     theme, rocks, previous = shared["theme"], rock_views(project), shared["previous_okrs"]
     return {
         **shared, "lang": LANG,
-        "palette": deck_colours(theme.primary, theme.accent, project.template).page, "body_font": font_stack(theme.font),
+        "palette": deck_colours(theme.primary, theme.accent, project.template).page,
+        "body_font": font_stack(theme.font),
         "heading_font": font_stack(theme.heading_font), "mission": project.charter.front.mission,
         "rocks": rocks, "ahead": quarter_view(shared["okrs"], shared["quarter_label"], rocks),
         "behind": quarter_view(previous, shared["previous_label"], rocks) if previous else None,

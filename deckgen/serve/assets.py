@@ -20,7 +20,8 @@ header a { color: var(--muted); }
 #status { margin-left: auto; color: var(--muted); font-variant-numeric: tabular-nums; }
 main { max-width: 1040px; margin: 0 auto; padding: 1rem 1.2rem 4rem; }
 #problems:empty, #gaps:empty { display: none; }
-#problems { border: 1px solid #d1242f; background: #fff5f5; border-radius: 6px; padding: .6rem 1rem; margin-bottom: 1rem; }
+#problems { border: 1px solid #d1242f; background: #fff5f5; border-radius: 6px; \
+padding: .6rem 1rem; margin-bottom: 1rem; }
 #problems.warnings { border-color: #9a6700; background: #fff8e5; }
 #problems h2 { font-size: .95rem; margin: 0 0 .4rem; }
 #problems ul { margin: 0; padding: 0; list-style: none; font: 13px/1.5 ui-monospace, monospace; }
@@ -148,7 +149,8 @@ _PAGE = """<!doctype html>
 <script src="/preview.js" defer></script>
 </head>
 <body>
-<header><h1>deckgen preview</h1><a href="#slides">Slides</a><a href="#onepager">One-pager</a><span id="status">building…</span></header>
+<header><h1>deckgen preview</h1><a href="#slides">Slides</a><a href="#onepager">One-pager</a>\
+<span id="status">building…</span></header>
 <main>
 <div id="problems" role="status" aria-live="polite"></div>
 <p id="gaps"></p>

@@ -5,8 +5,9 @@ snapshot as JSON, each slide's SVG by the hash of its bytes, the one-pager, and 
 version numbers (Server-Sent Events) that tells the page to update. No route reads a file, so
 there is no path to traverse and no folder to list; anything else is 404. Requests whose
 ``Host`` is not the preview's own address are refused (a web page cannot reach the preview
-through DNS rebinding: a request must name an IP address or ``localhost``), and every response carries a Content-Security-Policy that allows the
-page its own script, style, data: pictures and same-origin requests, and nothing else.
+through DNS rebinding: a request must name an IP address or ``localhost``), and every response
+carries a Content-Security-Policy that allows the page its own script, style, data: pictures and
+same-origin requests, and nothing else.
 """
 from __future__ import annotations
 

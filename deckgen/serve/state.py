@@ -13,7 +13,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
 from ..builders.svg.render import Drawer, Picture
 from ..builders.svg.svg import svg_document

@@ -64,7 +64,7 @@ def test_every_word_of_the_deck_is_drawn_on_its_slide(example_project: Path) -> 
     pictures = Drawer().draw(plan)
     deck = open_deck(build(plan))
     assert len(pictures) == len(deck.slides)
-    for picture, slide in zip(pictures, deck.slides):
+    for picture, slide in zip(pictures, deck.slides, strict=True):
         drawn = {w.text for w in scene_words(picture.scene)}
         for shape in shapes_in(slide.shapes):
             if shape.has_text_frame:

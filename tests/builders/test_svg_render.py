@@ -67,7 +67,7 @@ def test_a_picture_looks_like_libreoffices_slide(decks: dict, render_deck, tmp_p
     pictures, data = decks["example"]
     reference = sorted(pdf_to_pngs(render_deck(data).pdf, tmp_path, dpi=96))
     with Browser() as browser:
-        for picture, ref in zip(pictures, reference):
+        for picture, ref in zip(pictures, reference, strict=True):
             page = tmp_path / f"slide-{picture.number}.html"
             page.write_text("<!doctype html><style>body{margin:0} svg{display:block;width:1280px;height:720px}</style>"
                             + svg_document(picture.scene), encoding="utf-8")

@@ -98,7 +98,7 @@ def test_the_preview_shows_the_deck_and_follows_an_edit(served: Running) -> None
 
     replace(served.root / "content" / "strategy.md", "## Where we play", "## Where we sharply play")
     updated = served.wait_for(state["version"], lambda s: "Where we sharply play" in served.slide_text(s))
-    unchanged = [a["key"] for a, b in zip(state["slides"], updated["slides"]) if a["key"] == b["key"]]
+    unchanged = [a["key"] for a, b in zip(state["slides"], updated["slides"], strict=True) if a["key"] == b["key"]]
     assert len(unchanged) >= 12, "slides that did not change keep their pictures"
 
 

@@ -45,7 +45,8 @@ def variants(draw: st.DrawFn, text: str) -> str:
     one = draw(st.sampled_from(BREAKS))
     out = []
     anchors = 0
-    for index, line in enumerate(lines):
+    for index, original in enumerate(lines):
+        line = original
         following = lines[index + 1] if index + 1 < len(lines) else ""
         ends_value = SIMPLE.match(line) and (not following.strip() or _indent(following) <= _indent(line)
                                              or following.lstrip().startswith(("- ", "#")))
@@ -82,7 +83,7 @@ def _untouched_lines_kept(before: str, after: str, edited: re.Pattern[str]) -> l
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             problems += [f"line {i + 1} break {old[i][1]!r} -> {new[j][1]!r}"
-                         for i, j in zip(range(i1, i2), range(j1, j2)) if old[i][1] != new[j][1] and new[j][1]
+                         for i, j in zip(range(i1, i2), range(j1, j2), strict=True) if old[i][1] != new[j][1] and new[j][1]
                          and not (j and not new[j][0] and new[j - 1][1] == new[j][1] == "\r")]  # see _joined
             continue
         problems += [f"line {i + 1} {old[i][0]!r} changed" for i in range(i1, i2)
@@ -184,7 +185,7 @@ def test_okr_close_keeps_untouched_lines(tmp_path_factory: pytest.TempPathFactor
 def test_line_breaks_of_every_line_are_kept(tmp_path: Path, breaks: str) -> None:
     lines = ["# head", "team: A", "year: 2027", "", "quarter: 2027-Q1  # q", "tail: x"]
     ends = ["\r", "\n", "\r\n", "\r", "\n", "\r\n"] if breaks == "mixed" else [breaks] * len(lines)
-    text = "".join(line + end for line, end in zip(lines, ends))
+    text = "".join(line + end for line, end in zip(lines, ends, strict=True))
     path = tmp_path / "deck.yaml"
     path.write_bytes(text.encode())
     document = YamlFile.load(path)

@@ -17,7 +17,7 @@ import pytest
 
 from deckgen.builders.output import MANIFEST_NAME, check_overwrite
 from deckgen.edit.journal import JOURNAL, recover
-from tests.support.faults import instrumented, litter, record, snapshot
+from tests.support.faults import failing_at, instrumented, litter, record, recording, snapshot
 from tests.support.projects import copy_example, replace, run
 
 AREA = "faults while writing"
@@ -85,7 +85,7 @@ def test_a_build_killed_at_any_write_step_leaves_one_whole_set(builds: Builds, t
 def test_a_disk_error_while_writing_keeps_the_last_build(builds: Builds, tmp_path: Path) -> None:
     ops: list[str] = []
     root = builds.fresh(tmp_path / "count")
-    with instrumented(lambda step, op: ops.append(op)):
+    with instrumented(recording(ops)):
         assert run("build", str(root)).exit_code == 0
     journal = ops.index("replace")  # the journal is in place: the files are staged next
     staging = ops.index("write", journal) + 1
@@ -93,12 +93,7 @@ def test_a_disk_error_while_writing_keeps_the_last_build(builds: Builds, tmp_pat
     failures = []
     for step, code in ((staging, errno.ENOSPC), (renames[0], errno.EIO), (renames[-1], errno.ENOSPC)):
         root = builds.fresh(tmp_path / str(step))
-
-        def inject(at: int, op: str) -> None:
-            if at == step:
-                raise OSError(code, os.strerror(code))
-
-        with instrumented(inject):
+        with instrumented(failing_at(step, code)):
             result = run("build", str(root))
         held = (result.exit_code == 1 and "Traceback" not in result.output
                 and re.search(rf"^Error: cannot write {re.escape(str(root))}/output/[\w.-]+: {os.strerror(code)}; the "

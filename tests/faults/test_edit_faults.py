@@ -21,7 +21,8 @@ import pytest
 
 from deckgen import lock
 from deckgen.edit.journal import JOURNAL, recover_in
-from tests.support.faults import Fault, instrumented, litter, lock_held_elsewhere, record, run_child, snapshot
+from tests.support.faults import (Fault, failing_at, instrumented, litter, lock_held_elsewhere, record, recording,
+                                  run_child, snapshot)
 from tests.support.projects import copy_example, fill_currents, run
 
 ARGS = {"okr close": ["okr", "close"], "okr new": ["okr", "new", "2027-Q2"],
@@ -67,14 +68,14 @@ def _prepare(name: str, base: Path) -> Path:
 @pytest.fixture(scope="module")
 def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scenario]:
     found = {}
-    for name in ARGS:
+    for name, args in ARGS.items():
         template = _prepare(name, tmp_path_factory.mktemp("templates"))
         warm = shutil.copytree(template, tmp_path_factory.mktemp("warm") / "proj", symlinks=True)
-        assert run(*ARGS[name], str(warm)).exit_code == 0  # fills deckgen's cache: later runs write the same
+        assert run(*args, str(warm)).exit_code == 0  # fills deckgen's cache: later runs write the same
         work = shutil.copytree(template, tmp_path_factory.mktemp("work") / "proj", symlinks=True)
         ops: list[str] = []
-        with instrumented(lambda step, op: ops.append(op)):
-            result = run(*ARGS[name], str(work))
+        with instrumented(recording(ops)):
+            result = run(*args, str(work))
         assert result.exit_code == 0, result.output
         found[name] = Scenario(name, template, snapshot(template), snapshot(work), ops)
         assert found[name].new != found[name].old and not litter(work)
@@ -185,12 +186,7 @@ def test_disk_errors_are_one_clear_message_and_change_nothing(scenarios: dict[st
     for index, step in enumerate(steps):
         code = codes[index % len(codes)]
         root = scenario.fresh(tmp_path / str(step))
-
-        def inject(at: int, op: str) -> None:
-            if at == step:
-                raise OSError(code, os.strerror(code))
-
-        with instrumented(inject):
+        with instrumented(failing_at(step, code)):
             result = run(*scenario.args(root))
         errors = [line for line in result.output.splitlines() if ": error: " in line]
         expected = scenario.new

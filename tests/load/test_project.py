@@ -151,7 +151,7 @@ def test_a_folder_that_does_not_exist_says_so(tmp_path: Path) -> None:
 
 def test_an_alias_bomb_in_a_content_file(example_project: Path) -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for name, previous in zip("bcdefg", "abcdef"):
+    for name, previous in zip("bcdefg", "abcdef", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     _write(example_project, "intake.yaml", ("\n".join(lines) + "\n").encode())
     found = diagnostics(example_project)

@@ -74,7 +74,7 @@ def test_front_matter_lines_are_shifted_to_the_file() -> None:
 
 def test_an_alias_bomb_is_stopped() -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for name, previous in zip("bcdefg", "abcdef"):
+    for name, previous in zip("bcdefg", "abcdef", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     _, problems = _parse("\n".join(lines) + "\n")
     assert len(problems) == 1

@@ -71,8 +71,8 @@ def test_light_primary_is_a_warning_at_its_line(tmp_path: Path) -> None:
     found = [d for d in checked.reporter.warnings if "contrast" in d.message]
     assert len(found) == 1
     text = str(found[0])
-    line = next(n for n, l in enumerate((root / "content/deck.yaml").read_text().splitlines(), 1)
-                if "primary:" in l)
+    line = next(n for n, written in enumerate((root / "content/deck.yaml").read_text().splitlines(), 1)
+                if "primary:" in written)
     assert text.startswith(f"content/deck.yaml:{line}:")
     assert "#FFD700" in text and "1.4:1" in text and "4.5:1" in text
     assert checked.project is not None  # a warning, not an error

@@ -167,7 +167,7 @@ def test_all_errors_of_all_files_are_reported(example_project: Path, edit) -> No
 def test_each_file_s_types_and_choices(example_project: Path, edit, file: str, old: str, new: str, token: str,
                                        message: str) -> None:
     edit(file, old, new)
-    changed = new.split("\n")[0].strip()
+    changed = new.split("\n", maxsplit=1)[0].strip()
     only(example_project, f"{at(example_project, file, changed, token)}: error: {message}")
 
 
@@ -184,7 +184,7 @@ def test_each_file_s_types_and_choices(example_project: Path, edit, file: str, o
 def test_required_keys_in_lists(example_project: Path, edit, file: str, old: str, new: str, anchor: str,
                                 message: str) -> None:
     edit(file, old, new)
-    key = anchor.split(":")[0]
+    key = anchor.split(":", maxsplit=1)[0]
     only(example_project, f"{at(example_project, file, anchor, key)}: error: {message}")
 
 

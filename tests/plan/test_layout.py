@@ -7,7 +7,7 @@ import pytest
 
 from deckgen.diagnostics import ContentError
 from deckgen.plan.layout import LayoutError
-from deckgen.plan.slides import Table, Text
+from deckgen.plan.slides import Text
 from tests.support.plans import planned, slide, texts
 
 BUILTIN_BASE = Path(__file__).resolve().parents[2] / "templates" / "slides" / "base.xml"

@@ -1,7 +1,7 @@
 """The one-pager says what the model says: texts, numbers, statuses, charts, for the example and edge projects."""
 from __future__ import annotations
 
-import re
+import itertools
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -60,7 +60,7 @@ def test_rocks_in_priority_order_with_their_priorities_and_alignment(example) ->
     rocks = section(page, "Big rocks").findall(".//li[@class='rock']")
     assert [text(li.find("h3")) for li in rocks] == [f"{n} {r.title}" for n, r in enumerate(project.rocks, 1)]
     ranks = {p.id: n for n, p in enumerate(project.company.priorities, 1)}
-    for li, rock in zip(rocks, project.rocks):
+    for li, rock in zip(rocks, project.rocks, strict=True):
         ladder = text(li.find(".//p[@class='ladder']"))
         for pid in rock.supports:
             assert f"P{ranks[pid]} {project.priority(pid).title}" in ladder
@@ -76,13 +76,13 @@ def test_okrs_of_the_quarter_ahead_show_baseline_target_and_confidence(example) 
         "Objective and key results", "Baseline → target", "Confidence"]
     bodies = table.findall("tbody")
     assert len(bodies) == len(project.okrs.objectives)
-    for body, objective in zip(bodies, project.okrs.objectives):
+    for body, objective in zip(bodies, project.okrs.objectives, strict=True):
         rows = body.findall("tr")
         group = rows[0].find("th")
         assert group.get("scope") == "rowgroup"
         rock_rank = [r.id for r in project.rocks].index(objective.rock) + 1
         assert text(group) == f"{objective.title} → Big rock {rock_rank} · {objective.owner}"
-        for row, kr in zip(rows[1:], objective.key_results):
+        for row, kr in zip(rows[1:], objective.key_results, strict=True):
             title, target, confidence = row
             assert title.get("scope") == "row"
             assert text(title) == kr.title + (" Committed" if kr.commitment == "committed" else "")
@@ -102,7 +102,7 @@ def test_results_of_the_quarter_behind_are_the_models_scores(example) -> None:  
             and row.find("td") is not None]
     krs = [kr for o in okrs.objectives for kr in o.key_results]
     assert len(rows) == len(krs) == 9
-    for row, kr in zip(rows, krs):
+    for row, kr in zip(rows, krs, strict=True):
         status = okrs.status(kr)
         assert text(row[1]) == formatting.score(kr.progress)
         assert text(row[2]) == f"{status.symbol} {status.label}"
@@ -153,7 +153,7 @@ def test_headings_form_an_outline_and_tables_have_headers(example) -> None:  # t
     _, page = example
     levels = [int(h.tag[1]) for h in page.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     for table in page.iter("table"):
         assert table.find("thead") is not None
         assert all(th.get("scope") in ("col", "row", "rowgroup") for th in table.iter("th"))

@@ -9,6 +9,7 @@ test run down with it: the child is killed and the case counted as failed.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -262,7 +263,7 @@ MUTATIONS: dict[str, Mutation] = {
     "link outside to a valid copy": _outside,
     "link to /dev/zero": _link("/dev/zero"),
     "link loop": lambda path: replace_with(path, lambda p: p.symlink_to(p.name)),
-    "fifo": lambda path: replace_with(path, lambda p: os.mkfifo(p)),
+    "fifo": lambda path: replace_with(path, os.mkfifo),
     "folder": lambda path: replace_with(path, lambda p: p.mkdir()),
     "unreadable": _unreadable,
     "control characters": _edit(_sprinkle),
@@ -308,7 +309,5 @@ def restore_permissions(root: Path) -> None:
     """Make everything removable again after an 'unreadable' case."""
     for path in [root, *root.rglob("*")]:
         if not path.is_symlink():
-            try:
+            with contextlib.suppress(OSError):
                 path.chmod(0o755 if path.is_dir() else 0o644)
-            except OSError:
-                pass

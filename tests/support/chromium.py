@@ -9,6 +9,7 @@ Messages are JSON separated by NUL bytes: Chromium reads commands on fd 3 and wr
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -48,7 +49,7 @@ class Browser:
         self._process = subprocess.Popen(
             [executable, *chromium_flags(Path(self._profile.name) / "profile"), "--remote-debugging-pipe",
              "--hide-scrollbars", "--mute-audio", "about:blank"],
-            preexec_fn=wire, pass_fds=(3, 4),
+            preexec_fn=wire, pass_fds=(3, 4),  # noqa: PLW1509 - wire only dup2s, safe in a forked child
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_browser)
         os.close(from_browser)
@@ -65,10 +66,8 @@ class Browser:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError):
             self.call("Browser.close", session=False)
-        except (RuntimeError, OSError):
-            pass
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -125,13 +125,13 @@ class Renderer:
     def many(self, decks: list[bytes]) -> list[Rendered]:
         """Each of ``decks`` rendered, those not rendered yet in one LibreOffice run."""
         keys = [hashlib.sha256(data).hexdigest()[:16] for data in decks]
-        todo = {key: data for key, data in zip(keys, decks) if key not in self.done}
+        todo = {key: data for key, data in zip(keys, decks, strict=True) if key not in self.done}
         paths = [self.folder / f"deck-{key}.pptx" for key in todo]
-        for path, data in zip(paths, todo.values()):
+        for path, data in zip(paths, todo.values(), strict=True):
             path.write_bytes(data)
         if paths:
             pdfs = pptxs_to_pdfs(paths, self.folder / "pdf")
-            for key, path, pdf in zip(todo, paths, pdfs):
+            for key, path, pdf in zip(todo, paths, pdfs, strict=True):
                 self.done[key] = Rendered(path, pdf)
         return [self.done[key] for key in keys]
 

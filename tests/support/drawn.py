@@ -40,7 +40,7 @@ def drawn_words(pdf: Path, dpi: int = DPI) -> list[Drawn]:
         subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), f"{tmp}/p"], check=True,
                        capture_output=True, timeout=300)
         images = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        for number, (words, path) in enumerate(zip(pages, images), start=1):
+        for number, (words, path) in enumerate(zip(pages, images, strict=True), start=1):
             with Image.open(path) as image:
                 rgb = image.convert("RGB")
                 found += [d for w in words if any(c.isalnum() for c in w.text)

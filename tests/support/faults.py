@@ -175,6 +175,20 @@ def litter(root: Path) -> list[str]:
 ERRORS = {"EIO": errno.EIO, "ENOSPC": errno.ENOSPC, "EROFS": errno.EROFS, "EACCES": errno.EACCES}
 
 
+def failing_at(step: int, code: int) -> Callable[[int, str], None]:
+    """A ``before`` for :func:`instrumented` that fails write step ``step`` with errno ``code``."""
+    def inject(at: int, op: str) -> None:
+        if at == step:
+            raise OSError(code, os.strerror(code))
+
+    return inject
+
+
+def recording(ops: list[str]) -> Callable[[int, str], None]:
+    """A ``before`` for :func:`instrumented` that lists each write step's operation in ``ops``."""
+    return lambda _step, op: ops.append(op)
+
+
 def record(area: str, case: str, held: bool) -> None:
     """Log one tried case for the campaign's table when ``DECKGEN_FAULT_REPORT`` names a file."""
     report = os.environ.get("DECKGEN_FAULT_REPORT")

@@ -128,7 +128,7 @@ def misplaced_words(reference_pdf: Path, pictures: list[Picture], charts: list[l
     than that plus ``drift`` times its distance from its line's start."""
     reference = pdf_word_boxes(reference_pdf)
     compared, bad = 0, []
-    for n, (words, picture) in enumerate(zip(reference, pictures)):
+    for n, (words, picture) in enumerate(zip(reference, pictures, strict=True)):
         drawn = scene_words(picture.scene)
         skip = charts[n] if n < len(charts) else []
         for word in words:

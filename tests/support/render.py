@@ -13,6 +13,7 @@ All helpers raise ``RuntimeError`` with the tool's output when a tool fails; use
 from __future__ import annotations
 
 import atexit
+import functools
 import math
 import os
 import shutil
@@ -29,7 +30,6 @@ from pptx.util import Emu
 EMU_PER_PT = 12700
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_PROFILE: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,13 @@ def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     return proc
 
 
+@functools.cache
 def _profile_dir() -> Path:
     """A LibreOffice user profile private to this process, so parallel runs don't clash
     (a shared profile makes a second ``soffice`` hand its work to the first and exit)."""
-    global _PROFILE
-    if _PROFILE is None:
-        _PROFILE = Path(tempfile.mkdtemp(prefix=f"deckgen-lo-{os.getpid()}-"))
-        atexit.register(shutil.rmtree, _PROFILE, True)
-    return _PROFILE
+    profile = Path(tempfile.mkdtemp(prefix=f"deckgen-lo-{os.getpid()}-"))
+    atexit.register(shutil.rmtree, profile, True)
+    return profile
 
 
 def pptx_to_pdf(pptx_path: Path, outdir: Path, timeout: float = 180) -> Path:
@@ -234,7 +233,7 @@ def overflowing_words(pptx_path: Path, pdf_path: Path, tolerance: float = 2.0) -
     if len(pages) != len(visible):
         raise RuntimeError(f"{len(pages)} PDF pages for {len(visible)} visible slides")
     found: list[Overflow] = []
-    for (number, slide), words in zip(visible, pages):
+    for (number, slide), words in zip(visible, pages, strict=True):
         boxes = slide_text_boxes(slide)
         found += [Overflow(number, w) for w in words if not _word_inside(w, boxes, tolerance)]
     return found

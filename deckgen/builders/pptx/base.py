@@ -9,7 +9,6 @@ docs/pptx-builder.md.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from lxml import etree

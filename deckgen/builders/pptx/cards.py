@@ -19,7 +19,7 @@ from deckgen.plan import slides as plan
 
 from . import text
 from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
-from .draw import Canvas
+from .draw import BoxLook, Canvas
 from .flow import Block, Stack, continued, measured
 from .fonts import text_width
 
@@ -213,7 +213,7 @@ class CardsBlock:
                 fill = style.tint if style else canvas.design.palette.surface
                 color = style.text if style else canvas.design.palette.text
                 canvas.boxed_text(Box(x, y, w, h), [text.plain(badge_label(badge))], BADGE.at(t),
-                                  fill=fill, rounded=True, name="Badge", color=color,
+                                  BoxLook(fill, rounded=True), name="Badge", color=color,
                                   align="center", anchor="middle")
                 x += w + BADGE_GAP
             y += h + BADGE_GAP

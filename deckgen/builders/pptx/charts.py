@@ -116,7 +116,7 @@ def axis_maximum(spec: plan.Chart) -> float:
         return spec.maximum
     values = [[finite(v) for v in s.values] for s in spec.series]
     if spec.kind == "stacked-bar":
-        top = max((sum(col) for col in zip(*values)), default=0.0)
+        top = max((sum(col) for col in zip(*values, strict=True)), default=0.0)
     else:
         top = max((v for vs in values for v in vs), default=0.0)
     if spec.reference:
@@ -350,7 +350,7 @@ def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top:
 def _format(value: float, number_format: str) -> str:
     """``value`` as the chart's number format shows it (the common formats: 0, 0.0, 0%,
     0"%" and a literal suffix or prefix)."""
-    decimals = len(number_format.split(".")[1].split('"')[0].rstrip("%")) if "." in number_format else 0
+    decimals = len(number_format.split(".")[1].split('"', maxsplit=1)[0].rstrip("%")) if "." in number_format else 0
     shown = f"{value * 100 if number_format.endswith('0%') else value:,.{decimals}f}"
     literal = "".join(number_format.split('"')[1::2])
     suffix = "%" if number_format.endswith("%") and not literal else ""

@@ -65,14 +65,14 @@ class ColumnsBlock:
 
     def height(self, width: float, t: float) -> float:
         return max((self._head(h, w, t) + s.height(w, t)
-                    for s, h, w in zip(self.stacks, self.headings, self._widths(width))),
+                    for s, h, w in zip(self.stacks, self.headings, self._widths(width), strict=True)),
                    default=0.0)
 
     def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
         if self.height(width, t) <= room:
             return self, None
         heads, tails, tail_headings = [], [], []
-        for stack, heading, w in zip(self.stacks, self.headings, self._widths(width)):
+        for stack, heading, w in zip(self.stacks, self.headings, self._widths(width), strict=True):
             head, tail = stack.split(w, room - self._head(heading, w, t), force, t)
             heads.append(head if isinstance(head, Stack) else Stack([]))
             tails.append(tail if isinstance(tail, Stack) else Stack([]))
@@ -82,9 +82,9 @@ class ColumnsBlock:
         if not any(h.blocks for h in heads):
             return None, self
         if len(self.stacks) > 1 and any(tail.blocks and not all(b.breakable for b in stack.blocks)
-                                        for stack, tail in zip(self.stacks, tails)):
+                                        for stack, tail in zip(self.stacks, tails, strict=True)):
             return self._unstack(width, room, force, t)
-        heading_heads = [h if s.blocks else None for h, s in zip(self.headings, heads)]
+        heading_heads = [h if s.blocks else None for h, s in zip(self.headings, heads, strict=True)]
         rest = ColumnsBlock(tails, tail_headings, self.weights) if any(t.blocks for t in tails) else None
         return ColumnsBlock(heads, heading_heads, self.weights), rest
 
@@ -98,8 +98,10 @@ class ColumnsBlock:
         return head, (Stack([tail, others]) if tail is not None else others)
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
-        for stack, heading, col in zip(self.stacks, self.headings, box.columns(self.weights, GUTTER)):
+        columns = box.columns(self.weights, GUTTER)
+        for stack, heading, col in zip(self.stacks, self.headings, columns, strict=True):
+            body = col
             if heading is not None:
-                top, col = col.take_top(heading.height(col.w, t), GAP / 2)
+                top, body = col.take_top(heading.height(col.w, t), GAP / 2)
                 heading.draw(canvas, top, t)
-            stack.draw(canvas, col, t)
+            stack.draw(canvas, body, t)

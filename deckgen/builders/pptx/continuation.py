@@ -28,22 +28,19 @@ def parts(block: Block) -> list[str]:
     if isinstance(block, Stack):
         return [part for inner in block.blocks for part in parts(inner)]
     if isinstance(block, ColumnsBlock):
-        return [part for heading, stack in zip(block.headings, block.stacks)
+        return [part for heading, stack in zip(block.headings, block.stacks, strict=True)
                 for part in ([_plain(heading.label)] if heading else parts(stack))]
+    return _element_parts(block)
+
+
+def _element_parts(block: Block) -> list[str]:
+    """What one element (not a stack or columns of them) shows, named briefly."""
     if isinstance(block, Heading):
         return [_plain(block.label)]
     if isinstance(block, TextBlock):
-        if block.style == "subtitle" or not block.items:
-            return []
-        headings = [item.text for item in block.items if item.para.kind == "heading"]
-        return headings or [_short(block.items[0].text)]
+        return _text_parts(block)
     if isinstance(block, TableBlock):
-        rows = block.table.rows
-        labels = [_plain(row.cells[0].paragraphs[0].text) for row in rows
-                  if (row.heading or row.group) and row.cells and row.cells[0].paragraphs]
-        first = [_plain(rows[0].cells[0].paragraphs[0].text)] if rows and rows[0].cells and \
-            rows[0].cells[0].paragraphs else []
-        return _once(labels or first)
+        return _table_parts(block)
     if isinstance(block, CardsBlock):
         return [_plain(card.title) for card in block.cards]
     if isinstance(block, ChartBlock):
@@ -51,6 +48,24 @@ def parts(block: Block) -> list[str]:
     if isinstance(block, PictureBlock):
         return [_plain(block.alt)] if block.alt else []
     return []
+
+
+def _text_parts(block: TextBlock) -> list[str]:
+    """A text's headings, else the start of its first paragraph (a subtitle: nothing)."""
+    if block.style == "subtitle" or not block.items:
+        return []
+    headings = [item.text for item in block.items if item.para.kind == "heading"]
+    return headings or [_short(block.items[0].text)]
+
+
+def _table_parts(block: TableBlock) -> list[str]:
+    """A table's objectives (its heading and group rows), else its first row."""
+    rows = block.table.rows
+    labels = [_plain(row.cells[0].paragraphs[0].text) for row in rows
+              if (row.heading or row.group) and row.cells and row.cells[0].paragraphs]
+    first = [_plain(rows[0].cells[0].paragraphs[0].text)] if rows and rows[0].cells and \
+        rows[0].cells[0].paragraphs else []
+    return _once(labels or first)
 
 
 def opens_section(page: Stack) -> list[str]:

@@ -117,7 +117,7 @@ def _slides(prs: Presentation, design: Design, planned: Slide, layout: SlideLayo
         unique_title(continuation.title(planned.title, page), seen) for page in pages[1:]]
     size = title_size(design, frame, titles, TYPE["title"])
     said = [_notes(planned)] + [continuation.notes(planned.title, page) for page in pages[1:]]
-    for title, page, note in zip(titles, pages, said):
+    for title, page, note in zip(titles, pages, said, strict=True):
         yield _content(prs, design, layout, frame, title, size, page, t), note
 
 

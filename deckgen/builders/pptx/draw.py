@@ -21,6 +21,17 @@ from . import text
 from .design import Box, Design, Palette, paint
 
 
+@dataclass(frozen=True)
+class BoxLook:
+    """How a box with text is painted: its fill (None: none), its outline (None: none), dashed
+    or solid, with square or rounded corners."""
+
+    fill: Optional[str]
+    line: Optional[str] = None
+    rounded: bool = False
+    dashed: bool = False
+
+
 @dataclass
 class Canvas:
     """A slide's shape tree and the design to draw with."""
@@ -55,20 +66,18 @@ class Canvas:
             mark_decorative(shape)
         return shape
 
-    def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, *,
-                   fill: Optional[str], line: Optional[str] = None, rounded: bool = False,
+    def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, look: BoxLook, *,
                    name: str = "Box", color: Optional[str] = None, align: str = "left",
-                   anchor: str = "top", dashed: bool = False,
-                   family: Optional[str] = None, left_pad: float = 0.0) -> Shape:
+                   anchor: str = "top", left_pad: float = 0.0) -> Shape:
         """A filled shape whose own text frame holds ``items``: one shape to move and edit.
         ``left_pad`` widens the left inset (room for a picture laid over the shape)."""
-        shape = self.rect(box, fill=fill, line=line, rounded=rounded, name=name, dashed=dashed,
-                          decorative=False)
+        shape = self.rect(box, fill=look.fill, line=look.line, rounded=look.rounded, name=name,
+                          dashed=look.dashed, decorative=False)
         text.prepare(shape.text_frame, anchor)
         if left_pad:
             shape.text_frame.margin_left = Pt(text.INSETS.left + left_pad)
-        text.write(shape.text_frame, items, self.design, size, family=family,
-                   color=color or self.design.palette.text, align=align)
+        text.write(shape.text_frame, items, self.design, size, color=color or self.design.palette.text,
+                   align=align)
         return shape
 
     def line(self, x1: float, y1: float, x2: float, y2: float, color: str, *,

@@ -58,7 +58,8 @@ class Block(Protocol):
     def height(self, width: float, t: float) -> float:
         """Height needed at level ``t`` (for a flexible block: the least it can live with)."""
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional["Block"], Optional["Block"]]:
+    def split(self, width: float, room: float, force: bool,
+              t: float = 0.0) -> tuple[Optional["Block"], Optional["Block"]]:
         """(the part that fits ``room`` at level ``t``, the rest). With ``force`` (an empty
         page) the head is never None, so that paging always moves on."""
 
@@ -117,10 +118,10 @@ class Stack:
         for i in flexible:
             heights[i] += max(spare, 0.0) / len(flexible)
         y = box.y
-        for block, h in zip(self.blocks, heights):
-            h = min(h, max(box.bottom - y, 0.0))  # a forced page never draws past its box
-            block.draw(canvas, Box(box.x, y, box.w, h), t)
-            y += h + GAP
+        for block, h in zip(self.blocks, heights, strict=True):
+            drawn = min(h, max(box.bottom - y, 0.0))  # a forced page never draws past its box
+            block.draw(canvas, Box(box.x, y, box.w, drawn), t)
+            y += drawn + GAP
 
 
 def _leads_in(block: Block) -> bool:

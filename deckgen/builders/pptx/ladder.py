@@ -14,7 +14,7 @@ from deckgen.plan import slides as plan
 
 from . import text
 from .design import TYPE, Box, Design, Scale, on
-from .draw import Canvas
+from .draw import BoxLook, Canvas
 from .flow import Block, measured
 
 SCALE = Scale(16, 11)
@@ -103,7 +103,7 @@ class LadderBlock:
         caption_h = self._caption_h(box.w)
         left = Box(box.x, box.y, col_w, box.h)
         right = Box(box.right - col_w, box.y, col_w, box.h)
-        for column, label in zip((left, right), CAPTIONS):
+        for column, label in zip((left, right), CAPTIONS, strict=True):
             canvas.textbox(Box(column.x, column.y, col_w, caption_h), [text.plain(label.upper(), bold=True)],
                            TYPE["caption"].max, name="Ladder caption", color=palette.muted)
         area = lambda col: Box(col.x, col.y + caption_h, col.w, col.h - caption_h)  # noqa: E731
@@ -111,8 +111,9 @@ class LadderBlock:
         for item, at in self._place(self.ladder.priorities, area(left), box.w, t):
             gap = item.key in self.gaps
             shapes[("p", item.key)] = canvas.boxed_text(
-                at, self._items(item), size, fill=palette.primary_tint if not gap else palette.paper,
-                line=palette.accent if gap else None, dashed=gap, rounded=True,
+                at, self._items(item), size,
+                BoxLook(palette.primary_tint if not gap else palette.paper, palette.accent if gap else None,
+                        rounded=True, dashed=gap),
                 name=f"Priority: {text.clean(item.title)}"[:200], anchor="middle")
             if gap:
                 lane = Box(at.right + 4, at.y, box.w * LANE - 8, at.h)
@@ -120,7 +121,7 @@ class LadderBlock:
                                name="Gap", color=palette.accent_text, anchor="middle")
         for item, at in self._place(self.ladder.rocks, area(right), box.w, t):
             shapes[("r", item.key)] = canvas.boxed_text(
-                at, self._items(item, muted=False), size, fill=palette.primary, rounded=True,
+                at, self._items(item, muted=False), size, BoxLook(palette.primary, rounded=True),
                 name=f"Big rock: {text.clean(item.title)}"[:200], color=on(palette.primary),
                 anchor="middle")
         self._connect(canvas, shapes)
@@ -131,7 +132,7 @@ class LadderBlock:
         spare = max(area.h - sum(heights), 0.0)
         gap = min(spare / max(len(items) - 1, 1), 28.8) if len(items) > 1 else 0.0
         y = area.y
-        for item, h in zip(items, heights):
+        for item, h in zip(items, heights, strict=True):
             yield item, Box(area.x, y, area.w, h)
             y += h + max(gap, ITEM_GAP)
 

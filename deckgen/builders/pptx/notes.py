@@ -40,7 +40,7 @@ class NotesWriter:
             notes_slide.notes_text_frame  # noqa: B018 - adds the placeholder's text body
             element = notes_slide._element
             self._blank = copy.deepcopy(element)
-            prefix = _PARTNAME.split("%")[0]
+            prefix = _PARTNAME.split("%", maxsplit=1)[0]
             self._names = {p.partname for p in part.package.iter_parts() if p.partname.startswith(prefix)}
         else:
             package = part.package

@@ -28,7 +28,7 @@ from deckgen.plan.slides import Paragraph, Run
 
 from . import text
 from .design import INCH, TYPE, Box, Design, on
-from .draw import Canvas
+from .draw import BoxLook, Canvas
 from .pictures import portrait
 from .flow import Block
 from .text import CONT
@@ -276,11 +276,11 @@ class OrgBlock:
         x = box.x + (box.w - total) / 2
         for tree in trees:
             span = geo.cols(tree)
-            self._draw_tree(canvas, geo, found, tree, x, box.y, span, t, root=True)
+            self._draw_tree(canvas, geo, found, tree, x, box.y, span, t=t, root=True)
             x += span * (found.w + HGAP)
 
     def _draw_tree(self, canvas: Canvas, geo: _Geometry, found: Arrangement, tree: Tree, x: float,
-                   y: float, span: int, t: float, root: bool = False):  # noqa: ANN202
+                   y: float, span: int, *, t: float, root: bool = False):  # noqa: ANN202
         """Draw ``tree`` in ``span`` slots from ``x``: its box centred on top, its branches
         side by side below, then the panel of its members; return its box."""
         palette, w = canvas.design.palette, found.w
@@ -290,7 +290,7 @@ class OrgBlock:
         below = y + geo.h + LGAP
         for branch in tree.branches:
             branch_span = geo.cols(branch)
-            kid = self._draw_tree(canvas, geo, found, branch, x, below, branch_span, t)
+            kid = self._draw_tree(canvas, geo, found, branch, x, below, branch_span, t=t)
             canvas.connect(shape, 2, kid, 0, palette.muted)
             x += branch_span * (w + HGAP)
         if tree.members:
@@ -319,8 +319,9 @@ class OrgBlock:
         dark = fill == palette.primary
         color = on(fill) if dark else palette.text
         line = None if dark else palette.line
-        shape = canvas.boxed_text(box, self._items(tree, compact, dark), SCALE.at(t), fill=fill, line=line,
-                                  rounded=True, name=f"Person: {text.clean(tree.node.title)}"[:200],
+        shape = canvas.boxed_text(box, self._items(tree, compact, dark), SCALE.at(t),
+                                  BoxLook(fill, line, rounded=True),
+                                  name=f"Person: {text.clean(tree.node.title)}"[:200],
                                   color=color, align="center", anchor="middle",
                                   left_pad=_photo_room(tree))
         if tree.node.picture is not None:

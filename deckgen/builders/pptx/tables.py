@@ -238,7 +238,7 @@ class TableBlock:
         a whole slide); each cell keeps what fits and continues in the tail row."""
         row = self.table.rows[0]
         family, heads, tails = self.design.fonts.body_measure, [], []
-        for cell, w in zip(row.cells, widths):
+        for cell, w in zip(row.cells, widths, strict=False):  # a group row's one cell spans every column
             items = text.items(cell.paragraphs)
             head, tail = text.split(items, family, size, w, room)
             heads.append(replace(cell, paragraphs=[i.para for i in head]))
@@ -259,13 +259,13 @@ class TableBlock:
         table = frame.table
         table.first_row, table.horz_banding = bool(header), False
         tbl = table._tbl
-        for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths):
+        for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_col.set("w", str(Pt(w)))
         frame.width = Emu(sum(Pt(w) for w in widths))
         heights = ([self._header_height(widths, size)] if header else []) + [
             self._row_height(row.cells, row.group, widths, size) for row in self.table.rows]
         trs = tbl.tr_lst
-        for tr, h in zip(trs, heights):
+        for tr, h in zip(trs, heights, strict=True):
             tr.set("h", str(Pt(h)))
         frame.height = Emu(sum(Pt(h) for h in heights))
         cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in trs]
@@ -311,7 +311,7 @@ def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, 
     """A row's height, each cell measured bold or not as it is written (cached: pagination
     measures each row at every level it tries)."""
     return max(wrap.row_height((t,), (w,), family, size, MARGINS, bold=b)
-               for t, w, b in zip(texts, widths, bold))
+               for t, w, b in zip(texts, widths, bold, strict=True))
 
 
 def _bold(cell: plan.Cell) -> bool:

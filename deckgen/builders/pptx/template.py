@@ -237,9 +237,9 @@ class _Package:
         """A .potx/.ppsx/.pptm main part retyped as a presentation (python-pptx opens only that)."""
         types = self.tree("[Content_Types].xml")
         for override in types:
-            if override.get("PartName", "").lstrip("/") == self.main:
-                if override.get("ContentType") in _CONVERTIBLE:
-                    override.set("ContentType", CT.PML_PRESENTATION_MAIN)
+            if override.get("PartName", "").lstrip("/") == self.main and \
+                    override.get("ContentType") in _CONVERTIBLE:
+                override.set("ContentType", CT.PML_PRESENTATION_MAIN)
 
     def reachable(self) -> list[str]:
         """Every part reachable from the package root, parents before children."""

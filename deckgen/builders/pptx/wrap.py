@@ -175,8 +175,8 @@ def text_height(
     ``level_indent_pt``, widths reduced by :data:`WIDTH_SAFETY`)."""
     usable = width_pt - insets.left - insets.right
     total = 0.0
-    for p in paragraphs:
-        p = p if isinstance(p, Paragraph) else Paragraph(p)
+    for given in paragraphs:
+        p = given if isinstance(given, Paragraph) else Paragraph(given)
         line = line_height(family, size_pt, p.bold) * line_spacing
         lines = _line_spans(p.text, family, size_pt, (usable - p.level * level_indent_pt) * WIDTH_SAFETY,
                             p.bold)

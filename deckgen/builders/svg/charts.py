@@ -7,6 +7,7 @@ exact: the bars' lengths and order are right, the labels' fine positions may dif
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from lxml import etree
@@ -19,6 +20,16 @@ from .style import Context
 from .text import Style, wrap_plain
 
 LABEL = 12.0
+
+
+@dataclass(frozen=True)
+class _Bar:
+    """Where one bar is drawn: from ``lo`` to ``hi`` points along the value axis, ``thick``
+    points wide from ``across`` across it."""
+    lo: float
+    hi: float
+    across: float
+    thick: float
 
 
 def draw_chart(ctx: Context, space: etree._Element, box: tuple[float, float, float, float]) -> None:
@@ -105,9 +116,9 @@ def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, chart
     named = [_names_first_point(node) for node in nodes]
     fmt = _number_format(bars)
     scaling = plot.find(f"{qn('c:valAx')}/{qn('c:scaling')}")
-    top = float(scaling.find(qn("c:max")).get("val")) if scaling is not None and scaling.find(qn("c:max")) is not None else \
-        max(max(s[1] or [1.0]) for s in series)
-    bottom = float(scaling.find(qn("c:min")).get("val")) if scaling is not None and scaling.find(qn("c:min")) is not None else 0.0
+    fixed_top, fixed_bottom = _axis_bound(scaling, "c:max"), _axis_bound(scaling, "c:min")
+    top = fixed_top if fixed_top is not None else max(max(s[1] or [1.0]) for s in series)
+    bottom = fixed_bottom if fixed_bottom is not None else 0.0
     cat_scaling = plot.find(f"{qn('c:catAx')}/{qn('c:scaling')}/{qn('c:orientation')}")
     reverse = cat_scaling is not None and cat_scaling.get("val") == "maxMin"
     cats = series[0][0]
@@ -140,7 +151,7 @@ def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, chart
             shown = _format(value, fmt) if fmt != "General" else f"{value:g}"
             if i == 0 and named[n]:
                 shown = f"{series[n][3]} {shown}"
-            _value_label(ctx, shown, family, horizontal, stacked, x, y, h, lo, hi, across, thick)
+            _value_label(ctx, shown, family, (horizontal, stacked), inner, _Bar(lo, hi, across, thick))
             base = base + value if stacked else 0.0
     axis = ((x, y), (x, y + h)) if horizontal else ((x, y + h), (x + w, y + h))
     ctx.scene.items.append(Polyline(axis, Stroke("BFBFBF", 0.75)))
@@ -157,15 +168,26 @@ def _label(ctx: Context, text: str, family: str, room: float, left: float, y: fl
         ctx.scene.items.append(Text(x, top + (n + 0.8) * LABEL * 1.2, line, family, LABEL, "404040"))
 
 
-def _value_label(ctx: Context, shown: str, family: str, horizontal: bool, stacked: bool,
-                 x: float, y: float, h: float, lo: float, hi: float, across: float, thick: float) -> None:
+def _axis_bound(scaling: Optional[etree._Element], tag: str) -> Optional[float]:
+    """The value axis' fixed end (``c:max`` or ``c:min``); None where the data decides it."""
+    bound = scaling.find(qn(tag)) if scaling is not None else None
+    return float(bound.get("val")) if bound is not None else None
+
+
+def _value_label(ctx: Context, shown: str, family: str, kind: tuple[bool, bool],
+                 inner: tuple[float, float, float, float], bar: _Bar) -> None:
+    """``shown`` by ``bar``: inside a stacked bar, past the end of a clustered one.
+    ``kind`` is (horizontal, stacked); ``inner`` the plot area."""
+    horizontal, stacked = kind
+    x, y, _, h = inner
     used = width(shown, family, LABEL)
     color = "FFFFFF" if stacked else "404040"
     if horizontal:
-        left = x + (lo + hi - used) / 2 if stacked else x + hi + 4
-        ctx.scene.items.append(Text(left, across + thick / 2 + LABEL * 0.35, shown, family, LABEL, color))
+        left = x + (bar.lo + bar.hi - used) / 2 if stacked else x + bar.hi + 4
+        at = (left, bar.across + bar.thick / 2 + LABEL * 0.35)
     else:
-        ctx.scene.items.append(Text(across + (thick - used) / 2, y + h - hi - 4, shown, family, LABEL, color))
+        at = (bar.across + (bar.thick - used) / 2, y + h - bar.hi - 4)
+    ctx.scene.items.append(Text(*at, shown, family, LABEL, color))
 
 
 def _doughnut(ctx: Context, doughnut: etree._Element, inner, family: str) -> None:  # noqa: ANN001

@@ -8,7 +8,8 @@ path that refers to a guide by name is drawn as its bounding box and named in th
 from __future__ import annotations
 
 import math
-from typing import Optional
+from itertools import pairwise
+from typing import Callable, Optional
 
 from lxml import etree
 
@@ -29,13 +30,20 @@ def custom_paths(geometry: etree._Element, box: tuple[float, float, float, float
         for path in geometry.iterfind(f"{qn('a:pathLst')}/{qn('a:path')}"):
             pw, ph = float(path.get("w", "0")) or None, float(path.get("h", "0")) or None
             sx, sy = (w / pw if pw else 1 / 12700), (h / ph if ph else 1 / 12700)
-            figures += _figures(path, lambda px, py: (x + px * sx, y + py * sy))
+            figures += _figures(path, _placer((x, y), (sx, sy)))
     except ValueError:  # a guide's name where a number was expected
         return None
     return figures
 
 
-def _figures(path: etree._Element, place) -> list[Figure]:  # noqa: ANN001
+def _placer(origin: Point, scale: tuple[float, float]) -> Callable[[float, float], Point]:
+    """Path units to slide points: scaled by ``scale`` from ``origin``."""
+    x, y = origin
+    sx, sy = scale
+    return lambda px, py: (x + px * sx, y + py * sy)
+
+
+def _figures(path: etree._Element, place: Callable[[float, float], Point]) -> list[Figure]:
     figures: list[Figure] = []
     points: list[Point] = []
     raw = (0.0, 0.0)  # the pen, in path units (arcs are computed there)
@@ -67,7 +75,7 @@ def _figures(path: etree._Element, place) -> list[Figure]:  # noqa: ANN001
 
 def _bezier(controls: list[Point], t: float) -> Point:
     while len(controls) > 1:
-        controls = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(controls, controls[1:])]
+        controls = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in pairwise(controls)]
     return controls[0]
 
 

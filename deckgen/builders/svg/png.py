@@ -10,7 +10,6 @@ import functools
 import io
 import math
 import re
-from pathlib import Path
 from typing import Optional
 
 from PIL import Image as PILImage
@@ -92,10 +91,13 @@ def _text(draw: ImageDraw.ImageDraw, item: Text, k: float) -> None:
 
 
 def _wedge(draw: ImageDraw.ImageDraw, item: Wedge, k: float) -> None:
-    outer = [(item.cx - item.outer) * k, (item.cy - item.outer) * k, (item.cx + item.outer) * k, (item.cy + item.outer) * k]
-    draw.pieslice(outer, item.start - 90, item.end - 90, fill=_rgb(item.fill))
-    inner = [(item.cx - item.inner) * k, (item.cy - item.inner) * k, (item.cx + item.inner) * k, (item.cy + item.inner) * k]
-    draw.ellipse(inner, fill=(255, 255, 255))
+    draw.pieslice(_square(item.cx, item.cy, item.outer, k), item.start - 90, item.end - 90, fill=_rgb(item.fill))
+    draw.ellipse(_square(item.cx, item.cy, item.inner, k), fill=(255, 255, 255))
+
+
+def _square(cx: float, cy: float, radius: float, k: float) -> list[float]:
+    """The box, in pixels, around the circle of ``radius`` centred on (cx, cy)."""
+    return [(cx - radius) * k, (cy - radius) * k, (cx + radius) * k, (cy + radius) * k]
 
 
 def _picture(canvas: PILImage.Image, item: Image, k: float) -> None:
@@ -103,9 +105,9 @@ def _picture(canvas: PILImage.Image, item: Image, k: float) -> None:
         picture = PILImage.open(io.BytesIO(item.data)).convert("RGBA")
     except (OSError, ValueError):
         return
-    l, t, r, b = item.crop
+    left, top, right, bottom = item.crop
     w, h = picture.size
-    picture = picture.crop((round(l * w), round(t * h), round(w - r * w), round(h - b * h)))
+    picture = picture.crop((round(left * w), round(top * h), round(w - right * w), round(h - bottom * h)))
     size = (max(1, round(item.w * k)), max(1, round(item.h * k)))
     picture = picture.resize(size)
     mask = picture.getchannel("A")
@@ -118,7 +120,7 @@ def _picture(canvas: PILImage.Image, item: Image, k: float) -> None:
 
 @functools.lru_cache(maxsize=256)
 def _font(family: str, bold: bool, italic: bool, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path: Optional[Path] = face_file(family, bold, italic)
+    path = face_file(family, bold, italic)
     if path is None:
         return ImageFont.load_default()
     return ImageFont.truetype(str(path), max(px, 1))

@@ -158,7 +158,7 @@ def _frame(shape: etree._Element, parents: list[etree._Element], box: tuple[floa
     bodies = [s.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for s in (shape, *parents)]
     bodies = [b for b in bodies if b is not None]
     insets = tuple(int(_first_attr(bodies, name, str(d))) / EMU_PER_PT
-                   for name, d in zip(("lIns", "tIns", "rIns", "bIns"), _DEFAULT_INSETS))
+                   for name, d in zip(("lIns", "tIns", "rIns", "bIns"), _DEFAULT_INSETS, strict=True))
     anchor = _first_attr(bodies, "anchor", "t")
     wrap = _first_attr(bodies, "wrap", "square") != "none"
     return Frame(*box, insets=insets, anchor=anchor, wrap=wrap)  # type: ignore[arg-type]
@@ -200,9 +200,9 @@ def _connector(ctx: Context, shape: etree._Element, place: Place) -> None:
     cx, cy = w / 2, h / 2
     mapped = []
     for px, py in points:
-        px, py = (w - px if flip_h else px) - cx, (h - py if flip_v else py) - cy
-        rx = px * math.cos(angle) - py * math.sin(angle)
-        ry = px * math.sin(angle) + py * math.cos(angle)
+        dx, dy = (w - px if flip_h else px) - cx, (h - py if flip_v else py) - cy
+        rx = dx * math.cos(angle) - dy * math.sin(angle)
+        ry = dx * math.sin(angle) + dy * math.cos(angle)
         mapped.append(place.point(x + cx + rx, y + cy + ry))
     ctx.scene.items.append(Polyline(tuple(mapped), stroke))
 

@@ -92,12 +92,18 @@ def _wedge_path(w: Wedge) -> str:
 
 
 def _image(item: Image, n: int, clips: list[str]) -> str:
-    l, t, r, b = item.crop
-    full_w, full_h = item.w / max(1 - l - r, 1e-6), item.h / max(1 - t - b, 1e-6)
+    left, top, right, bottom = item.crop
+    full_w, full_h = item.w / max(1 - left - right, 1e-6), item.h / max(1 - top - bottom, 1e-6)
     uri = f"data:{item.mime};base64,{base64.b64encode(item.data).decode()}"
     clip = f"clip{n}"
-    shape = (f'<ellipse cx="{_n(item.x + item.w / 2)}" cy="{_n(item.y + item.h / 2)}" rx="{_n(item.w / 2)}" ry="{_n(item.h / 2)}"/>'
-             if item.oval else f'<rect x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}"/>')
-    clips.append(f'<clipPath id="{clip}">{shape}</clipPath>')
-    return (f'<image x="{_n(item.x - l * full_w)}" y="{_n(item.y - t * full_h)}" width="{_n(full_w)}" '
+    clips.append(f'<clipPath id="{clip}">{_clip_shape(item)}</clipPath>')
+    return (f'<image x="{_n(item.x - left * full_w)}" y="{_n(item.y - top * full_h)}" width="{_n(full_w)}" '
             f'height="{_n(full_h)}" preserveAspectRatio="none" clip-path="url(#{clip})" href="{uri}"/>')
+
+
+def _clip_shape(item: Image) -> str:
+    """The outline a picture is cut to: its box, or the oval inside it."""
+    if item.oval:
+        return (f'<ellipse cx="{_n(item.x + item.w / 2)}" cy="{_n(item.y + item.h / 2)}" '
+                f'rx="{_n(item.w / 2)}" ry="{_n(item.h / 2)}"/>')
+    return f'<rect x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}"/>'

@@ -149,7 +149,7 @@ def _place(ctx: Context, para: _Para, frame: Frame, first: bool, counters: dict[
     def draw(top: float) -> None:
         y = top + before
         left = frame.x + frame.insets[0]
-        for n, (span, (height, below)) in enumerate(zip(spans, boxes)):
+        for n, (span, (height, below)) in enumerate(zip(spans, boxes, strict=True)):
             x0 = left + (start if n == 0 else mar_l)
             room = frame.w - frame.insets[0] - frame.insets[2] - (x0 - left)
             used = _measure(para, *span)

@@ -53,7 +53,7 @@ def check(project: Project, reporter: Reporter, quiet: Collection[str] = ()) -> 
 
 def _reads(needed: frozenset[str], file: str) -> bool:
     """Whether a rule that reads ``needed`` reads ``file`` ('okrs/2027-Q1' is read by 'okrs')."""
-    return needed is EVERY_FILE or file in needed or file.split("/")[0] in needed
+    return needed is EVERY_FILE or file in needed or file.split("/", maxsplit=1)[0] in needed
 
 
 def check_file(model: Any, source: Source, reporter: Reporter, left_out: frozenset[str] = frozenset()) -> None:

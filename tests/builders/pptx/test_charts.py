@@ -59,7 +59,7 @@ def test_the_intake_chart_leaves_out_rocks_no_request_fed_and_says_which(tmp_pat
                         for shape in slide.shapes if shape.name == "Chart: Share of requests and of hours"]
     fed = [r.title for r in project.rocks[:4]]
     assert list(chart.plots[0].categories) == [*fed, "One-offs", "Declined"]
-    rows = zip(*(s.values for s in chart.plots[0].series))
+    rows = zip(*(s.values for s in chart.plots[0].series), strict=True)
     assert all(any(row) for row in rows)
     assert any("No request fed eight big rocks, named in the notes." in t for t in slide_texts(slide))
     assert "No request fed: " + "; ".join(r.title for r in project.rocks[4:]) + "." in notes(slide)

@@ -12,9 +12,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
-from deckgen.builders.pptx.design import INCH, MARGIN, SLIDE_W, TYPE, Box, Design, Fonts, Palette
+from deckgen.builders.pptx.design import INCH, MARGIN, SLIDE_W, TYPE, Box
 from deckgen.builders.pptx.text import CONT
 from deckgen.builders.pptx.layouts import fit_size
 from tests.support import deckplans
@@ -39,7 +38,7 @@ def deck(data: bytes):  # type: ignore[no-untyped-def]
 def test_slides_follow_the_plan_in_order_at_16_by_9(deck) -> None:  # type: ignore[no-untyped-def]
     titles = [s.shapes.title.text for s in deck.slides]
     assert len(titles) == len(PLAN.slides) and len(set(titles)) == len(titles)  # each its own
-    assert all(t == p.title or t.startswith(p.title + " (") for t, p in zip(titles, PLAN.slides))
+    assert all(t == p.title or t.startswith(p.title + " (") for t, p in zip(titles, PLAN.slides, strict=True))
     assert (Emu(deck.slide_width).inches, Emu(deck.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.001)
 
 
@@ -213,7 +212,6 @@ def test_a_slide_and_its_continuations_share_one_title_size() -> None:
     """A title that fits at 32 pt alone but needs less with "(cont.)" is set smaller on every
     part, so the title does not jump in size from one slide to the next."""
     title = "Sixteen key results for the quarter ahead, grouped by big rock"
-    design = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
     box = Box(0, 0, SLIDE_W - 2 * MARGIN, 1.0 * INCH)
     alone = fit_size([text.plain(title, bold=True)], "Calibri", box, TYPE["title"], bold=True)
     continued = fit_size([text.plain(title + CONT, bold=True)], "Calibri", box, TYPE["title"], bold=True)

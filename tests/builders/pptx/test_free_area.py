@@ -100,7 +100,7 @@ def test_a_tiny_title_box_does_not_make_titles_smaller_than_subtitles(width: flo
              for r in p.runs]
     assert sizes and min(sizes) >= TYPE["subtitle"].max
     titles = [box(slide.shapes.title) for slide in deck.slides]
-    for slide, title in zip(deck.slides, titles):
+    for slide, title in zip(deck.slides, titles, strict=True):
         assert all(overlap(title, box(s)) < 1 for s in content(slide)), slide.shapes.title.text
 
 

@@ -3,6 +3,7 @@ two of its key results and heads their continuation again, marked "(cont.)"; ren
 as tall as the lines its text takes."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,16 +77,16 @@ def test_a_row_is_as_tall_as_the_lines_it_renders(example_project: Path, render_
     plan = replace(plan, slides=[s for s in plan.slides if s.kind in ("okrs", "results")])
     rendered = render_deck(build(plan))
     checked, statuses = 0, 0
-    for slide, words in zip(open_deck(rendered.pptx.read_bytes()).slides, pdf_word_boxes(rendered.pdf)):
+    for slide, words in zip(open_deck(rendered.pptx.read_bytes()).slides, pdf_word_boxes(rendered.pdf), strict=True):
         for shape in (s for s in slide.shapes if s.has_table):
             heights = [Emu(r.height).pt for r in shape.table.rows]
             tops = [Emu(shape.top).pt + sum(heights[:i]) for i in range(len(heights))]
             widths = [Emu(c.width).pt for c in shape.table.columns]
             lefts = [Emu(shape.left).pt + sum(widths[:i]) for i in range(len(widths) + 1)]
-            lines = rendered_lines([(t, t + h) for t, h in zip(tops, heights)],
-                                   list(zip(lefts, lefts[1:])), words)
+            lines = rendered_lines([(t, t + h) for t, h in zip(tops, heights, strict=True)],
+                                   list(itertools.pairwise(lefts)), words)
             header = [c.text for c in shape.table.rows[0].cells]
-            for row, height, counts in zip(shape.table.rows, heights, lines):
+            for row, height, counts in zip(shape.table.rows, heights, lines, strict=True):
                 where = f"{row.cells[0].text!r}: {height:.1f} pt, {counts} lines"
                 assert (height > heights[0] + 1) == (max(counts) > 1), where  # the header: one line
                 checked += 1

@@ -93,7 +93,7 @@ def deck_of(decks: dict[str, bytes | BuildHung], name: str) -> bytes:
 @pytest.fixture(scope="module")
 def rendered(decks: dict[str, bytes | BuildHung], render_deck) -> dict[str, Rendered]:  # type: ignore[no-untyped-def]
     done = {name: data for name, data in decks.items() if isinstance(data, bytes)}
-    return dict(zip(done, render_deck.many(list(done.values()))))
+    return dict(zip(done, render_deck.many(list(done.values())), strict=True))
 
 
 def test_every_corpus_template_has_its_expectations() -> None:

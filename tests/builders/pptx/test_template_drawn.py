@@ -44,7 +44,7 @@ def decks() -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def rendered(decks: dict[str, bytes], render_deck) -> dict[str, Rendered]:  # type: ignore[no-untyped-def]
-    return dict(zip(decks, render_deck.many(list(decks.values()))))
+    return dict(zip(decks, render_deck.many(list(decks.values())), strict=True))
 
 
 def _box(shape) -> Box:  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def test_no_word_leaves_its_box_or_lies_over_the_templates_pictures(  # type: ig
            if not any(over(o.word, box) for box in drawn[o.slide - 1][0])]  # the template's own words
     assert out == []
     covered = [f"slide {n}: {w.text!r}" for n, (words, (texts, pictures)) in
-               enumerate(zip(pdf_word_boxes(done.pdf), drawn), start=1)
+               enumerate(zip(pdf_word_boxes(done.pdf), drawn, strict=True), start=1)
                for w in words if any(over(w, p) for p in pictures) and not any(over(w, t) for t in texts)]
     assert covered == []
 

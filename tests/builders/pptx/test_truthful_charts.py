@@ -37,7 +37,7 @@ def test_a_continuation_is_titled_for_what_it_holds_and_its_notes_say_what_it_ad
     assert said == ("Continued from “What Product Marketing owns, and what it does not”. "
                     "This slide adds: Principles; How we work.")
     first_notes = slides[charter][1]
-    for title, said in slides:
+    for _title, said in slides:
         if said.startswith("Continued from"):
             assert first_notes[:80] not in said  # never the first slide's notes word for word
     results = [(t, n) for t, n in slides if t.startswith("2026-Q4 closed")]
