@@ -109,15 +109,10 @@ def stand_in(family: str) -> str | None:
 def _rendered_family(family: str) -> str | None:
     """The family fontconfig substitutes for ``family`` (what LibreOffice draws it with), or None
     without fontconfig."""
-    fc = _fc_match_path()
-    if fc is None or not family:
+    if _fc_match_path() is None or not family:
         return None
-    try:
-        out = subprocess.run([str(fc), "-f", "%{family}", family], capture_output=True, text=True,
-                             timeout=10, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.split(",")[0].strip() or None
+    out = _fc_match("%{family}", family)
+    return None if out is None else out.split(",")[0].strip() or None
 
 
 @functools.lru_cache(maxsize=None)
@@ -152,14 +147,8 @@ def _fc_match_path() -> str | None:
 
 
 def _fc_locate(family: str, bold: bool) -> Path | None:
-    fc = _fc_match_path()
-    pattern = f"{family}:style={'Bold' if bold else 'Regular'}"
-    try:
-        out = subprocess.run(
-            [str(fc), "-f", "%{family}\t%{file}", pattern],
-            capture_output=True, text=True, timeout=10, check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    out = _fc_match("%{family}\t%{file}", f"{family}:style={'Bold' if bold else 'Regular'}")
+    if out is None:
         return None
     names, _, file = out.partition("\t")
     wanted = _norm(family)
@@ -167,6 +156,53 @@ def _fc_locate(family: str, bold: bool) -> Path | None:
         path = Path(file)
         return path if path.is_file() else None
     return None
+
+
+def _fc_match(form: str, pattern: str) -> str | None:
+    """What ``fc-match -f form pattern`` prints, or None when it cannot run.
+
+    Each answer costs a process (about 8 ms of CPU, five of them a build), so answers are kept
+    between runs in the cache folder, named by the question and by everything fontconfig answers
+    from: the ``fc-match`` binary, its configuration and cache folders, and every folder of
+    fonts (a font installed or removed changes its folder's time, so the old answer is no
+    longer found)."""
+    fc = _fc_match_path()
+    if fc is None:
+        return None
+    entry = cache.name("fc-match", fc, form, pattern, *_fontconfig_state(fc))
+    kept = cache.read("fontconfig", entry)
+    if kept is not None:
+        return kept.decode("utf-8", "surrogateescape")
+    try:
+        out = subprocess.run([fc, "-f", form, pattern], capture_output=True, text=True,
+                             timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    cache.write("fontconfig", entry, out.encode("utf-8", "surrogateescape"))
+    return out
+
+
+#: Where fontconfig reads its configuration and keeps its own caches.
+FONTCONFIG_DIRS: tuple[Path, ...] = (
+    Path("/etc/fonts"), Path("/etc/fonts/conf.d"), Path("/var/cache/fontconfig"),
+    Path.home() / ".config/fontconfig", Path.home() / ".config/fontconfig/conf.d",
+    Path.home() / ".cache/fontconfig",
+)
+
+
+@functools.lru_cache(maxsize=None)
+def _fontconfig_state(fc: str) -> tuple[str, ...]:
+    """The modification times of everything fontconfig's answers depend on (one stat a folder)."""
+    paths = [Path(fc), *FONTCONFIG_DIRS]
+    for root in FONT_DIRS:
+        paths += [Path(folder) for folder, _dirs, _files in os.walk(root)]
+    state = []
+    for path in paths:
+        try:
+            state.append(f"{path}:{path.stat().st_mtime_ns}")
+        except OSError:
+            state.append(f"{path}:-")
+    return tuple(state)
 
 
 def _norm(name: str) -> str:
@@ -392,6 +428,6 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
     for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances,
-               margin, stand_in, _rendered_family):
+               margin, stand_in, _rendered_family, _fontconfig_state):
         fn.cache_clear()
     _LOADED.clear()

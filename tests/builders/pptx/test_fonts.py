@@ -57,3 +57,32 @@ def test_wrapping_keeps_the_margin() -> None:
     text = "Our platform cuts reporting time by half for mid-market finance teams " * 3
     lines = wrap(text, "Aptos", 20, 300)
     assert len(lines) > 3 and all(fonts.text_width(line, "Aptos", 20) <= 300 for line in lines)
+
+
+@needs_fontconfig
+def test_fontconfig_answers_are_kept_between_runs_until_a_font_folder_changes(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Each fc-match is a process; a later run asks the cache folder instead, unless fonts were
+    installed or removed since (their folder's time changed)."""
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    monkeypatch.setattr(fonts, "FONT_DIRS", (folder,))
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(args, **kw):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return real_run(args, **kw)
+
+    monkeypatch.setattr(fonts.subprocess, "run", counted)
+
+    def run_anew() -> str | None:  # a new process: nothing remembered in memory
+        fonts.clear_cache()
+        return fonts.stand_in("Aptos")
+
+    first = run_anew()
+    asked = len(calls)
+    assert asked > 0
+    assert run_anew() == first and len(calls) == asked  # answered from the cache folder
+    (folder / "new-font.ttf").write_bytes(b"")  # "installs" a font: the folder's time changes
+    assert run_anew() == first and len(calls) == 2 * asked
