@@ -20,7 +20,7 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
 from .draw import BoxLook, Canvas
-from .flow import Block, Stack, continued, measured
+from .flow import Block, Room, Split, Stack, continued, measured
 from .fonts import text_width
 
 TITLE, BODY, BADGE = TYPE["card-title"], TYPE["card"], TYPE["caption"]
@@ -50,7 +50,7 @@ def badge_label(badge: plan.Badge) -> str:
 
 
 @dataclass
-class CardsBlock:
+class CardsBlock(Block):
     cards: list[plan.Card]
     design: Design
     columns: int
@@ -119,17 +119,17 @@ class CardsBlock:
         return sum(max(self._badge_label_height(b, w, t) for b, w in row) + BADGE_GAP for row in rows)
 
     # Splitting -------------------------------------------------------------------------------
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+    def split(self, room: Room) -> Split:
         """Whole rows while they fit; when not even the first does, cut its cards (see the
         module's docstring), unless that leaves a card no text here and ``force`` is unset."""
-        w, used, count = self._card_width(width), 0.0, 0
+        w, used, count = self._card_width(room.width), 0.0, 0
         for row in self._rows():
-            used += (GAP if count else 0.0) + self._row_height(row, w, t)
-            if used > room:
+            used += (GAP if count else 0.0) + self._row_height(row, w, room.t)
+            if used > room.height:
                 break
             count += len(row)
         if count == 0:
-            return self._cut_row(w, room, force, t)
+            return self._cut_row(room.narrowed(w))
         if count >= len(self.cards):
             return self, None
         return self._part(self.cards[:count]), self._part(self.cards[count:])
@@ -137,12 +137,12 @@ class CardsBlock:
     def _part(self, cards: list[plan.Card]) -> "CardsBlock":
         return CardsBlock(cards, self.design, self.columns)
 
-    def _cut_row(self, w: float, room: float, force: bool, t: float) -> tuple[Optional[Block], Optional[Block]]:
+    def _cut_row(self, room: Room) -> Split:
         """The first row's cards cut to fit ``room``; the cards continued, then the other rows.
         The continued cards sit in a row of their own, as wide as their number allows."""
         row, heads, tails = self._rows()[0], [], []
         for card in row:
-            head, tail = self._cut_card(card, w, room, force, t)
+            head, tail = self._cut_card(card, room)
             if head is None:
                 return None, self
             heads.append(head)
@@ -154,18 +154,18 @@ class CardsBlock:
             return self._part(heads), Stack(rest)
         return self._part(heads), (rest[0] if rest else None)
 
-    def _cut_card(self, card: plan.Card, w: float, room: float, force: bool,
-                  t: float) -> tuple[Optional[plan.Card], Optional[plan.Card]]:
+    def _cut_card(self, card: plan.Card, room: Room) -> tuple[Optional[plan.Card], Optional[plan.Card]]:
         """(the card's part that fits ``room``: its heading, its badges and the whole paragraphs
         that fit; its continuation, or None). A part that would show nothing but the heading
         is None unless ``force`` is set; then, alone on its slide, the text is cut between lines."""
+        w, t = room.width, room.t
         fixed = STRIPE + 2 * PAD + self._heading_height(card, w, t) + self._badges_height(card, w, t)
         items, family, size = text.items(card.paragraphs), self.design.fonts.body_measure, BODY.at(t)
-        head, tail = text.split_whole(items, family, size, w, room - fixed)
+        head, tail = text.split_whole(items, family, size, w, room.height - fixed)
         if tail and not head and not card.badges:
-            if not force:
+            if not room.force:
                 return None, None
-            head, tail = text.split(items, family, size, w, room - fixed)
+            head, tail = text.split(items, family, size, w, room.height - fixed)
             if not head:  # not even a line fits: one paragraph anyway, so that paging moves on
                 head, tail = items[:1], items[1:]
         if not tail:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -50,7 +49,7 @@ REFERENCE_W = 1.5 * INCH  # beside a column chart, for the reference's label
 
 
 @dataclass
-class ChartBlock:
+class ChartBlock(Block):
     chart: plan.Chart
     design: Design
     flexible: bool = True
@@ -58,9 +57,6 @@ class ChartBlock:
 
     def height(self, width: float, t: float) -> float:
         return MIN_HEIGHT
-
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        return (self, None) if force or room >= MIN_HEIGHT else (None, self)
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         spec = self.chart

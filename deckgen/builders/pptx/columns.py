@@ -11,11 +11,11 @@ from typing import Optional
 from . import text
 from .design import GAP, GUTTER, TYPE, Box, Design, Scale
 from .draw import Canvas
-from .flow import Block, Stack, continued
+from .flow import Block, Room, Split, Stack, continued
 
 
 @dataclass
-class Heading:
+class Heading(Block):
     """A column's heading: a short bold line in the primary colour over a thin rule."""
 
     label: str
@@ -31,9 +31,6 @@ class Heading:
         family = self.design.fonts.heading_measure
         return text.height(self._items(), family, self.scale.at(t), width, bold=True) + 4
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        return (self, None) if force or self.height(width, t) <= room else (None, self)
-
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         palette = canvas.design.palette
         canvas.textbox(Box(box.x, box.y, box.w, box.h - 4), self._items(), self.scale.at(t),
@@ -43,7 +40,7 @@ class Heading:
 
 
 @dataclass
-class ColumnsBlock:
+class ColumnsBlock(Block):
     """Side-by-side stacks under optional headings, widths by weight. Splitting splits every
     column at the same height; a continued column repeats its heading with "(cont.)", and a
     column that has ended stays as an empty slot so that positions line up."""
@@ -68,33 +65,45 @@ class ColumnsBlock:
                     for s, h, w in zip(self.stacks, self.headings, self._widths(width), strict=True)),
                    default=0.0)
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        if self.height(width, t) <= room:
+    def split(self, room: Room) -> Split:
+        """Every column split at the slide's foot (see :meth:`_split_column`); side by side
+        unless a column that goes on would cut a block that must stay whole
+        (:meth:`_cuts_unbreakable`), then one column at a time (:meth:`_unstack`)."""
+        if self.height(room.width, room.t) <= room.height:
             return self, None
-        heads, tails, tail_headings = [], [], []
-        for stack, heading, w in zip(self.stacks, self.headings, self._widths(width), strict=True):
-            head, tail = stack.split(w, room - self._head(heading, w, t), force, t)
-            heads.append(head if isinstance(head, Stack) else Stack([]))
-            tails.append(tail if isinstance(tail, Stack) else Stack([]))
-            cont = heading and tail is not None and head is not None
-            again = heading and replace(heading, label=continued(heading.label))
-            tail_headings.append(again if cont else heading if tail is not None else None)
-        if not any(h.blocks for h in heads):
+        parts = [self._split_column(stack, heading, room.narrowed(w))
+                 for stack, heading, w in zip(self.stacks, self.headings, self._widths(room.width), strict=True)]
+        if not any(part.head.blocks for part in parts):
             return None, self
-        if len(self.stacks) > 1 and any(tail.blocks and not all(b.breakable for b in stack.blocks)
-                                        for stack, tail in zip(self.stacks, tails, strict=True)):
-            return self._unstack(width, room, force, t)
-        heading_heads = [h if s.blocks else None for h, s in zip(self.headings, heads, strict=True)]
-        rest = ColumnsBlock(tails, tail_headings, self.weights) if any(t.blocks for t in tails) else None
-        return ColumnsBlock(heads, heading_heads, self.weights), rest
+        if self._cuts_unbreakable([part.tail for part in parts]):
+            return self._unstack(room)
+        shown = [h if part.head.blocks else None for h, part in zip(self.headings, parts, strict=True)]
+        head = ColumnsBlock([part.head for part in parts], shown, self.weights)
+        if not any(part.tail.blocks for part in parts):
+            return head, None
+        return head, ColumnsBlock([part.tail for part in parts], [part.heading for part in parts],
+                                  self.weights)
 
-    def _unstack(self, width: float, room: float, force: bool, t: float) -> tuple[Optional[Block], Optional[Block]]:
+    def _split_column(self, stack: Stack, heading: Optional[Heading], room: Room) -> "_ColumnSplit":
+        """One column split below its heading; an ended column is an empty stack, so that the
+        columns after it keep their places."""
+        head, tail = stack.split(room.less(self._head(heading, room.width, room.t)))
+        return _ColumnSplit(_as_stack(head), _as_stack(tail), _tail_heading(heading, head, tail))
+
+    def _cuts_unbreakable(self, tails: list[Stack]) -> bool:
+        """Whether a column that goes on to the next slide holds a block that is never cut
+        beside others (a chart, an org chart): side by side, it would be cut in pieces."""
+        return len(self.stacks) > 1 and any(
+            tail.blocks and not all(b.breakable for b in stack.blocks)
+            for stack, tail in zip(self.stacks, tails, strict=True))
+
+    def _unstack(self, room: Room) -> Split:
         """Give the first column the slide's whole width, and the others the next slides:
         a chart or an org chart that will not fit its column is not cut in pieces while it
         would fit the slide."""
         first = ColumnsBlock(self.stacks[:1], self.headings[:1], [1.0])
         others = ColumnsBlock(self.stacks[1:], self.headings[1:], self.weights[1:])
-        head, tail = first.split(width, room, force, t)
+        head, tail = first.split(room)
         return head, (Stack([tail, others]) if tail is not None else others)
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
@@ -105,3 +114,26 @@ class ColumnsBlock:
                 top, body = col.take_top(heading.height(col.w, t), GAP / 2)
                 heading.draw(canvas, top, t)
             stack.draw(canvas, body, t)
+
+
+@dataclass(frozen=True)
+class _ColumnSplit:
+    """A column's share of a split: the part on this slide, the rest (each possibly empty),
+    and the heading the rest goes on under."""
+
+    head: Stack
+    tail: Stack
+    heading: Optional[Heading]
+
+
+def _as_stack(part: Optional[Block]) -> Stack:
+    """A column's part as a stack; an empty one for None."""
+    return part if isinstance(part, Stack) else Stack([])
+
+
+def _tail_heading(heading: Optional[Heading], head: Optional[Block], tail: Optional[Block]) -> Optional[Heading]:
+    """The heading over a column's rest: none when the column has ended, "(cont.)" when part of
+    the column shows on this slide, else the heading itself (nothing of it was shown yet)."""
+    if heading is None or tail is None:
+        return None
+    return replace(heading, label=continued(heading.label)) if head is not None else heading

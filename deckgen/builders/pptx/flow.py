@@ -12,7 +12,7 @@ whatever height the text leaves them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional, Protocol
 
 from .design import GAP, LEVELS, Box
@@ -47,28 +47,75 @@ def continued(label: str) -> str:
     return label if label.endswith(CONT) else label + CONT
 
 
+@dataclass(frozen=True)
+class Room:
+    """Where a block is asked to fit: the ``width`` it is set in, the ``height`` left on the
+    slide, the fitting level ``t`` (1 at the type scale's preferred sizes, 0 at its floors), and
+    ``force``: the block opens an empty slide, so it must put something there (a head that is
+    never None) or paging would never move on."""
+
+    width: float
+    height: float
+    t: float = 0.0
+    force: bool = False
+
+    def less(self, *heights: float) -> "Room":
+        """This room with ``heights`` used up (taken off one after the other)."""
+        left = self.height
+        for used in heights:
+            left -= used
+        return replace(self, height=left)
+
+    def narrowed(self, width: float) -> "Room":
+        """This room for a part ``width`` wide (a column)."""
+        return replace(self, width=width)
+
+
+#: (the part that fits, the rest); either may be None.
+Split = tuple[Optional["Block"], Optional["Block"]]
+
+
 class Block(Protocol):
-    """A laid-out element. ``flexible``: takes spare height. ``breakable``: may be split at
-    the foot of a slide that has other content (text, tables); other blocks move whole to the
-    next slide when they do not fit, and are split only on a slide of their own."""
+    """What a laid-out element can do. Block kinds subclass this to take its defaults: a block
+    that is never cut keeps the whole-or-nothing :meth:`split`, and one that has no lead-ins
+    keeps :meth:`orphans`.
+
+    ``flexible``: takes spare height (charts, pictures, org charts, the ladder report the least
+    they can live with). ``breakable``: may be split at the foot of a slide that has other
+    content (text, tables); other blocks move whole to the next slide when they do not fit, and
+    are split only on a slide of their own."""
 
     flexible: bool
     breakable: bool
 
     def height(self, width: float, t: float) -> float:
         """Height needed at level ``t`` (for a flexible block: the least it can live with)."""
-
-    def split(self, width: float, room: float, force: bool,
-              t: float = 0.0) -> tuple[Optional["Block"], Optional["Block"]]:
-        """(the part that fits ``room`` at level ``t``, the rest). With ``force`` (an empty
-        page) the head is never None, so that paging always moves on."""
+        ...
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         """Draw into ``box`` at level ``t``."""
+        ...
+
+    def split(self, room: Room) -> Split:
+        """(the part that fits ``room``, the rest). By default the block goes whole: here when
+        it fits or the slide is empty, else on the next slide."""
+        if room.force or self.height(room.width, room.t) <= room.height:
+            return self, None
+        return None, self
+
+    def orphans(self) -> Split:
+        """(this block without the lead-ins it ends with, those lead-ins): headings must not
+        end a slide but move on with what follows them. By default there are none."""
+        return self, None
+
+    def leads_in(self) -> bool:
+        """Whether this block only leads in to what follows it (a subtitle, a text of nothing
+        but headings): it would move to the next slide with it."""
+        return self.orphans()[0] is None
 
 
 @dataclass
-class Stack:
+class Stack(Block):
     """Blocks one above the other, ``GAP`` apart."""
 
     blocks: list[Block]
@@ -78,40 +125,54 @@ class Stack:
     def __post_init__(self) -> None:
         self.flexible = any(b.flexible for b in self.blocks)
 
+    @classmethod
+    def of(cls, blocks: list[Block]) -> Optional["Stack"]:
+        """A stack of ``blocks``, None when there are none (a split's empty side)."""
+        return cls(blocks) if blocks else None
+
     def height(self, width: float, t: float) -> float:
         if not self.blocks:
             return 0.0
         return sum(b.height(width, t) for b in self.blocks) + GAP * (len(self.blocks) - 1)
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        """Blocks while they fit; then the first that does not is split, or moved whole to the
-        next slide when it is not breakable and a slide of its own would hold it (``room`` is
-        a whole slide when ``force`` is set). On a slide where only lead-ins (a subtitle,
-        headings) precede it, it is split there instead: they would move with it and leave a
-        slide with nothing on it behind."""
+    def split(self, room: Room) -> Split:
+        """Blocks while they fit; then the first that does not is split or moved on (see
+        :meth:`_split_at`), and headings left at the foot go with it (:func:`_carry_lead_ins`)."""
+        count, used, need = self._fitting(room)
+        if count == len(self.blocks):
+            return self, None
+        head, tail = self._split_at(count, room, used, need)
+        done = self.blocks[:count] + _some(head)
+        rest = _some(tail) + self.blocks[count + 1:]
+        if head is None:
+            done, rest = _carry_lead_ins(done, rest)
+        return Stack.of(done), Stack.of(rest)
+
+    def _fitting(self, room: Room) -> tuple[int, float, float]:
+        """How many blocks fit whole from the top, the height they use, and the height the
+        first that does not fit needs."""
         used = 0.0
         for i, block in enumerate(self.blocks):
             gap = GAP if i else 0.0
-            need = block.height(width, t)
-            if used + gap + need <= room:
-                used += gap + need
-                continue
-            alone = force and all(_leads_in(b) for b in self.blocks[:i])
-            if i and not block.breakable and not alone and not (force and need > room):
-                head, tail = None, block
-            else:
-                head, tail = block.split(width, room - used - gap, alone, t)
-            done = self.blocks[:i] + ([head] if head is not None else [])
-            rest = ([tail] if tail is not None else []) + self.blocks[i + 1:]
-            if head is None and done and hasattr(done[-1], "orphans"):
-                keep, move = done[-1].orphans()
-                if move is not None and (keep is not None or len(done) > 1):
-                    done[-1:] = [keep] if keep is not None else []
-                    rest.insert(0, move)
-            return (Stack(done) if done else None), (Stack(rest) if rest else None)
-        return self, None
+            need = block.height(room.width, room.t)
+            if used + gap + need > room.height:
+                return i, used, need
+            used += gap + need
+        return len(self.blocks), used, 0.0
+
+    def _split_at(self, i: int, room: Room, used: float, need: float) -> Split:
+        """Block ``i`` (which does not fit below the ``used`` height) split into what is left,
+        or moved whole to the next slide. On an empty slide where only lead-ins (a subtitle,
+        headings) precede it, it is split there: they would move with it and leave a slide with
+        nothing on it behind."""
+        block, gap = self.blocks[i], GAP if i else 0.0
+        alone = room.force and all(b.leads_in() for b in self.blocks[:i])
+        if i and not block.breakable and not alone and not (room.force and need > room.height):
+            return None, block  # a whole slide (``room`` when forced) would hold it
+        return block.split(replace(room.less(used, gap), force=alone))
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        """Each block at its height, the spare height shared by the flexible ones."""
         heights = [b.height(box.w, t) for b in self.blocks]
         spare = box.h - sum(heights) - GAP * max(len(heights) - 1, 0)
         flexible = [i for i, b in enumerate(self.blocks) if b.flexible]
@@ -124,11 +185,20 @@ class Stack:
             y += drawn + GAP
 
 
-def _leads_in(block: Block) -> bool:
-    """Whether ``block`` only leads in to what follows it (it would move to the next slide
-    with it): a subtitle, or a text of nothing but headings."""
-    orphans = getattr(block, "orphans", None)
-    return orphans is not None and orphans()[0] is None
+def _some(block: Optional[Block]) -> list[Block]:
+    """``[block]``, or nothing for None."""
+    return [block] if block is not None else []
+
+
+def _carry_lead_ins(done: list[Block], rest: list[Block]) -> tuple[list[Block], list[Block]]:
+    """``done`` without the lead-ins it ends with, which go at the head of ``rest``; unless
+    they are all the slide holds (a slide is never left empty)."""
+    if not done:
+        return done, rest
+    keep, move = done[-1].orphans()
+    if move is None or (keep is None and len(done) == 1):
+        return done, rest
+    return done[:-1] + _some(keep), [move, *rest]
 
 
 def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float]:
@@ -150,11 +220,12 @@ def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float
 
 
 def _pages(body: Stack, width: float, room: float, t: float) -> list[Stack]:
+    """``body`` cut into pages at level ``t``, each split off an empty slide."""
     pages: list[Stack] = []
     rest: Optional[Block] = body
     while rest is not None:
-        head, rest = rest.split(width, room, True, t)
-        pages.append(head if isinstance(head, Stack) else Stack([head] if head is not None else []))
+        head, rest = rest.split(Room(width, room, t, force=True))
+        pages.append(head if isinstance(head, Stack) else Stack(_some(head)))
     return pages
 
 

@@ -8,14 +8,13 @@ the slide's rocks support); gaps are judged on all links, not a slide's share of
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
 
 from deckgen.plan import slides as plan
 
 from . import text
 from .design import TYPE, Box, Design, Scale, on
 from .draw import BoxLook, Canvas
-from .flow import Block, measured
+from .flow import Block, Room, Split, measured
 
 SCALE = Scale(16, 11)
 LANE = 0.22       # share of the width between the columns, for connectors
@@ -25,7 +24,7 @@ GAP_LABEL = "Gap: no big rock"
 
 
 @dataclass
-class LadderBlock:
+class LadderBlock(Block):
     ladder: plan.Ladder
     design: Design
     gaps: frozenset[str] = field(default_factory=frozenset)
@@ -56,42 +55,43 @@ class LadderBlock:
         cols = (self.ladder.priorities, self.ladder.rocks)
         return self._caption_h(width) + max(self._column_h(c, width, t) for c in cols)
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        if self.height(width, t) <= room:
+    def split(self, room: Room) -> Split:
+        """As many rocks as fit with their priorities (:meth:`_part`); the rest go on."""
+        width, t = room.width, room.t
+        if self.height(width, t) <= room.height:
             return self, None
         rocks = self.ladder.rocks
         heights = [self._item_h(r, width, t) for r in rocks]
         count = len(rocks)
-        while count > 1 and self._part_height(rocks[:count], heights[:count], width, room, t) > room:
+        while count > 1 and self._part_height(rocks[:count], heights[:count], room) > room.height:
             count -= 1
-        head = self._part(rocks[:count], width, room, t)
-        if head.height(width, t) > room and not force:
+        head = self._part(rocks[:count], room)
+        if head.height(width, t) > room.height and not room.force:
             return None, self
-        rest = self._part(rocks[count:], width, room, t) if count < len(rocks) else None
+        rest = self._part(rocks[count:], room) if count < len(rocks) else None
         return head, rest
 
-    def _part(self, rocks: list[plan.LadderItem], width: float, room: float, t: float) -> "LadderBlock":
+    def _part(self, rocks: list[plan.LadderItem], room: Room) -> "LadderBlock":
         """The ladder for some rocks: all priorities if they fit, else the ones linked."""
-        priorities, links = self._for(rocks, width, room, t)
+        priorities, links = self._for(rocks, room)
         return LadderBlock(replace(self.ladder, priorities=priorities, rocks=rocks, links=links),
                            self.design, self.gaps)
 
-    def _part_height(self, rocks: list[plan.LadderItem], heights: list[float], width: float,
-                     room: float, t: float) -> float:
+    def _part_height(self, rocks: list[plan.LadderItem], heights: list[float], room: Room) -> float:
         """The height of ``_part(rocks)`` from its rocks' ``heights``, added up as
         :meth:`height` adds them, without making the part: splitting tries every count of rocks."""
-        priorities, _ = self._for(rocks, width, room, t)
+        priorities, _ = self._for(rocks, room)
         column = sum(heights) + ITEM_GAP * max(len(rocks) - 1, 0)
-        return self._caption_h(width) + max(self._column_h(priorities, width, t), column)
+        return self._caption_h(room.width) + max(self._column_h(priorities, room.width, room.t), column)
 
-    def _for(self, rocks: list[plan.LadderItem], width: float, room: float,
-             t: float) -> tuple[list[plan.LadderItem], list[tuple[str, str]]]:
+    def _for(self, rocks: list[plan.LadderItem],
+             room: Room) -> tuple[list[plan.LadderItem], list[tuple[str, str]]]:
         """The priorities shown beside ``rocks`` (all if they fit, else the ones linked) and
         the rocks' links."""
         keys = {r.key for r in rocks}
         links = [(r, p) for r, p in self.ladder.links if r in keys]
         priorities = self.ladder.priorities
-        if self._caption_h(width) + self._column_h(priorities, width, t) > room:
+        if self._caption_h(room.width) + self._column_h(priorities, room.width, room.t) > room.height:
             linked = {p for _, p in links}
             priorities = [p for p in priorities if p.key in linked]
         return priorities, links

@@ -30,7 +30,7 @@ from . import text
 from .design import INCH, TYPE, Box, Design, on
 from .draw import BoxLook, Canvas
 from .pictures import portrait
-from .flow import Block
+from .flow import Block, Room, Split
 from .text import CONT
 
 SCALE = TYPE["node"]
@@ -127,7 +127,7 @@ class _Geometry:
 
 
 @dataclass
-class OrgBlock:
+class OrgBlock(Block):
     pages: list[list[Tree]]
     design: Design
     whole: bool = True  # the whole structure, not a continued part: it may go compact
@@ -214,14 +214,17 @@ class OrgBlock:
                     for a in self._layouts(self.pages[0], width, t, compact)), default=HUGE)
 
     # Splitting -------------------------------------------------------------------------------
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+    def split(self, room: Room) -> Split:
+        """The first page when it fits; else it is paginated (:meth:`_paginate`) and the
+        first of those pages goes here."""
+        width, t = room.width, room.t
         first, later = self.pages[0], self.pages[1:]
-        if self._fit(first, width, t, room) is not None:
+        if self._fit(first, width, t, room.height) is not None:
             return OrgBlock([first], self.design, self.whole and not later, heights=self.heights), (
                 OrgBlock(later, self.design, False, heights=self.heights) if later else None)
-        pages = self._paginate(first, width, room, t)
+        pages = self._paginate(first, width, room.height, t)
         first, later = pages[0], pages[1:] + later
-        if self.arrange(first, width, t, room) is None and not force:
+        if self.arrange(first, width, t, room.height) is None and not room.force:
             return None, self
         rest = OrgBlock(later, self.design, False, heights=self.heights) if later else None
         return OrgBlock([first], self.design, False, heights=self.heights), rest

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass, field
-from typing import Optional
 
 from PIL import Image, ImageOps
 from pptx.enum.shapes import MSO_SHAPE
@@ -26,7 +25,7 @@ MIN_PICTURE = 2.8 * INCH
 
 
 @dataclass
-class PictureBlock:
+class PictureBlock(Block):
     """An image re-encoded with Pillow (PNG, or JPEG for photographs without transparency),
     scaled to its box keeping its aspect ratio, centred, with its alt text as description."""
 
@@ -43,9 +42,6 @@ class PictureBlock:
     def height(self, width: float, t: float) -> float:
         w, h = self.size
         return min(MIN_PICTURE, width * h / w)
-
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        return (self, None) if force or self.height(width, t) <= room else (None, self)
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         w, h = self.size

@@ -22,7 +22,7 @@ from . import text, wrap
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
-from .flow import Block, Stack, measured
+from .flow import Block, Room, Split, Stack, measured
 from .text import CONT
 
 SCALE = TYPE["table"]
@@ -57,7 +57,7 @@ def _cell_items(cell: plan.Cell) -> list[text.Item]:
 
 
 @dataclass
-class TableBlock:
+class TableBlock(Block):
     table: plan.Table
     design: Design
     flexible: bool = False
@@ -157,8 +157,25 @@ class TableBlock:
         return found
 
     # Splitting -------------------------------------------------------------------------------
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
-        widths, size = self.widths(width), SCALE.at(t)
+    def split(self, room: Room) -> Split:
+        """After the most rows that fit where a slide may end (:meth:`_breaks_after`); on an
+        empty slide, what fits, or the first row cut between lines when not even it does."""
+        widths, size = self.widths(room.width), SCALE.at(room.t)
+        fit = self._fitting_rows(widths, size, room.height)
+        count = self._last_break(fit) or (fit if room.force else 0)  # an empty slide takes what fits
+        if count == 0 and not room.force:
+            return None, self
+        if count == 0 and not self.table.rows[0].group:
+            head, tail = self._split_row(widths, room.height - self._header_height(widths, size), size)
+            if head.cells and any(c.paragraphs for c in head.cells):
+                return self._part([head]), self._part([tail, *self.table.rows[1:]])
+        count = max(count, self._progress() if room.force else 1)
+        if count >= len(self.table.rows):
+            return self, None
+        return self._part(self.table.rows[:count]), self._part(self._carry(count))
+
+    def _fitting_rows(self, widths: list[float], size: float, room: float) -> int:
+        """How many rows fit ``room`` under the header."""
         used = self._header_height(widths, size)
         fit = 0
         for row in self.table.rows:
@@ -166,17 +183,7 @@ class TableBlock:
             if used > room:
                 break
             fit += 1
-        count = self._last_break(fit) or (fit if force else 0)  # an empty slide takes what fits
-        if count == 0 and not force:
-            return None, self
-        if count == 0 and not self.table.rows[0].group:
-            head, tail = self._split_row(widths, room - self._header_height(widths, size), size)
-            if head.cells and any(c.paragraphs for c in head.cells):
-                return self._part([head]), self._part([tail, *self.table.rows[1:]])
-        count = max(count, self._progress() if force else 1)
-        if count >= len(self.table.rows):
-            return self, None
-        return self._part(self.table.rows[:count]), self._part(self._carry(count))
+        return fit
 
     def _heads(self, index: int) -> tuple[Optional[plan.Row], Optional[int]]:
         """The group row that row ``index`` belongs to, and the index of its heading row in

@@ -11,7 +11,7 @@ from typing import Optional
 from . import text
 from .design import TYPE, Box, Design, Scale
 from .draw import Canvas
-from .flow import Block
+from .flow import Block, Room, Split
 
 #: How each Text style is set: its type-scale entry, colour role and weight.
 TEXT_STYLES: dict[str, tuple[str, Optional[str], bool]] = {
@@ -24,7 +24,7 @@ TEXT_STYLES: dict[str, tuple[str, Optional[str], bool]] = {
 
 
 @dataclass
-class TextBlock:
+class TextBlock(Block):
     """Paragraphs in one text box; splits between paragraphs, or between lines of one."""
 
     items: list[text.Item]
@@ -45,10 +45,11 @@ class TextBlock:
         family = self.design.fonts.body_measure
         return text.height(self.items, family, self.scale.at(t), width, self.bold)
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0) -> tuple[Optional[Block], Optional[Block]]:
+    def split(self, room: Room) -> Split:
+        """Between paragraphs, or between the lines of one (see :func:`.text.split`)."""
         family = self.design.fonts.body_measure
-        head, tail = text.split(self.items, family, self.scale.at(t), width, room, self.bold)
-        if not head and force:  # a slide of its own: its headings and first item at least
+        head, tail = text.split(self.items, family, self.scale.at(room.t), room.width, room.height, self.bold)
+        if not head and room.force:  # a slide of its own: its headings and first item at least
             cut = next((i for i, item in enumerate(self.items) if item.para.kind != "heading"),
                        len(self.items)) + 1
             head, tail = self.items[:cut], self.items[cut:]
@@ -57,7 +58,7 @@ class TextBlock:
         return (TextBlock(head, self.design, self.style),
                 TextBlock(tail, self.design, self.style) if tail else None)
 
-    def orphans(self) -> tuple[Optional[Block], Optional[Block]]:
+    def orphans(self) -> Split:
         """This block without the headings it ends with, and those headings (which must
         move to the next slide with what follows them). A subtitle is all lead-in."""
         cut = 0 if self.style == "subtitle" else len(self.items)

@@ -7,7 +7,7 @@ from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
 from deckgen.builders.pptx.design import TYPE, Design, Fonts, Palette
-from deckgen.builders.pptx.flow import Stack, paginate
+from deckgen.builders.pptx.flow import Block, Room, Split, Stack, paginate
 from deckgen.builders.pptx.textblock import TextBlock
 from deckgen.plan.slides import Chart, Series
 from tests.support.deckplans import LOREM, para
@@ -50,7 +50,7 @@ def test_a_chart_moves_whole_to_the_next_slide_rather_than_being_cut() -> None:
 
 
 @dataclass
-class Unbreakable:
+class Unbreakable(Block):
     """A block that is cut only on a slide of its own (as cards, the ladder and the org chart
     are), ``h`` points tall."""
 
@@ -61,10 +61,10 @@ class Unbreakable:
     def height(self, width: float, t: float) -> float:
         return self.h
 
-    def split(self, width: float, room: float, force: bool, t: float = 0.0):  # type: ignore[no-untyped-def]
-        if self.h <= room:
+    def split(self, room: Room) -> Split:
+        if self.h <= room.height:
             return self, None
-        return (Unbreakable(room), Unbreakable(self.h - room)) if force else (None, self)
+        return (Unbreakable(room.height), Unbreakable(self.h - room.height)) if room.force else (None, self)
 
     def draw(self, canvas, box, t) -> None:  # type: ignore[no-untyped-def]
         pass
@@ -77,3 +77,33 @@ def test_a_subtitle_never_has_a_slide_to_itself() -> None:
     pages, _ = paginate(Stack([subtitle, Unbreakable(ROOM - 5)]), WIDTH, ROOM)
     assert all(any(isinstance(b, Unbreakable) for b in page.blocks) for page in pages)
     assert [type(b).__name__ for b in pages[0].blocks] == ["TextBlock", "Unbreakable"]
+
+
+@dataclass
+class Whole(Block):
+    """A block kind that defines only what it must: it takes the protocol's defaults."""
+
+    h: float
+    flexible: bool = False
+    breakable: bool = False
+
+    def height(self, width: float, t: float) -> float:
+        return self.h
+
+    def draw(self, canvas, box, t) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
+def test_a_block_kind_gets_whole_or_nothing_splitting_and_no_lead_ins_by_default() -> None:
+    block = Whole(50)
+    assert block.split(Room(WIDTH, 60)) == (block, None)
+    assert block.split(Room(WIDTH, 40)) == (None, block)
+    assert block.split(Room(WIDTH, 40, force=True)) == (block, None)  # an empty slide takes it
+    assert block.orphans() == (block, None) and not block.leads_in()
+    assert TextBlock([text.plain("Led by Maya Okafor")], DESIGN, "subtitle").leads_in()
+
+
+def test_room_used_up_in_order() -> None:
+    room = Room(WIDTH, 100.0, 0.5, force=True)
+    assert room.less(30.0, 8.0) == Room(WIDTH, 62.0, 0.5, force=True)
+    assert room.narrowed(120.0).width == 120.0 and room.narrowed(120.0).height == 100.0

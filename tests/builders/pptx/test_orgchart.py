@@ -8,6 +8,7 @@ from pptx.util import Emu
 
 from deckgen.plan.palette import palette
 from deckgen.builders.pptx.design import INCH, Design, Fonts, Palette
+from deckgen.builders.pptx.flow import Room
 from deckgen.builders.pptx.orgchart import MIN_W, OrgBlock, Tree, forest, org_block
 from deckgen.plan.slides import OrgChart, OrgNode, Slide
 from tests.support.decks import colour
@@ -47,7 +48,7 @@ def _walk(tree: Tree):  # type: ignore[no-untyped-def]
 
 def test_a_small_team_fits_one_slide() -> None:
     block = org_block(org_slide(7, 2).elements[0], DESIGN)
-    head, rest = block.split(WIDTH, ROOM, True)
+    head, rest = block.split(Room(WIDTH, ROOM, force=True))
     assert rest is None and head is not None and head.height(WIDTH, 0.0) <= ROOM
 
 
@@ -55,7 +56,7 @@ def test_sixty_people_continue_and_every_page_fits() -> None:
     block: OrgBlock = org_block(org_slide(60, 6).elements[0], DESIGN)
     pages, rest = [], block
     while rest is not None:
-        head, rest = rest.split(WIDTH, ROOM, True)
+        head, rest = rest.split(Room(WIDTH, ROOM, force=True))
         pages.append(head)
     assert 1 < len(pages) <= 4
     shown = []
@@ -81,7 +82,7 @@ def test_a_wide_structure_is_cut_rather_than_squeezed() -> None:
     assert block.arrange(block.pages[0], 6 * INCH, 0.0, ROOM) is None
     pages, rest = [], block
     while rest is not None:
-        head, rest = rest.split(6 * INCH, ROOM, True)
+        head, rest = rest.split(Room(6 * INCH, ROOM, force=True))
         pages.append(head)
     for page in pages:
         found = page.arrange(page.pages[0], 6 * INCH, 0.0, ROOM)
