@@ -18,6 +18,8 @@ from ..builders.pptx.base import template_fonts
 from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
                                            choose_layouts, layout_label, ph_type)
 from ..builders.pptx.freearea import obstacles, overlapping
+from ..builders.pptx import text
+from ..builders.pptx.design import TYPE
 from ..builders.pptx.layouts import frame_for, slide_size
 from ..builders.pptx.template import BrandTemplate, TemplateError, open_template
 from ..diagnostics import Position, Reporter
@@ -149,22 +151,47 @@ def _colours(colours, chosen: Mapping[str, LayoutChoice]) -> list[str]:  # noqa:
 
 
 def _room(brand: BrandTemplate, chosen: Mapping[str, LayoutChoice]) -> list[str]:
-    """Where a layout leaves too little room: marks (logos, art) content cannot keep off, or a
-    body under a third of the slide's height."""
+    """Where a layout leaves too little room: marks (logos, art) its title, subtitle or content
+    cannot keep off, a body under a third of the slide's height, a cover subtitle box too small
+    for a typical cover's lines."""
     prs, found = brand.prs, []
     size = slide_size(prs)
     layouts = {str(c.layout.part.partname): c.layout for c in chosen.values()}
     for layout in layouts.values():
-        body = frame_for(prs, layout).body
+        frame, marks = frame_for(prs, layout), obstacles(layout, size)
         label = layout_label(prs, layout)
-        covered = overlapping(body, obstacles(layout, size))
-        if covered:
-            found.append(f"layout '{label}' leaves too little room to keep content off {len(covered)} "
-                         f"of its pictures or shapes: slides on it are drawn over them")
-        if body.h < size[1] / 3:
-            found.append(f"layout '{label}' leaves only {body.h / 72:.1f} in of height for content "
+        for what, box in (("content", frame.body), ("titles", frame.title), ("subtitles", frame.subtitle)):
+            covered = overlapping(box, marks) if box is not None else []
+            if covered:
+                found.append(f"layout '{label}' leaves too little room to keep {what} off {len(covered)} "
+                             f"of its pictures or shapes: slides on it are drawn over them")
+        if frame.body.h < size[1] / 3:
+            found.append(f"layout '{label}' leaves only {frame.body.h / 72:.1f} in of height for content "
                          f"(of {size[1] / 72:.1f} in): long slides continue on many more slides")
-    return found
+    return found + _cover_subtitle(brand, chosen["title"])
+
+
+#: The lines of a typical cover's subtitle (the example's): edition, author, audience, date.
+TYPICAL_COVER = ("Northwind Analytics · OKRs for 2027-Q1 (Jan–Mar 2027)",
+                 "Maya Okafor, Director, Product Marketing", "For CMO, Head of Sales, Head of Product",
+                 "January 5, 2027")
+
+
+def _cover_subtitle(brand: BrandTemplate, cover: LayoutChoice) -> list[str]:
+    """A warning when the cover's subtitle box cannot hold :data:`TYPICAL_COVER` at the type
+    scale's smallest subtitle size (the builder then sets it smaller still, down to 11 pt)."""
+    frame = frame_for(brand.prs, cover.layout)
+    if frame.subtitle is None:
+        return []
+    fonts = template_fonts(brand.prs, Theme("#000000", "#000000", "Calibri", "Calibri"))
+    floor, box = TYPE["subtitle"].floor, frame.subtitle
+    lines = [text.plain(line, "line") for line in TYPICAL_COVER]
+    needed = text.height(lines, fonts.body_measure, floor, box.w)
+    if needed <= box.h:
+        return []
+    return [f"the cover's subtitle box ({box.w / 72:.1f} x {box.h / 72:.1f} in) is too small for a "
+            f"typical cover's {len(lines)} lines at {floor:g} pt (they need {needed / 72:.1f} in): "
+            f"such a subtitle is set below {floor:g} pt; make the box taller in the template's title layout"]
 
 
 def _placeholders(kind: str, choice: LayoutChoice) -> tuple[list[str], list[tuple[str, str]]]:

@@ -2,11 +2,14 @@
 `build` report them: one clear line with file, line and column, never a traceback."""
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pptx import Presentation
+from pptx.util import Inches
 
 from deckgen.cli import main
 from tests.support.checking import at, diagnostics
@@ -145,3 +148,32 @@ def test_layouts_without_a_template_is_a_warning(example_project: Path) -> None:
     where = at(example_project, "deck.yaml", "  title: Cover", "Cover")
     assert diagnostics(example_project) == [
         f"{where}: warning: layouts: applies to a brand template (template:), and there is none"]
+
+
+def _cover_subtitle_box(height_in: float) -> bytes:
+    """python-pptx's default template with its Title Slide's subtitle box ``height_in`` high."""
+    prs = Presentation(io.BytesIO(template("python-pptx-default.pptx").data))
+    cover = prs.slide_layouts.get_by_name("Title Slide")
+    subtitle = next(ph for ph in cover.placeholders if ph.placeholder_format.type.name == "SUBTITLE")
+    subtitle.height = Inches(height_in)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("height_in", "warned"), [(0.6, True), (1.75, False)])
+def test_a_cover_subtitle_box_too_small_for_a_typical_cover_is_a_warning(
+        height_in: float, warned: bool, tmp_path: Path) -> None:
+    path = tmp_path / "brand.pptx"
+    path.write_bytes(_cover_subtitle_box(height_in))
+    code, out = cli("template", "check", str(path))
+    assert code == 0
+    assert ("warning: the cover's subtitle box (7.0 x 0.6 in) is too small for a typical cover's 4 "
+            "lines at 14 pt" in out) is warned, out
+
+
+def test_titles_the_logo_cannot_be_kept_off_are_a_warning() -> None:
+    code, out = cli("template", "check", str(template("lo-beehive.pptx").path))
+    assert "warning: layout 'Title Slide (master 1)' leaves too little room to keep titles off 18 of " in out
+    code, out = cli("template", "check", str(template("derived-logo.pptx").path))
+    assert "too little room" not in out  # the logos sit in corners: titles and content keep off them

@@ -56,9 +56,10 @@ def _measure(image: Image.Image, slide: int, word: Word, scale: float) -> Drawn 
     pixels = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     if len(pixels) < 4:
         return None
-    ground = Counter(pixels).most_common(1)[0][0]
+    seen = Counter(pixels)  # each colour once, in the order first seen: contrast is slow
+    ground = seen.most_common(1)[0][0]
     ground_hex = _hex(ground)
-    ink = max(pixels, key=lambda p: contrast(_hex(p), ground_hex))
+    ink = max(seen, key=lambda p: contrast(_hex(p), ground_hex))
     return Drawn(slide, word, _hex(ink), ground_hex, contrast(_hex(ink), ground_hex))
 
 

@@ -56,9 +56,10 @@ def draws_slide_number(layout: SlideLayout) -> bool:
 
 
 def free_body(body: Box, blocking: Iterable[Box]) -> Box:
-    """The largest part of ``body`` that the boxes of ``blocking`` leave free, smallest overlap
-    first (a logo costs a strip, keeping a gap); a box whose cut would leave less than
-    :data:`KEEP` of the body's width or height is not avoided (``check`` says so)."""
+    """The largest part of ``body`` (a body, title or subtitle box) that the boxes of
+    ``blocking`` leave free, smallest overlap first (a logo costs a strip, keeping a gap); a box
+    whose cut would leave less than :data:`KEEP` of the body's width or height is not avoided
+    (``check`` says so)."""
     least_w, least_h = KEEP * body.w, KEEP * body.h
     for box in sorted(blocking, key=lambda b: _overlap(body, b)):
         if _overlap(body, box) <= 1.0:

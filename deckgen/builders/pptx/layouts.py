@@ -60,13 +60,16 @@ def slide_size(prs: Presentation) -> tuple[float, float]:
 
 
 def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
-    """The layout's title, footer and slide-number boxes (the grid's where it has none) and
-    the body: the free area between title and footer line (see :mod:`.freearea`)."""
+    """The layout's title, subtitle, footer and slide-number boxes (the grid's where it has
+    none) and the body: the free area between title and footer line. The title, subtitle and
+    body keep off the marks the layout and its master draw (a logo in a corner narrows the
+    title box that runs under it; see :mod:`.freearea`)."""
     width, height = slide_size(prs)
+    marks = obstacles(layout, (width, height))
     holders = {ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
     found = next((holders[k] for k in TITLES if k in holders), None)
     title = found.box if found else Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
-    roomy = _roomy_title(title, width, height)
+    roomy = free_body(_roomy_title(title, width, height), marks)
     footer, number = holders.get(PP_PLACEHOLDER.FOOTER), holders.get(PP_PLACEHOLDER.SLIDE_NUMBER)
     grid_y = height - MARGIN - FOOTER_H + 0.2 * INCH
     grid_footer = Box(MARGIN, grid_y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H)
@@ -80,9 +83,10 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     else:
         top, bottom = roomy.bottom + GAP, min(footer_top - GAP / 2, height - MARGIN)
         body = Box(MARGIN, top, width - 2 * MARGIN, max(bottom - top, 1.0 * INCH))
-    body = free_body(body, obstacles(layout, (width, height)))
-    return Frame(roomy, body, footer, number, sub.box if sub else None, grid_footer, grid_number,
-                 numbered, moved_title=roomy != title)
+    body = free_body(body, marks)
+    subtitle = free_body(sub.box, marks) if sub else None
+    return Frame(roomy, body, footer, number, subtitle, grid_footer, grid_number, numbered,
+                 moved_title=roomy != title)
 
 
 #: The least height a title box is given: two lines at the title scale's floor. A template's
@@ -185,6 +189,11 @@ def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.I
         return False
     size = fit_size(lines, canvas.design.fonts.body_measure, frame.subtitle, TYPE["subtitle"],
                     last_resort=11)
+    if _box(holder) != frame.subtitle:
+        # kept off the layout's marks, or inherited wrongly: python-pptx finds a placeholder's
+        # position by its idx, and LibreOffice saves title and subtitle both without one (idx
+        # 0), so the subtitle would be fitted to the title's box yet drawn in its own
+        holder.left, holder.top, holder.width, holder.height = frame.subtitle.emu()
     text.prepare_insets(holder.text_frame)
     holder.text_frame.word_wrap = True
     text.write(holder.text_frame, lines, canvas.design, size, family=canvas.design.fonts.body,

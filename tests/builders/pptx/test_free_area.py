@@ -42,7 +42,7 @@ def content(slide) -> list:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("data", [branded.with_logos(), template("derived-logo.pptx").data],
                          ids=["logo on master and layout", "derived-logo"])
-def test_content_keeps_off_the_logos(data: bytes) -> None:
+def test_content_and_titles_keep_off_the_logos(data: bytes) -> None:
     plan = deckplans.every_kind()
     plan.template = data
     deck = open_deck(build(plan))
@@ -50,7 +50,8 @@ def test_content_keeps_off_the_logos(data: bytes) -> None:
     for number, slide in enumerate(deck.slides, start=1):
         pictures = pictures_of(slide.slide_layout)
         logos += len(pictures)
-        over = [(number, s.name) for s in content(slide) for p in pictures if overlap(box(s), p) > 1]
+        shapes = [*content(slide), slide.shapes.title]
+        over = [(number, s.name) for s in shapes for p in pictures if overlap(box(s), p) > 1]
         assert over == []
     assert logos > len(deck.slides)  # the master's logo on every slide, the layouts' on some
 

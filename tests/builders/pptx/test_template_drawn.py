@@ -1,12 +1,13 @@
 """Decks on dark, logo and LibreOffice templates as LibreOffice draws them, measured in the
 rendered PDF (words' boxes from poppler, colours from the pixels), not read from the XML: no word
-leaves its box or lies over the template's pictures, and every word in a shape deckgen coloured
+(a long title's, a cover's subtitle lines too) leaves its box or lies over the template's pictures, and every word in a shape deckgen coloured
 has at least 3:1 contrast with what it is drawn on. (The template's own placeholders keep the
 template's colours; where those fail, ``check`` says so: see tests/plan/test_template_colours.py.)"""
 from __future__ import annotations
 
 import pytest
 
+from deckgen.plan.slides import Slide
 from tests.support import branded, deckplans
 from tests.support.decks import Rendered, build, open_deck
 from tests.support.drawn import drawn_words, over, template_drawn
@@ -22,19 +23,20 @@ TEMPLATES = {
         "derived-dark-clrmap.pptx", "derived-logo.pptx", "derived-two-masters.pptx",
         "jmablog-dark-mode.pptx", "lo-midnightblue.pptx", "lo-focus.pptx")},
 }
-#: Known gaps, kept failing loudly (strict): on LibreOffice's covers the subtitle placeholder is
-#: too small for the cover's four lines, which run out of it onto the dark art in the template's
-#: own black (template check warns about that colour).
-LO_COVER = pytest.mark.xfail(strict=True, reason="the cover's lines overflow LibreOffice's small subtitle box")
+#: A title long enough to wrap across the whole title box, under a logo in its corner if any.
+LONG_TITLE = "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
 
 
-def cases() -> list:  # noqa: ANN201 - pytest.param objects
-    return [pytest.param(n, marks=LO_COVER) if n.startswith("lo-") else n for n in TEMPLATES]
+#: A known gap, kept failing loudly (strict): LibreOffice's Focus draws every layout over
+#: red, orange, yellow, purple, blue and green freeform artwork; the colour reader takes one
+#: colour under the body, and no one text colour reads on all of them (content needs a panel).
+FOCUS_CONTENT = pytest.mark.xfail(strict=True, reason="content over Focus's many-coloured artwork")
 
 
 @pytest.fixture(scope="module")
 def decks() -> dict[str, bytes]:
     plan = deckplans.every_kind()
+    plan.slides.append(Slide("wins", LONG_TITLE, deckplans.bullets_slide(2).elements))
     built = {}
     for name, make in TEMPLATES.items():
         plan.template = make()
@@ -52,7 +54,7 @@ def _box(shape) -> Box:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("name", cases())
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_no_word_leaves_its_box_or_lies_over_the_templates_pictures(  # type: ignore[no-untyped-def]
         name: str, decks: dict[str, bytes], rendered: dict[str, Rendered]) -> None:
     done, deck = rendered[name], open_deck(decks[name])
@@ -67,7 +69,8 @@ def test_no_word_leaves_its_box_or_lies_over_the_templates_pictures(  # type: ig
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("name", cases())
+@pytest.mark.parametrize("name", [pytest.param(n, marks=FOCUS_CONTENT) if n == "lo-focus.pptx" else n
+                                  for n in TEMPLATES])
 def test_every_word_deckgen_colours_reads_as_drawn(  # type: ignore[no-untyped-def]
         name: str, decks: dict[str, bytes], rendered: dict[str, Rendered]) -> None:
     deck = open_deck(decks[name])
