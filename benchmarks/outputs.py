@@ -26,14 +26,15 @@ Outputs = list[tuple[str, bytes]]
 
 def project_outputs(root: Path) -> Outputs:
     """The deck and the page of the project at ``root``, as ``deckgen build`` makes them."""
-    from deckgen.builders import output_builder
+    from deckgen.builders import BuildRun
     from deckgen.commands.common import require_project
     from deckgen.plan.environment import make_environment
     from deckgen.resources import builtin_templates
 
     project, _ = require_project(root)
     env = make_environment(root, builtin_templates())
-    return [out for name in ("pptx", "html") for out in output_builder(name)(project, env, CREATED)]
+    run = BuildRun(project, env, CREATED)
+    return [out for name in ("pptx", "html") for out in run.outputs(name)]
 
 
 def cases(work: Path, quick: bool = False) -> Iterator[tuple[str, Callable[[], Outputs]]]:

@@ -11,7 +11,7 @@ from typing import Optional
 
 import click
 
-from .builders import FORMATS
+from .builders import DEFAULT_FORMATS, FORMATS
 from .diagnostics import ContentError
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
@@ -75,8 +75,8 @@ def check(project: Path, strict: bool) -> None:
               help="Folder to write to (default: PROJECT/output).")
 @click.option("--format", "formats", multiple=True,
               type=click.Choice([*FORMATS, "all"]),
-              help="What to build; repeat for several (default: pptx and html; svg and png are "
-                   "pictures of the slides, drawn without LibreOffice; all builds every one).")
+              help=f"What to build; repeat for several (default: {' and '.join(DEFAULT_FORMATS)}; "
+                   "all builds every one): " + "; ".join(f"{name}: {fmt.makes}" for name, fmt in FORMATS.items()))
 @click.option("--force", is_flag=True, help="Overwrite files edited by hand or open in PowerPoint.")
 def build(project: Path, output: Path | None, formats: tuple[str, ...], force: bool) -> None:
     """Build the deck and the one-pager of PROJECT (default: this folder).

@@ -9,15 +9,13 @@ clock is read: the same content gives the same bytes.
 """
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Optional
-
 from jinja2 import Environment
 from lxml import html as lxml_html
 
 from ..model.project import Project
 from ..plan.layout import LayoutError
 from ..plan.page import TEMPLATE, layout_position, plan_page
+from . import BuildRun, Outputs
 from .html_safety import secure_page
 from .names import page_name
 
@@ -52,6 +50,6 @@ def finalize(html: str) -> bytes:
     return f"{page}\n".replace("\r\n", "\n").encode("utf-8")
 
 
-def html_outputs(project: Project, env: Environment, created: Optional[datetime] = None) -> list[tuple[str, bytes]]:
-    """The build's ``html`` format: one file. ``created`` is unused: the page carries no timestamp."""
-    return [(page_name(project), page_bytes(project, env))]
+def html_outputs(run: BuildRun) -> Outputs:
+    """The build's ``html`` format: one file (with no timestamp: the run's time is not used)."""
+    return [(page_name(run.project), page_bytes(run.project, run.env))]

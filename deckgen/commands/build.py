@@ -15,7 +15,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
-from ..builders import FORMATS, Outputs, output_builder
+from ..builders import DEFAULT_FORMATS, FORMATS, BuildRun, Outputs
 from ..builders.output import write_outputs
 from ..builders.pptx.outputs import measured_fonts
 from ..diagnostics import ContentError
@@ -27,8 +27,6 @@ from ..plan.environment import make_environment
 from ..resources import builtin_templates
 from .common import require_project, source_date_epoch
 
-#: What ``deckgen build`` writes when no ``--format`` is given.
-DEFAULT_FORMATS = ("pptx", "html")
 OUTPUT = "output"
 Progress = Callable[[str], None]
 
@@ -66,11 +64,11 @@ def run_build(root: Path, output: Optional[Path], formats: Sequence[str], force:
     for warning in reporter.sorted():
         progress(str(warning))
     created = build_time(project, environ)
-    env = make_environment(root, builtin_templates())
+    run = BuildRun(project, make_environment(root, builtin_templates()), created)
     built: Outputs = []
     for name in formats_for(formats):
         progress(f"Building {name}")
-        built += _build(name, project, env, created)
+        built += _build(name, run)
         if name == "pptx":
             for note in measured_fonts(project):
                 progress(note)
@@ -97,16 +95,16 @@ def build_time(project: Project, environ: Mapping[str, str] = os.environ) -> dat
     return fixed or datetime.combine(project.edition_date, time(0), tzinfo=timezone.utc)
 
 
-def _build(name: str, project: Project, env, created: datetime) -> Outputs:  # noqa: ANN001
+def _build(name: str, run: BuildRun) -> Outputs:
     """One format's files; the errors a user can act on become ContentError or BuildError."""
     from ..builders.pdf import ConversionFailed, ProgramMissing
     from ..builders.pptx.template import TemplateError
 
     try:
-        return output_builder(name)(project, env, created)
+        return run.outputs(name)
     except TemplateError as exc:
         from .template import template_error_diagnostics
 
-        raise ContentError(template_error_diagnostics(project, exc)) from exc
+        raise ContentError(template_error_diagnostics(run.project, exc)) from exc
     except (ProgramMissing, ConversionFailed) as exc:
         raise BuildError(f"cannot make the {name} files: {exc}") from exc

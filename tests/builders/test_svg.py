@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.shapes.autoshape import Shape
 from pptx.util import Inches
 
+from deckgen.builders import BuildRun
 from deckgen.builders.pptx.wrap import wrap
 from deckgen.builders.svg.outputs import png_outputs, svg_outputs
 from deckgen.builders.svg.render import Drawer
@@ -33,6 +35,8 @@ from tests.support.decks import build, open_deck, shapes_in
 from tests.support.pictures import scene_words
 from tests.support.templates import corpus_params
 
+WHEN = datetime(2027, 1, 1, tzinfo=timezone.utc)
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -44,7 +48,7 @@ def _project(root: Path):  # noqa: ANN202
 
 def test_a_picture_per_slide_self_contained_and_reproducible(example_project: Path) -> None:
     project, env = _project(example_project)
-    first, again = svg_outputs(project, env), svg_outputs(project, env)
+    first, again = svg_outputs(BuildRun(project, env, WHEN)), svg_outputs(BuildRun(project, env, WHEN))
     assert first == again
     deck = open_deck(build(plan_deck(project, env)))
     assert [name for name, _ in first] == [f"product-marketing-2027-Q1-{n:02d}.svg" for n in range(1, len(deck.slides) + 1)]
@@ -76,7 +80,7 @@ def test_every_word_of_the_deck_is_drawn_on_its_slide(example_project: Path) -> 
 
 def test_png_slides_and_contact_sheet(example_project: Path) -> None:
     project, env = _project(example_project)
-    files = png_outputs(project, env)
+    files = png_outputs(BuildRun(project, env, WHEN))
     *slides, (sheet_name, sheet) = files
     assert sheet_name == "product-marketing-2027-Q1-slides.png"
     for _, data in slides:

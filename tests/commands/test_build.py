@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import shutil
 import zipfile
 from pathlib import Path
@@ -195,6 +196,45 @@ def test_pdfs_without_libreoffice_say_what_to_install(example_project: Path, mon
     assert not (example_project / "output").exists()
 
 
+def test_format_all_plans_the_deck_once_and_builds_each_format_once(
+        example_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pdf format prints the very deck and page the run writes, and the slide pictures
+    (svg, png) are drawn from the one plan: nothing is planned or built twice."""
+    import deckgen.builders.html as html_builder
+    import deckgen.builders.pdf_outputs as pdf_builder
+    import deckgen.builders.pptx.outputs as pptx_builder
+    import deckgen.builders.svg.outputs as picture_builder
+    import deckgen.plan.deck as deck_planner
+
+    calls: Counter[str] = Counter()
+    printed: dict[str, bytes] = {}
+
+    def counted(name: str, work):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[name] += 1
+            return work(*args, **kwargs)
+        return wrapper
+
+    def printer(name: str):  # type: ignore[no-untyped-def]
+        def convert(data: bytes, *_, **__) -> bytes:  # type: ignore[no-untyped-def]
+            printed[name] = data
+            return b"%PDF " + name.encode()
+        return convert
+
+    monkeypatch.setattr(deck_planner, "plan_deck", counted("plan", deck_planner.plan_deck))
+    monkeypatch.setattr(pptx_builder, "build_pptx", counted("pptx", pptx_builder.build_pptx))
+    monkeypatch.setattr(html_builder, "page_bytes", counted("page", html_builder.page_bytes))
+    monkeypatch.setattr(picture_builder, "Drawer", counted("pictures", picture_builder.Drawer))
+    monkeypatch.setattr(pdf_builder, "pptx_to_pdf", printer("deck"))
+    monkeypatch.setattr(pdf_builder, "html_to_pdf", printer("page"))
+    result = build(example_project, "--format", "all")
+    assert result.exit_code == 0, result.output
+    assert calls == {"plan": 1, "pptx": 1, "page": 1, "pictures": 1}
+    out = example_project / "output"
+    assert printed == {"deck": (out / DECK).read_bytes(), "page": (out / PAGE).read_bytes()}
+    assert (out / "product-marketing-2027-Q1-slides.png").exists() and (out / "product-marketing-2027-Q1-01.svg").exists()
+
+
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("chromium") and shutil.which("pdfinfo")),
                     reason="LibreOffice, Chromium or poppler is not installed")
 def test_pdfs_print_the_deck_and_the_page(example_project: Path) -> None:
@@ -211,9 +251,10 @@ def build_bytes(root: Path) -> bytes:
     """The deck ``deckgen build`` would write for ``root`` (same source date)."""
     from datetime import datetime, timezone
 
+    from deckgen.builders import BuildRun
     from deckgen.builders.pptx.outputs import pptx_outputs
     project, env = _project(root)
-    [(_, data)] = pptx_outputs(project, env, datetime.fromtimestamp(int(EPOCH["SOURCE_DATE_EPOCH"]), timezone.utc))
+    [(_, data)] = pptx_outputs(BuildRun(project, env, datetime.fromtimestamp(int(EPOCH["SOURCE_DATE_EPOCH"]), timezone.utc)))
     return data
 
 

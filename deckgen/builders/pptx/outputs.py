@@ -1,14 +1,10 @@
 """The ``pptx`` output format: the project planned, then built into one deck file."""
 from __future__ import annotations
 
-from datetime import datetime
-
-from jinja2 import Environment
-
 from deckgen.model.project import Project
 from deckgen.plan.context import theme
-from deckgen.plan.deck import plan_deck
 
+from .. import BuildRun, Outputs
 from ..names import deck_stem
 from .base import template_fonts
 from .deck import build_pptx
@@ -16,9 +12,9 @@ from .design import Fonts
 from .template import open_template
 
 
-def pptx_outputs(project: Project, env: Environment, created: datetime) -> list[tuple[str, bytes]]:
-    """The deck, planned by the layouts in ``env`` and stamped ``created``."""
-    return [(f"{deck_stem(project)}.pptx", build_pptx(plan_deck(project, env), created))]
+def pptx_outputs(run: BuildRun) -> Outputs:
+    """The deck, planned by the run's layouts and stamped with its time."""
+    return [(f"{deck_stem(run.project)}.pptx", build_pptx(run.deck_plan(), run.created))]
 
 
 def measured_fonts(project: Project) -> list[str]:
