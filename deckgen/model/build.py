@@ -13,7 +13,7 @@ from . import rules
 from .content import (AsksFront, BigRocksFile, CharterFront, CompanyFile, DeckFile, IntakeFile,
                       OkrFile, SlideFront, StrategyFront, TeamFile, WinsFront)
 from .images import picture_problem
-from .markdown_parts import image_references, split_items, split_sections, undefined_images
+from .markdown_parts import image_references, images_without_alt, split_items, split_sections, undefined_images
 from .project import Charter, FreeSlide, Items, Markdown, Project, Strategy, asset_key
 from .validate import salvage, validate
 
@@ -151,6 +151,10 @@ def _load_assets(project: Project, reporter: Reporter) -> None:
     for body in _markdowns(project):
         for reference, line, col in image_references(body):
             _asset(project, body.path, reference, Position(body.path, line, col), reporter)
+        for written, line, col in images_without_alt(body):
+            reporter.warning(f"picture '{written}' has no alternative text: write what it shows between "
+                             "the brackets, for screen readers and PowerPoint's Accessibility Checker (the "
+                             "deck marks it decorative)", Position(body.path, line, col))
         for written, line in undefined_images(body):
             reporter.warning(f"picture '{written}' names a reference not defined in this part, so it would not "
                              "show: add its '[label]: path' line next to it, or write ![text](path)",

@@ -11,8 +11,8 @@ from .project import Markdown, Section
 
 BULLET = re.compile(r"^([-*+]|\d+[.)])\s+")
 FENCE = re.compile(r"^(```|~~~)")
-IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<path>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\[([^\]]*)\]")
 DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?")
 
 
@@ -81,11 +81,23 @@ def image_references(body: Markdown) -> list[tuple[str, int, int]]:
     used = {label for label, _, _ in _reference_images(lines)}
     for index, line in enumerate(lines):
         for match in IMAGE.finditer(line):
-            found.append((match.group(1), body.line + index, match.start(1) + 1))
+            found.append((match.group("path"), body.line + index, match.start("path") + 1))
         definition = DEFINITION.match(line)
         if definition and _label(definition.group(1)) in used:
             found.append((definition.group(2), body.line + index, definition.start(2) + 1))
     return found
+
+
+def images_without_alt(body: Markdown) -> list[tuple[str, int, int]]:
+    """Each image written with no alternative text (``![](path)``, ``![][ref]``) outside code:
+    the image as written, its line and column. A screen reader, and PowerPoint's Accessibility
+    Checker, need words for a picture; without them the deck marks it decorative, as an empty
+    ``alt`` means in HTML."""
+    lines = body.text.split("\n")
+    return [(match.group(0), body.line + index, match.start() + 1)
+            for index, (line, ok) in enumerate(zip(lines, _outside_fences(lines), strict=True)) if ok
+            for pattern in (IMAGE, REFERENCE_IMAGE) for match in pattern.finditer(line)
+            if not match.group("alt").strip()]
 
 
 def undefined_images(body: Markdown) -> list[tuple[str, int]]:

@@ -121,3 +121,12 @@ def test_a_damaged_picture_is_decoded_and_reported_every_time(tmp_path: Path,
     cut = (EXAMPLE / MAP).read_bytes()[:400]
     for _ in range(2):
         assert "damaged" in (images.picture_problem(MAP, cut) or "")
+
+
+def test_a_picture_without_alternative_text_is_a_warning_at_its_place(example_project: Path, edit) -> None:
+    written = "![](images/positioning-map.png)"
+    edit("strategy.md", "![Positioning map: Northwind against Stratapoint and Glasshouse on governance and ease "
+                        "of use](images/positioning-map.png)", written)
+    only(example_project, f"{at(example_project, 'strategy.md', written)}: warning: picture '{written}' has no "
+                          "alternative text: write what it shows between the brackets, for screen readers and "
+                          "PowerPoint's Accessibility Checker (the deck marks it decorative)")

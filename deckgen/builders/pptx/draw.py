@@ -13,6 +13,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
 from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Pt
@@ -130,7 +131,7 @@ def first_in_reading_order(shape: Shape) -> None:
     tree.insert(2, element)  # after the tree's nvGrpSpPr and grpSpPr
 
 
-def mark_decorative(shape: Shape | Connector) -> None:
+def mark_decorative(shape: BaseShape) -> None:
     """Mark ``shape`` decorative: purely visual, nothing for a screen reader to say."""
     c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
     ext_lst = c_nv_pr.find(qn("a:extLst"))

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.shapes.picture import Picture as PptxPicture
 
 from deckgen.plan import slides as plan
 
 from . import text
 from .design import INCH, Box
-from .draw import Canvas
+from .draw import Canvas, mark_decorative
 from .flow import Block
 
 #: Pictures are stored at up to this many pixels per inch of their box on the slide.
@@ -51,7 +52,7 @@ class PictureBlock(Block):
         blob = reencode(self.data, int(fitted.w / INCH * PICTURE_PPI))
         picture = canvas.shapes.add_picture(io.BytesIO(blob), *fitted.emu())
         picture.name = "Picture"
-        picture._element.nvPicPr.cNvPr.set("descr", text.clean(self.alt))
+        describe(picture, self.alt)
 
 
 def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
@@ -64,11 +65,23 @@ def portrait(canvas: Canvas, picture: plan.Picture, box: Box) -> None:
     blob = reencode(picture.data, int(box.w / INCH * PICTURE_PPI * max(w, h) / min(w, h)))
     shape = canvas.shapes.add_picture(io.BytesIO(blob), *box.emu())
     shape.name = f"Photo: {text.clean(picture.alt)}"[:200]
-    shape._element.nvPicPr.cNvPr.set("descr", text.clean(picture.alt))
+    describe(shape, picture.alt)
     side = min(w, h)
     shape.crop_left = shape.crop_right = (w - side) / 2 / w
     shape.crop_top = shape.crop_bottom = (h - side) / 2 / h
     shape.auto_shape_type = MSO_SHAPE.OVAL
+
+
+def describe(picture: PptxPicture, alt: str) -> None:
+    """``alt`` as the picture's alternative text; a picture given none is marked decorative (as an
+    empty ``alt`` means in HTML, and ``check`` asks for words), so that no picture of the deck
+    is one PowerPoint's Accessibility Checker reports as missing them."""
+    said, c_nv_pr = text.clean(alt).strip(), picture._element.nvPicPr.cNvPr
+    if said:
+        c_nv_pr.set("descr", said)
+    else:  # not python-pptx's default, the file name ("image.png"), which a screen reader reads
+        c_nv_pr.attrib.pop("descr", None)
+        mark_decorative(picture)
 
 
 @functools.lru_cache(maxsize=32)

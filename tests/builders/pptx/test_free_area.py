@@ -13,6 +13,7 @@ from pptx.util import Emu, Inches
 from deckgen.builders.pptx.design import TYPE
 from deckgen.builders.pptx.freearea import free_body
 from deckgen.builders.pptx.design import Box
+from deckgen.plan.slides import Picture, Slide
 from tests.support import branded, deckplans
 from tests.support.decks import build, open_deck
 from tests.support.templates import template
@@ -140,3 +141,16 @@ def test_every_table_has_a_header_row_and_every_title_is_its_own(example_deck) -
     assert tables and all(t.first_row for t in tables)
     titles = [slide.shapes.title.text for slide in example_deck.slides]
     assert len(set(titles)) == len(titles)
+
+
+def test_every_picture_says_what_it_shows_or_is_marked_decorative() -> None:
+    plan = deckplans.deck(Slide("strategy", "Where we play", [Picture(deckplans.png(), "Positioning map"),
+                                                             Picture(deckplans.png(), " ")]),
+                          deckplans.org_slide(photos=True))
+    deck = open_deck(build(plan))
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    said = {p._element.nvPicPr.cNvPr.get("descr") for p in pictures}
+    decorative = [p for p in pictures if list(p._element.iter(ADEC))]
+    assert "Positioning map" in said and len(pictures) > 2
+    assert len(decorative) == 1 and decorative[0]._element.nvPicPr.cNvPr.get("descr") is None
+    assert all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures if p not in decorative)
