@@ -51,7 +51,8 @@ DEFAULT_FORMATS = ("pptx", "html")
 def output_builder(name: str) -> OutputBuilder:
     """The builder of format ``name`` (a key of :data:`FORMATS`)."""
     module, _, function = FORMATS[name].builder.partition(":")
-    return getattr(importlib.import_module(module), function)
+    builder: OutputBuilder = getattr(importlib.import_module(module), function)
+    return builder
 
 
 @dataclass

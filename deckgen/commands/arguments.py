@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import click
 
@@ -22,7 +22,8 @@ def is_endpoint(word: str) -> bool:
     return bool(QUARTER.match(word) or EDITION.match(word) or word == CURRENT)
 
 
-def split_words(words: tuple[str, ...], most: int, accepts=is_endpoint) -> tuple[list[str], Path]:
+def split_words(words: tuple[str, ...], most: int,
+                accepts: Callable[[str], bool] = is_endpoint) -> tuple[list[str], Path]:
     """The leading endpoint words (at most ``most``) and the project folder (default '.')."""
     leading = list(words)
     project = Path(".")

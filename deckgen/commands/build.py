@@ -98,7 +98,7 @@ def build_time(project: Project, environ: Mapping[str, str] = os.environ) -> dat
 def _build(name: str, run: BuildRun) -> Outputs:
     """One format's files; the errors a user can act on become ContentError or BuildError."""
     from ..builders.pdf import ConversionFailed, ProgramMissing
-    from ..builders.pptx.template import TemplateError
+    from ..load.template_package import TemplateError
 
     try:
         return run.outputs(name)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from ..diagnostics import Reporter
+from ..diagnostics import Position, Reporter
 from ..edit.transaction import Transaction
 from ..edit.yaml_edit import YamlFile, insert_after, set_value
 from ..lock import locked
@@ -86,7 +86,7 @@ def _quarter_file(project: Project, quarter: str) -> OkrFile:
     return project.quarters[quarter]
 
 
-def _missing_finals(project: Project, okrs: OkrFile) -> list:
+def _missing_finals(project: Project, okrs: OkrFile) -> list[tuple[str, Position]]:
     file = f"okrs/{okrs.quarter}"
     missing = []
     for o_index, objective in enumerate(okrs.objectives):

@@ -87,7 +87,8 @@ class _EditorView(GenerateJsonSchema):
         result = super().generate(schema, mode)
         if "$defs" in result:
             result["definitions"] = result.pop("$defs")
-        return _draft_07(result)
+        drafted: JsonSchemaValue = _draft_07(result)
+        return drafted
 
     def field_title_should_be_set(self, schema: Any) -> bool:
         return False  # the key is its own title; a "Reports To" beside `reports_to` says nothing

@@ -16,18 +16,19 @@ from typing import Mapping, Optional
 
 from ..builders.pptx.base import template_fonts
 from ..builders.pptx.layout_choice import (KINDS, LayoutChoice, LayoutError, all_layouts,
-                                           choose_layouts, layout_label, ph_type)
+                                           choose_layouts, layout_label, ph_type, placeholders)
 from ..builders.pptx.freearea import obstacles, overlapping
 from ..builders.pptx import text
 from ..builders.pptx.design import TYPE
 from ..builders.pptx.layouts import frame_for, slide_size
-from ..builders.pptx.template import BrandTemplate, TemplateError, open_template
+from ..builders.pptx.template import BrandTemplate, open_template
+from ..load.template_package import TemplateError
 from ..diagnostics import Position, Reporter
 from ..load.files import MAX_ASSET_BYTES
 from ..model.project import Project
 from ..model.contrast import contrast
 from ..plan.colour_check import template_problems
-from ..plan.palette import deck_colours
+from ..plan.palette import DeckColours, deck_colours
 from ..plan.slides import Theme
 
 #: What each slide kind puts in which placeholder, and where it goes without one.
@@ -120,7 +121,7 @@ def run_template_check(path: Path, layouts: Optional[Mapping[str, str]] = None) 
 
 def _describe(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str]:
     prs = brand.prs
-    width, height = prs.slide_width / 914400, prs.slide_height / 914400
+    width, height = (prs.slide_width or 0) / 914400, (prs.slide_height or 0) / 914400
     lines = [f"  slide size: {width:.2f} x {height:.2f} in ({_ratio(width, height)})",
              f"  masters: {len(prs.slide_masters)}, layouts: {len(all_layouts(prs))}"]
     for kind in KINDS:
@@ -134,10 +135,12 @@ def _describe(brand: BrandTemplate, chosen: dict[str, LayoutChoice]) -> list[str
     return lines + [f"    {note}" for note in fonts.stand_ins()]
 
 
-def _colours(colours, chosen: Mapping[str, LayoutChoice]) -> list[str]:  # noqa: ANN001 - DeckColours
+def _colours(colours: DeckColours, chosen: Mapping[str, LayoutChoice]) -> list[str]:
     """The brand colours, and for each slide kind its layout's background, the template's own
     title and body colours there, and the colour deckgen sets its text in, with their contrast."""
     lines = [f"  brand colours: primary {colours.primary}, accent {colours.accent}"]
+    if colours.template is None:  # never: deck_colours was given the template's bytes
+        return lines
     for kind in KINDS:
         part = str(chosen[kind].layout.part.partname)
         found, drawn = colours.template.layout(part), colours.for_layout(part)
@@ -195,7 +198,7 @@ def _cover_subtitle(brand: BrandTemplate, cover: LayoutChoice) -> list[str]:
 
 
 def _placeholders(kind: str, choice: LayoutChoice) -> tuple[list[str], list[tuple[str, str]]]:
-    types = {getattr(ph_type(ph), "name", "") for ph in choice.layout.placeholders}
+    types = {getattr(ph_type(ph), "name", "") for ph in placeholders(choice.layout)}
     found = [what for what, wanted, _ in _NEEDS[kind] if types & set(wanted)]
     missing = [(what, effect) for what, wanted, effect in _NEEDS[kind] if not types & set(wanted)]
     return found, missing

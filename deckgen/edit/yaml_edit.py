@@ -90,7 +90,8 @@ class YamlFile:
     def entry_text(self, mapping: CommentedMap, key: str) -> str:
         """``key: value  # comment`` as the file writes it, when the entry is one line of it;
         else ``key: value`` with the value as read."""
-        line, column = mapping.lc.key(key)
+        position: tuple[int, int] = mapping.lc.key(key)
+        line, column = position
         value_line = mapping.lc.value(key)[0]
         if value_line == line and not isinstance(mapping[key], (CommentedMap, CommentedSeq)):
             following = self.lines[line + 1][0] if line + 1 < len(self.lines) else ""

@@ -70,7 +70,7 @@ def _parser_code() -> bytes:
     from . import source as source_module
 
     return b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], source_module)
-                    if m.__file__) + ruamel.yaml.__version__.encode()
+                    if m.__file__) + str(ruamel.yaml.__version__).encode()
 
 
 def _parse(text: str, path: str, reporter: Reporter, line_offset: int) -> Source | None:
@@ -110,7 +110,8 @@ def _compose(text: str) -> Node | None:
     """The node tree of ``text``. Kept for texts seen lately: composing is most of a load, and
     a process that loads the project again after an edit (``deckgen serve``) meets the same
     texts in every file but the one edited. Nodes are only read, never changed, after this."""
-    return tolerating_tabs(text, YAML(typ="safe", pure=True).compose)[1]
+    node: Node | None = tolerating_tabs(text, YAML(typ="safe", pure=True).compose)[1]
+    return node
 
 
 Parsed = TypeVar("Parsed")

@@ -132,14 +132,14 @@ def changes_between(before: Snapshot, after: Snapshot) -> Changes:
     """Compare two snapshots; sides without rocks or people leave those groups out (None)."""
     both = before.rocks is not None and after.rocks is not None
     people = before.people is not None and after.people is not None
-    charters = before.charter is not None and after.charter is not None
     return Changes(
         before.label, after.label,
         objectives=_objectives(before.okrs, after.okrs),
         rocks=_rocks(before.rocks or [], after.rocks or []) if both else None,
         people=_people(before.people or [], after.people or []) if people else None,
         alignments=_alignments(before.rocks or [], after.rocks or []) if both else None,
-        charter=_charter(before.charter, after.charter) if charters else None,
+        charter=_charter(before.charter, after.charter)
+        if before.charter is not None and after.charter is not None else None,
     )
 
 
@@ -197,7 +197,8 @@ def _charter(before: CharterFront, after: CharterFront) -> tuple[FieldChange, ..
     """The charter's front matter that moved; approvals read as 'who (date)'."""
     fields = _fields(before, after, ("mission", "owns", "partners_on", "does_not_own", "valid_through"))
     approvals = [[f"{a.by} ({a.on})" for a in side.approved] for side in (before, after)]
-    return fields + ((FieldChange("approved", *approvals),) if approvals[0] != approvals[1] else ())
+    old, new = approvals
+    return fields + ((FieldChange("approved", old, new),) if old != new else ())
 
 
 # Objectives and key results ---------------------------------------------------------------------

@@ -145,7 +145,7 @@ def _names(data: Any, dropped: set[tuple[Any, ...]]) -> Optional[frozenset[str]]
     entries = [loc for loc in dropped if loc and isinstance(loc[-1], int)]
     if not entries:
         return None
-    names = set()
+    names: set[str] = set()
     for loc in entries:
         entry = data
         for part in loc:

@@ -86,4 +86,4 @@ def status_clashes(colours: DeckColours) -> list[str]:
 def _distance(first: str, second: str) -> float:
     a = [int(first[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(second[i:i + 2], 16) for i in (1, 3, 5)]
-    return sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5
+    return float(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5)

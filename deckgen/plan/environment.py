@@ -39,7 +39,8 @@ from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemBytecode
                     PrefixLoader, StrictUndefined, Template, TemplateNotFound, Undefined, nodes)
 from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 
@@ -215,7 +216,8 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
         self.filters.update({name: self._counted(function) for name, function in filters.items()})
 
     def _parse(self, source: str, name: Optional[str], filename: Optional[str]) -> nodes.Template:
-        return _Budget().visit(super()._parse(source, name, filename))
+        budgeted: nodes.Template = _Budget().visit(super()._parse(source, name, filename))
+        return budgeted
 
     # What a layout may reach --------------------------------------------------------------------
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -322,7 +324,7 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
         counted.__name__ = getattr(function, "__name__", "filter")
         return counted
 
-    def concat(self, chunks: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, chunks: Iterable[str]) -> str:
         """Output joined (a render's, a macro's, a ``{% set %}`` block's), refused once it passes
         ``MAX_OUTPUT`` characters."""
         out, size = [], 0

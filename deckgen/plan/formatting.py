@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from ..model.changes import FieldChange
 from ..model.content import KeyResult
@@ -131,7 +131,7 @@ def target(kr: KeyResult, exact: bool = False) -> str:
     if kr.baseline is None or kr.target is None:
         return "Milestone"
     baseline, goal = figures([kr.baseline, kr.target], exact)
-    word = bool(kr.unit) and kr.unit not in PREFIX_UNITS and not kr.unit.startswith("%")
+    word = bool(kr.unit) and kr.unit not in PREFIX_UNITS and not (kr.unit or "").startswith("%")
     start = baseline if word else _united(baseline, kr.baseline, kr.unit)
     return f"{start} → {_united(goal, kr.target, kr.unit)}"
 
@@ -166,7 +166,7 @@ def long_date(day: date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "with_unit": with_unit,
     "score": score,

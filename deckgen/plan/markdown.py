@@ -34,7 +34,8 @@ def to_html_source(text: str) -> str:
     and the page convert the same bodies, and a live preview rebuilds mostly unchanged ones."""
     converter = _converter()
     converter.reset()
-    return converter.convert(text)
+    html: str = converter.convert(text)
+    return html
 
 
 @functools.lru_cache(maxsize=1)

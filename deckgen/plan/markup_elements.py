@@ -77,9 +77,9 @@ def chart(parser: Parser, node: etree._Element) -> list[Element]:
         if category not in categories:
             raise error(child, f"the reference marks category '{category}', which the chart does not have")
     kind, title = given.pop("kind"), given.pop("title", "")
-    found = Chart(kind, title, categories, series, **given, reference=references[0] if references else None,
-                  reference_category=categories.index(marked[0][1]) if marked else None)
-    return [found] if categories else []
+    made = Chart(kind, title, categories, series, **given, reference=references[0] if references else None,
+                 reference_category=categories.index(marked[0][1]) if marked else None)
+    return [made] if categories else []
 
 
 def _series(node: etree._Element) -> Series:

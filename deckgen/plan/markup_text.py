@@ -90,8 +90,8 @@ def text(parser: Parser, node: etree._Element) -> list[Element]:
     """Paragraphs in one box; a table or picture from a Markdown body splits the box around it."""
     given = attrs(node, {"style": literal(Text, "style"), "heading": plain})
     style, heading = given.get("style", "body"), given.get("heading")
-    out: list[Element] = [Text([], style, heading)] if heading else []
-    box = out[0] if out else None
+    box: Optional[Text] = Text([], style, heading) if heading else None
+    out: list[Element] = [box] if box is not None else []
     for item in flow(parser, node):
         if isinstance(item, Paragraph):
             if box is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Any, Callable, Protocol, get_args, get_type_hints
+from typing import Any, Callable, Mapping, Protocol, get_args, get_type_hints
 
 from lxml import etree
 
@@ -37,7 +37,7 @@ class Parser(Protocol):
 Convert = Callable[[str], Any]
 
 
-def choice(*values: str) -> Convert:
+def choice(*values: str) -> Callable[[str], str]:
     def convert(text: str) -> str:
         if text not in values:
             raise ValueError(f"'{text}' is not one of: {', '.join(values)}")
@@ -81,7 +81,7 @@ def plain(text: str) -> str:
     return text
 
 
-def attrs(node: etree._Element, spec: dict[str, Convert], required: tuple[str, ...] = ()) -> dict[str, Any]:
+def attrs(node: etree._Element, spec: Mapping[str, Convert], required: tuple[str, ...] = ()) -> dict[str, Any]:
     """The attributes of ``node`` converted by ``spec``, keyed as Python names (``number-format`` →
     ``number_format``); an attribute outside ``spec``, a bad value or a missing required one is an error."""
     found: dict[str, Any] = {}

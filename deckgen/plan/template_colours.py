@@ -123,7 +123,7 @@ class _Package:
         root = self.xml("/_rels/.rels")
         for rel in root.findall("rel:Relationship", _NS):
             if rel.get("Type", "").endswith("/officeDocument"):
-                return "/" + rel.get("Target", "").lstrip("/")
+                return "/" + str(rel.get("Target", "")).lstrip("/")
         raise KeyError("no main part")
 
     def masters(self) -> Iterator["_Master"]:

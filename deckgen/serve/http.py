@@ -17,7 +17,7 @@ import re
 import threading
 from dataclasses import asdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional
+from typing import Optional, cast
 from urllib.parse import urlsplit
 
 from ..builders.html import CSP as PAGE_CSP
@@ -46,8 +46,9 @@ class PreviewServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else host
+        # an IP socket's address is (host, port, ...); only a Unix socket's would be bytes
+        host, port = cast("tuple[str, int]", self.server_address[:2])
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
     def allows(self, host_header: str) -> bool:

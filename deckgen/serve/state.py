@@ -47,6 +47,10 @@ class Snapshot:
     built_cpu_ms: float = 0.0  # its own CPU time (what it costs on a machine busy with others)
 
 
+#: A build's result: a Snapshot's fields after its version (slides, page key, diagnostics, gaps, stale).
+Built = tuple[tuple[Slide, ...], str, tuple[Diagnostic, ...], tuple[str, ...], bool]
+
+
 @dataclass
 class Preview:
     """The project at ``root`` kept built; :meth:`rebuild` is called by one thread at a time."""
@@ -82,9 +86,9 @@ class Preview:
             self.changed.notify_all()
         return snapshot
 
-    def _build(self):  # noqa: ANN202 - the fields of a Snapshot after its version
+    def _build(self) -> Built:
         from ..builders.html import page_bytes
-        from ..builders.pptx.template import TemplateError
+        from ..load.template_package import TemplateError
         from ..commands.common import check_project
         from ..commands.template import template_error_diagnostics
         from ..plan.deck import plan_deck
@@ -127,7 +131,7 @@ class Preview:
         self._recent, self.written = current, written
         return tuple(slides)
 
-    def _failed(self, diagnostics: list[Diagnostic]):  # noqa: ANN202
+    def _failed(self, diagnostics: list[Diagnostic]) -> Built:
         last = self.snapshot
         return last.slides, last.page_key, tuple(diagnostics), last.gaps, True
 

@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Emu, Pt
 
@@ -28,6 +29,7 @@ from deckgen.plan.palette import DeckColours, builtin_scheme
 
 from .design import INCH, MARGIN, SLIDE_W, Fonts, Palette, mix, on, pptx_colour
 from .draw import mark_decorative, unstyle
+from .layout_choice import placeholders
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 x 7.5 in
 
@@ -106,18 +108,31 @@ _MASTER_BOXES = {
 
 
 def _style_master(master: SlideMaster, palette: Palette) -> None:
-    for shape in master.placeholders:
-        kind = shape._element.ph.get("type", "body")
+    for shape in list(master.placeholders):  # a list: mypy cannot iterate python-pptx's placeholders
+        kind = _placeholder_type(shape)
         box = _MASTER_BOXES.get(kind)
         if box is not None:
             shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in box)
         if kind in ("ftr", "sldNum"):
             _level_style(shape._element.txBody, "l" if kind == "ftr" else "r", 1000, palette.muted)
         if kind == "title":
-            shape._element.txBody.bodyPr.set("anchor", "b")
+            _anchor(shape, "b")
     title = master._element.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
     title.set("algn", "l")
     _set_fill(title.find(qn("a:defRPr")), palette.primary, size=3000, bold=True)
+
+
+def _placeholder_type(shape: BaseShape) -> str:
+    """A placeholder's ``type`` as written ('body' when it names none)."""
+    ph = shape._element.ph
+    return str(ph.get("type", "body")) if ph is not None else "body"
+
+
+def _anchor(shape: BaseShape, anchor: str) -> None:
+    """Anchor the placeholder's text at its top ('t') or bottom ('b')."""
+    body = shape._element.txBody
+    if body is not None:
+        body.bodyPr.set("anchor", anchor)
 
 
 _COVER = "Title Slide"
@@ -141,12 +156,12 @@ def _title_slide_layout(layout: SlideLayout, palette: Palette) -> None:
     boxes = {"ctrTitle": (0.9 * INCH, 1.3 * INCH, width, 2.6 * INCH),
              "subTitle": (0.9 * INCH, 4.35 * INCH, width, 2.3 * INCH)}
     text = on(palette.primary)
-    for shape in layout.placeholders:
-        kind = shape._element.ph.get("type", "body")
+    for shape in placeholders(layout):
+        kind = _placeholder_type(shape)
         if kind in boxes:
             shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in boxes[kind])
             anchor = "b" if kind == "ctrTitle" else "t"
-            shape._element.txBody.bodyPr.set("anchor", anchor)
+            _anchor(shape, anchor)
             color = text if kind == "ctrTitle" else mix(text, palette.primary, 0.2)
             _level_style(shape._element.txBody, "l", 4400 if kind == "ctrTitle" else 2000, color)
     _add_rule(layout, 0.9 * INCH, 4.1 * INCH, 1.2 * INCH, palette.accent)
@@ -157,11 +172,11 @@ def _section_layout(layout: SlideLayout, palette: Palette) -> None:
     width = SLIDE_W - 2 * 0.9 * INCH
     boxes = {"title": (0.9 * INCH, 1.9 * INCH, width, 2.0 * INCH),
              "body": (0.9 * INCH, 4.35 * INCH, width, 1.6 * INCH)}
-    for shape in layout.placeholders:
-        kind = shape._element.ph.get("type", "body")
+    for shape in placeholders(layout):
+        kind = _placeholder_type(shape)
         if kind in boxes:
             shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in boxes[kind])
-            shape._element.txBody.bodyPr.set("anchor", "b" if kind == "title" else "t")
+            _anchor(shape, "b" if kind == "title" else "t")
             color = palette.primary if kind == "title" else palette.muted
             _level_style(shape._element.txBody, "l", 4000 if kind == "title" else 2000, color)
     _add_rule(layout, 0.9 * INCH, 4.1 * INCH, 1.2 * INCH, palette.accent)

@@ -16,12 +16,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
+from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
+from pptx.chart.plot import BarPlot, _BasePlot
+from pptx.chart.series import _BaseCategorySeries
 from pptx.dml.color import RGBColor
+from pptx.dml.fill import FillFormat
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Pt
 
 from deckgen.plan import slides as plan
@@ -66,7 +72,9 @@ class ChartBlock(Block):
         for series in spec.series:
             values = [finite(v) for v in series.values][: len(cats)]
             data.add_series(text.clean(series.name) or " ", values + [0.0] * (len(cats) - len(values)))
-        frame = canvas.shapes.add_chart(KINDS[spec.kind], *box.emu(), data)
+        # python-pptx annotates add_chart as taking its deprecated ChartData alias and returning
+        # the Chart; it takes any category data and returns the graphic frame holding the chart
+        frame = cast(GraphicFrame, canvas.shapes.add_chart(KINDS[spec.kind], *box.emu(), data))  # type: ignore[arg-type]
         frame.name = f"Chart: {text.clean(spec.title)}"[:200]
         frame._element.nvGraphicFramePr.cNvPr.set("descr", describe(spec))
         chart = frame.chart
@@ -127,7 +135,7 @@ def finite(value: float) -> float:
 
 def nice(value: float) -> float:
     """``value`` rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^n)."""
-    power = 10 ** math.floor(math.log10(value))
+    power: float = 10 ** math.floor(math.log10(value))  # an int for values of 1 and more
     return next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= value)
 
 
@@ -138,7 +146,7 @@ def categories(spec: plan.Chart) -> list[str]:
     return [with_status(c, statuses[i] if i < len(statuses) else None) for i, c in enumerate(cats)]
 
 
-def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN001
+def _style_chart(chart: Chart, spec: plan.Chart, design: Design) -> None:
     palette, family = design.palette, design.fonts.body
     chart.font.size, chart.font.name = Pt(LABEL), family
     chart.font.color.rgb = RGBColor.from_string(palette.text)
@@ -162,7 +170,7 @@ def _style_chart(chart, spec: plan.Chart, design: Design) -> None:  # noqa: ANN0
         chart.legend.font.size = Pt(LABEL)
     if spec.kind == "doughnut":
         _style_doughnut(plot, spec, palette)
-    else:
+    elif isinstance(plot, BarPlot):  # every other kind is a bar chart
         _style_bars(chart, plot, spec, palette)
 
 
@@ -176,7 +184,7 @@ def named_on_bars(spec: plan.Chart) -> bool:
     return spec.kind in ("bar", "column") and len(spec.series) > 1
 
 
-def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
+def _style_bars(chart: Chart, plot: BarPlot, spec: plan.Chart, palette: Palette) -> None:
     stacked = spec.kind == "stacked-bar"
     plot.gap_width = 60
     if stacked:
@@ -206,7 +214,7 @@ def _style_bars(chart, plot, spec: plan.Chart, palette: Palette) -> None:  # noq
                 _solid(series.points[i].format.fill, STATUS[status].color)
 
 
-def _name_on_first_bar(series, number_format: str) -> None:  # noqa: ANN001
+def _name_on_first_bar(series: _BaseCategorySeries, number_format: str) -> None:
     """The first point's label says the series' name before its value: 'Requests 24%'. A series
     with labels of its own no longer inherits the plot's, so they are repeated on it."""
     labels = series.data_labels
@@ -221,7 +229,7 @@ def _name_on_first_bar(series, number_format: str) -> None:  # noqa: ANN001
     etree.SubElement(element, qn("c:separator")).text = " "
 
 
-def _style_doughnut(plot, spec: plan.Chart, palette: Palette) -> None:  # noqa: ANN001
+def _style_doughnut(plot: _BasePlot, spec: plan.Chart, palette: Palette) -> None:
     plot.vary_by_categories = True
     hole = plot._element.find(qn("c:holeSize"))
     if hole is not None:
@@ -250,12 +258,12 @@ def series_color(index: int, count: int, palette: Palette) -> str:
     return mix(palette.primary, "FFFFFF", min(0.25 + 0.15 * (index - 2), 0.8))
 
 
-def _solid(fill, color: str) -> None:  # noqa: ANN001
+def _solid(fill: FillFormat, color: str) -> None:
     fill.solid()
     fill.fore_color.rgb = RGBColor.from_string(color)
 
 
-def _inner_layout(chart, spec: plan.Chart, cats: list[str], box: Box, design: Design) -> Box:  # noqa: ANN001
+def _inner_layout(chart: Chart, spec: plan.Chart, cats: list[str], box: Box, design: Design) -> Box:
     """Fix the plot area's inner rectangle (fractions of the chart) and return it in points:
     room on the left for bar labels (or below for columns), on top for the title."""
     family = design.fonts.body_measure
@@ -319,9 +327,9 @@ def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top:
     if spec.kind == "column":
         y = inner.bottom - share * inner.h
         canvas.line(inner.x, y, inner.right + 4, y, palette.accent, width=1.5, dashed=True, name="Reference line")
-        side = Box(inner.right + 6, 0, box.right - inner.right - 6, 0)
-        side_h = text.height(caption, family, size, side.w, bold=True)
-        label_box = Box(side.x, min(max(y - side_h / 2, box.y), box.bottom - side_h), side.w, side_h)
+        beside = Box(inner.right + 6, 0, box.right - inner.right - 6, 0)
+        side_h = text.height(caption, family, size, beside.w, bold=True)
+        label_box = Box(beside.x, min(max(y - side_h / 2, box.y), box.bottom - side_h), beside.w, side_h)
         canvas.textbox(label_box, caption, size, name="Reference", color=palette.accent_text)
         return
     x = inner.x + share * inner.w

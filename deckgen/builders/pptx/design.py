@@ -14,7 +14,7 @@ from lxml import etree
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Length, Pt
 
 from ...model import contrast
 from ...model.contrast import readable
@@ -49,7 +49,7 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def emu(self) -> tuple[int, int, int, int]:
+    def emu(self) -> tuple[Length, Length, Length, Length]:
         """(left, top, width, height) in EMU, as python-pptx's ``add_*`` calls take them."""
         return Pt(self.x), Pt(self.y), Pt(max(self.w, 0.0)), Pt(max(self.h, 0.0))
 

@@ -16,7 +16,7 @@ from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import SlideShapes
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from . import text
 from .design import Box, Design, Palette, paint
@@ -95,7 +95,7 @@ class Canvas:
         """A connector glued to two shapes (sites: 0 top, 1 left, 2 bottom, 3 right), so that
         PowerPoint re-routes it when either shape is moved: an elbow, or a straight line."""
         kind = MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT
-        conn = self.shapes.add_connector(kind, 0, 0, 0, 0)
+        conn = self.shapes.add_connector(kind, Emu(0), Emu(0), Emu(0), Emu(0))
         conn.begin_connect(start, start_site)
         conn.end_connect(end, end_site)
         conn.name = name

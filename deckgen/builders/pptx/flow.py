@@ -21,10 +21,10 @@ from .text import CONT
 
 
 #: Heights measured in this build, by the identity of the plan object and the geometry asked.
-_MEASURED: dict[tuple, tuple[object, float]] = {}
+_MEASURED: dict[tuple[object, ...], tuple[object, float]] = {}
 
 
-def measured(obj: object, key: tuple, measure: Callable[[], float]) -> float:
+def measured(obj: object, key: tuple[object, ...], measure: Callable[[], float]) -> float:
     """``measure()`` of ``obj`` (a card, a table row, a paragraph) at ``key`` (its width, size,
     level...), worked out once per build. Pagination asks for the same part's height at every
     level it tries and again on every slide it fills; once measured, each ask is a look-up, so

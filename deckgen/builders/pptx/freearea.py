@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
 from .design import GAP, Box
+from .layout_choice import placeholders
 
 #: A shape larger than this share of the slide is artwork the slide is designed over (a swoosh,
 #: a band, a panel), not a mark to keep off like a logo; text over it is measured for contrast
@@ -39,8 +41,9 @@ def obstacles(layout: SlideLayout, slide: tuple[float, float]) -> list[Box]:
             if box is None or _is_placeholder(shape) or box.w * box.h > ARTWORK_SHARE * area:
                 continue
             found.append(box)
-    for ph in layout.placeholders:
-        if ph._element.ph.get("type") in _FOOTER_TYPES and ph.width:
+    for ph in placeholders(layout):
+        element = ph._element.ph
+        if element is not None and element.get("type") in _FOOTER_TYPES and ph.width:
             found.append(Box(Emu(ph.left).pt, Emu(ph.top).pt, Emu(ph.width).pt, Emu(ph.height).pt))
     return found
 
@@ -79,7 +82,7 @@ def overlapping(body: Box, blocking: Iterable[Box]) -> list[Box]:
     return [box for box in blocking if _overlap(body, box) > 1.0]
 
 
-def _drawn_trees(layout: SlideLayout) -> Iterator:  # noqa: ANN401 - lxml elements
+def _drawn_trees(layout: SlideLayout) -> Iterator[etree._Element]:
     """The shape trees drawn on a slide of ``layout``: the layout's, and the master's unless the
     layout hides it."""
     yield layout.shapes._spTree
@@ -87,7 +90,7 @@ def _drawn_trees(layout: SlideLayout) -> Iterator:  # noqa: ANN401 - lxml elemen
         yield layout.slide_master.shapes._spTree
 
 
-def _shape_box(shape) -> Box | None:  # noqa: ANN001 - an lxml shape element
+def _shape_box(shape: etree._Element) -> Box | None:
     xfrm = shape.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
     if xfrm is None:
         xfrm = shape.find(qn("p:xfrm"))  # graphic frames
@@ -100,7 +103,7 @@ def _shape_box(shape) -> Box | None:  # noqa: ANN001 - an lxml shape element
     return Box(x, y, w, h) if w > 0 or h > 0 else None
 
 
-def _is_placeholder(shape) -> bool:  # noqa: ANN001
+def _is_placeholder(shape: etree._Element) -> bool:
     return bool(shape.xpath("./*/p:nvPr/p:ph"))
 
 

@@ -8,6 +8,9 @@ the slide's rocks support); gaps are judged on all links, not a slide's share of
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Iterator
+
+from pptx.shapes.autoshape import Shape
 
 from deckgen.plan import slides as plan
 
@@ -106,8 +109,11 @@ class LadderBlock(Block):
         for column, label in zip((left, right), CAPTIONS, strict=True):
             canvas.textbox(Box(column.x, column.y, col_w, caption_h), [text.plain(label.upper(), bold=True)],
                            TYPE["caption"].max, name="Ladder caption", color=palette.muted)
-        area = lambda col: Box(col.x, col.y + caption_h, col.w, col.h - caption_h)  # noqa: E731
-        shapes = {}
+
+        def area(col: Box) -> Box:
+            return Box(col.x, col.y + caption_h, col.w, col.h - caption_h)
+
+        shapes: dict[tuple[str, str], Shape] = {}
         for item, at in self._place(self.ladder.priorities, area(left), box.w, t):
             gap = item.key in self.gaps
             shapes[("p", item.key)] = canvas.boxed_text(
@@ -126,7 +132,8 @@ class LadderBlock(Block):
                 anchor="middle")
         self._connect(canvas, shapes)
 
-    def _place(self, items: list[plan.LadderItem], area: Box, width: float, t: float):  # noqa: ANN202
+    def _place(self, items: list[plan.LadderItem], area: Box, width: float,
+               t: float) -> Iterator[tuple[plan.LadderItem, Box]]:
         """Items down a column, spread evenly over the area (never more than 0.4 in apart)."""
         heights = [self._item_h(i, width, t) for i in items]
         spare = max(area.h - sum(heights), 0.0)
@@ -136,7 +143,7 @@ class LadderBlock(Block):
             yield item, Box(area.x, y, area.w, h)
             y += h + max(gap, ITEM_GAP)
 
-    def _connect(self, canvas: Canvas, shapes: dict) -> None:
+    def _connect(self, canvas: Canvas, shapes: dict[tuple[str, str], Shape]) -> None:
         """A straight connector per link, glued to both boxes: readable where links fan out,
         and drawn the same by every application (elbows would share one vertical run)."""
         for rock, priority in self.ladder.links:

@@ -25,10 +25,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
+from pptx.shapes.base import BaseShape
+from pptx.shapes.placeholder import LayoutPlaceholder
 from pptx.slide import SlideLayout
 
-from .template import TemplateError
+from deckgen.load.template_package import TemplateError
 
 KINDS = ("title", "section", "content")
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -96,7 +99,7 @@ def layout_label(prs: Presentation, layout: SlideLayout) -> str:
 
 
 def has_title(layout: SlideLayout) -> bool:
-    return any(ph_type(ph) in TITLES for ph in layout.placeholders)
+    return any(ph_type(ph) in TITLES for ph in placeholders(layout))
 
 
 def choose_layouts(prs: Presentation, wanted: Mapping[str, str] = {},  # noqa: B006 - read only
@@ -148,7 +151,7 @@ def _best(prs: Presentation, kind: str, samples: Sequence[str]) -> Optional[Layo
 def _tier(kind: str, layout: SlideLayout) -> Optional[tuple[float, str]]:
     """How strongly ``layout`` looks made for ``kind`` (lower is stronger), and why; None when
     it does not look made for it at all."""
-    types = [ph_type(ph) for ph in layout.placeholders if ph_type(ph) not in _FRAME]
+    types = [ph_type(ph) for ph in placeholders(layout) if ph_type(ph) not in _FRAME]
     if kind == "content" and {PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE} & set(types):
         return None  # a cover, whatever its type says (LibreOffice types its cover "tx")
     kind_of = layout._element.get("type", "")
@@ -184,7 +187,7 @@ def _sample_rank(prs: Presentation, kind: str, layout: SlideLayout, samples: Seq
     return 1 if layout.slide_master.part.partname in masters else 2
 
 
-def _master_of(prs: Presentation, partname: str):  # noqa: ANN202 - a PackURI or None
+def _master_of(prs: Presentation, partname: str) -> Optional[PackURI]:
     for layout in all_layouts(prs):
         if str(layout.part.partname) == partname:
             return layout.slide_master.part.partname
@@ -208,8 +211,8 @@ def _fallback(prs: Presentation, kind: str, chosen: dict[str, LayoutChoice],
                         "no layout has a title placeholder: the emptiest one")
 
 
-def _others(layout: SlideLayout) -> list:
-    return [ph for ph in layout.placeholders if ph_type(ph) not in (*TITLES, *_FRAME)]
+def _others(layout: SlideLayout) -> list[LayoutPlaceholder]:
+    return [ph for ph in placeholders(layout) if ph_type(ph) not in (*TITLES, *_FRAME)]
 
 
 def _master_number(prs: Presentation, layout: SlideLayout) -> int:
@@ -217,9 +220,16 @@ def _master_number(prs: Presentation, layout: SlideLayout) -> int:
     return masters.index(layout.slide_master.part.partname) + 1
 
 
-def ph_type(shape) -> Optional[PP_PLACEHOLDER]:  # noqa: ANN001 - a placeholder shape
+def ph_type(shape: BaseShape) -> Optional[PP_PLACEHOLDER]:
     """The placeholder's type (an untyped placeholder is a content "object" one)."""
-    return shape.placeholder_format.type
+    kind: Optional[PP_PLACEHOLDER] = shape.placeholder_format.type
+    return kind
+
+
+def placeholders(layout: SlideLayout) -> list[LayoutPlaceholder]:
+    """The layout's placeholders, as a list: python-pptx declares ``LayoutPlaceholders.__iter__``
+    as a callable attribute, which mypy cannot iterate over directly."""
+    return list(layout.placeholders)
 
 
 def _norm(name: str) -> str:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, cast
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
 from pptx.shapes.placeholder import LayoutPlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from . import text
@@ -56,7 +59,7 @@ class Frame:
 
 
 def slide_size(prs: Presentation) -> tuple[float, float]:
-    return Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
+    return Emu(prs.slide_width or 0).pt, Emu(prs.slide_height or 0).pt
 
 
 def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
@@ -106,7 +109,7 @@ def _roomy_title(title: Box, width: float, height: float) -> Box:
     return Box(title.x, title.y, title.w, MIN_TITLE_H)
 
 
-def _box(shape) -> Box:  # noqa: ANN001
+def _box(shape: BaseShape) -> Box:
     return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
 
 
@@ -160,7 +163,7 @@ def unique_titles(slides: Iterable[Slide]) -> None:
     for slide in slides:
         shape = slide.shapes.title
         runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape is not None else []
-        if not runs:
+        if shape is None or not runs:
             continue
         old = shape.text_frame.text
         new = unique_title(old, seen)
@@ -212,13 +215,14 @@ def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: i
     """The footer line: ``label`` left, the slide number right, in the layout's footer and
     slide-number placeholders when it has them (their style leads), else on the grid."""
     design = canvas.design
-    parts = [(frame.footer, frame.grid_footer, label)]
+    parts: list[tuple[Optional[Holder], Box, Optional[str]]] = [(frame.footer, frame.grid_footer, label)]
     if frame.numbered:
         parts.append((frame.number, frame.grid_number, None))
     for holder, grid, content in parts:
         if holder is not None:
             slide.shapes.clone_placeholder(holder.source)
-            shape, box = SlideShapeFactory(slide.shapes._spTree.xpath("./p:sp")[-1], slide.shapes), holder.box
+            clone = SlideShapeFactory(slide.shapes._spTree.xpath("./p:sp")[-1], slide.shapes)
+            shape, box = cast(Shape, clone), holder.box  # a p:sp: a (placeholder) Shape
         else:
             align = "left" if content is not None else "right"
             shape = canvas.textbox(grid, [], TYPE["footer"].max, name="Footer", align=align,
@@ -236,7 +240,7 @@ def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: i
             run.font.size = Pt(size)
 
 
-def _slide_number(frame, number: int) -> None:  # noqa: ANN001
+def _slide_number(frame: TextFrame, number: int) -> None:
     """A slide-number field, which PowerPoint renumbers when slides move."""
     para = frame.paragraphs[0]
     for child in list(para._p):

@@ -23,8 +23,10 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
+from pptx.shapes.autoshape import Shape
+
 from deckgen.plan import slides as plan
-from deckgen.plan.slides import Paragraph, Run
+from deckgen.plan.slides import Run
 
 from . import text
 from .design import INCH, TYPE, Box, Design, on
@@ -133,7 +135,8 @@ class OrgBlock(Block):
     whole: bool = True  # the whole structure, not a continued part: it may go compact
     flexible: bool = True
     breakable: bool = False
-    heights: dict = field(default_factory=dict, repr=False)  # box text heights, shared by parts
+    # box text heights by (key, hidden, continued, size, width, compact), shared by parts
+    heights: dict[tuple[object, ...], float] = field(default_factory=dict, repr=False)
 
     # Fitting ---------------------------------------------------------------------------------
     def _items(self, tree: Tree, compact: bool, dark: bool = False) -> list[text.Item]:
@@ -145,7 +148,7 @@ class OrgBlock(Block):
             found.append(text.plain(node.subtitle, "line"))
         if node.detail and not compact:
             run = Run(node.detail, italic=True, color=None if dark else "muted")
-            found.append(text.Item(Paragraph((run,), "line")))
+            found.append(text.item_of((run,), "line"))
         if tree.hidden:
             found.append(text.plain(f"→ {tree.hidden} more on the next slides", "line", color="muted"))
         return found
@@ -283,7 +286,7 @@ class OrgBlock(Block):
             x += span * (found.w + HGAP)
 
     def _draw_tree(self, canvas: Canvas, geo: _Geometry, found: Arrangement, tree: Tree, x: float,
-                   y: float, span: int, *, t: float, root: bool = False):  # noqa: ANN202
+                   y: float, span: int, *, t: float, root: bool = False) -> Shape:
         """Draw ``tree`` in ``span`` slots from ``x``: its box centred on top, its branches
         side by side below, then the panel of its members; return its box."""
         palette, w = canvas.design.palette, found.w
@@ -317,7 +320,7 @@ class OrgBlock(Block):
             fill = canvas.design.palette.primary_tint if member.hidden else canvas.design.palette.paper
             self._node(canvas, at, member, fill, compact, t)
 
-    def _node(self, canvas: Canvas, box: Box, tree: Tree, fill: str, compact: bool, t: float):  # noqa: ANN202
+    def _node(self, canvas: Canvas, box: Box, tree: Tree, fill: str, compact: bool, t: float) -> Shape:
         palette = canvas.design.palette
         dark = fill == palette.primary
         color = on(fill) if dark else palette.text
@@ -338,7 +341,7 @@ def _photo_room(tree: Tree) -> float:
     return PHOTO + PAD if tree.node.picture is not None else 0.0
 
 
-def _walk(tree: Tree):  # noqa: ANN202
+def _walk(tree: Tree) -> Iterator[Tree]:
     yield tree
     for child in tree.children:
         yield from _walk(child)

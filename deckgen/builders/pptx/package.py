@@ -191,7 +191,7 @@ def fix_chart_axis_ids(chart_xml: bytes) -> bytes:
         node.set("val", str(mapping[val]))
     if not mapping:
         return chart_xml
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _presentation_format(cx: int, cy: int) -> str:
@@ -211,7 +211,7 @@ def _fix_app_props(app_xml: bytes, slides: int, notes: int, fmt: str) -> bytes:
         node = root.find(f"{{{_APP_NS}}}{tag}")
         if node is not None:
             node.text = str(value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _normalize_embedded(blob: bytes, when: datetime) -> bytes:

@@ -44,7 +44,7 @@ class OpeningPage:
     notes: str
 
     def add_to(self, prs: Presentation, look: Look) -> PptxSlide:
-        slide = prs.slides.add_slide(look.layout)
+        slide: PptxSlide = prs.slides.add_slide(look.layout)
         canvas = Canvas(slide.shapes, look.design)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         if self.lines and not fill_subtitle(slide, canvas, look.frame, self.lines):
@@ -65,7 +65,7 @@ class ContentPage:
     notes: str
 
     def add_to(self, prs: Presentation, look: Look) -> PptxSlide:
-        slide = prs.slides.add_slide(look.layout)
+        slide: PptxSlide = prs.slides.add_slide(look.layout)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
         self.body.draw(Canvas(slide.shapes, look.design), look.frame.body, self.t)

@@ -76,7 +76,7 @@ def describe(picture: PptxPicture, alt: str) -> None:
     """``alt`` as the picture's alternative text; a picture given none is marked decorative (as an
     empty ``alt`` means in HTML, and ``check`` asks for words), so that no picture of the deck
     is one PowerPoint's Accessibility Checker reports as missing them."""
-    said, c_nv_pr = text.clean(alt).strip(), picture._element.nvPicPr.cNvPr
+    said, c_nv_pr = text.clean(alt).strip(), picture._element.xpath("./p:nvPicPr/p:cNvPr")[0]
     if said:
         c_nv_pr.set("descr", said)
     else:  # not python-pptx's default, the file name ("image.png"), which a screen reader reads
@@ -97,7 +97,7 @@ def reencode(data: bytes, max_width: int) -> bytes:
         profile = source.info.get("icc_profile")
         if max_width and image.width > max_width:
             ratio = max_width / image.width
-            image = image.resize((max_width, max(1, round(image.height * ratio))), Image.LANCZOS)
+            image = image.resize((max_width, max(1, round(image.height * ratio))), Image.Resampling.LANCZOS)
         has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         clean = image.convert("RGBA" if has_alpha else "RGB")
         clean.info = {}  # Pillow would otherwise write a JPEG comment back out

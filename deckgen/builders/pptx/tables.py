@@ -52,7 +52,7 @@ def _cell_items(cell: plan.Cell) -> list[text.Item]:
         prefix = lines[i][: len(lines[i]) - len(text.clean(para.text))] if i < len(lines) else ""
         if prefix:
             runs.insert(0, plan.Run(prefix))
-        found.append(text.Item(plan.Paragraph(tuple(runs), "line")))
+        found.append(text.item_of(tuple(runs), "line"))
     return found
 
 

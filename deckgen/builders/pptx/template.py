@@ -32,6 +32,7 @@ from typing import Optional
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PythonPptxError
 from pptx.presentation import Presentation as PresentationType
 
@@ -154,7 +155,7 @@ def _check_layouts(prs: PresentationType) -> None:
 _PH_VALUES = {"orient": ("horz", "vert"), "sz": ("full", "half", "quarter")}
 
 
-def _placeholder_kind(element: etree._Element):  # noqa: ANN202 - a PP_PLACEHOLDER
+def _placeholder_kind(element: etree._Element) -> PP_PLACEHOLDER:
     """The placeholder's type, after checking the attributes python-pptx copies onto a slide
     (it validates them only on writing, half-way through the build)."""
     ph = element.ph
@@ -162,7 +163,8 @@ def _placeholder_kind(element: etree._Element):  # noqa: ANN202 - a PP_PLACEHOLD
         if ph.get(attr) not in (None, *allowed):
             raise ValueError(f"a placeholder's {attr} is {ph.get(attr)!r}")
     int(ph.get("idx", "0"))
-    return element.ph_type
+    kind: PP_PLACEHOLDER = element.ph_type
+    return kind
 
 
 # Package paths ------------------------------------------------------------------------------
@@ -329,7 +331,7 @@ class _Package:
 
     def _type(self, source: str, rid: str) -> str:
         rel = next(r for r in self.relationships(source) if r.get("Id") == rid)
-        return rel.get("Type", "")
+        return str(rel.get("Type", ""))
 
     # Checking ---------------------------------------------------------------------------------
     def check_structure(self) -> None:

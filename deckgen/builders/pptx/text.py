@@ -85,7 +85,13 @@ def items(paragraphs: Sequence[Paragraph]) -> list[Item]:
 
 def plain(text: str, kind: str = "text", bold: bool = False, color: Optional[str] = None) -> Item:
     """An item of one run of ``text``."""
-    return Item(Paragraph((Run(text, bold=bold, color=color),), kind))  # type: ignore[arg-type]
+    return item_of((Run(text, bold=bold, color=color),), kind)
+
+
+def item_of(runs: tuple[Run, ...], kind: str) -> Item:
+    """An item of ``runs`` set as ``kind`` (a key of :data:`KINDS`), which may be the builder's own
+    "line", a kind the plan's Paragraph type does not name."""
+    return Item(Paragraph(runs, kind))  # type: ignore[arg-type]  # "line" is the builder's own kind
 
 
 def indent(size: float) -> float:
@@ -245,7 +251,7 @@ def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float,
 _P = qn("a:p")
 
 
-class _Tags(dict):
+class _Tags(dict[str, str]):
     """DrawingML tag names in Clark notation, worked out once each (``qn`` parses every time)."""
 
     def __missing__(self, name: str) -> str:

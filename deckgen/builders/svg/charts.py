@@ -20,6 +20,8 @@ from .style import Context
 from .text import Style, wrap_plain
 
 LABEL = 12.0
+#: x, y, width, height, in points
+Rectangle = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def _number_format(node: etree._Element) -> str:
     return fmt.get("formatCode", "General") if fmt is not None else "General"
 
 
-def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner, chart_x: float, family: str) -> None:  # noqa: ANN001
+def _bars(ctx: Context, plot: etree._Element, bars: etree._Element, inner: Rectangle, chart_x: float,
+          family: str) -> None:
     horizontal = bars.find(qn("c:barDir")).get("val") == "bar"
     stacked = bars.find(qn("c:grouping")).get("val") in ("stacked", "percentStacked")
     nodes = list(bars.iterfind(qn("c:ser")))
@@ -175,7 +178,7 @@ def _axis_bound(scaling: Optional[etree._Element], tag: str) -> Optional[float]:
 
 
 def _value_label(ctx: Context, shown: str, family: str, kind: tuple[bool, bool],
-                 inner: tuple[float, float, float, float], bar: _Bar) -> None:
+                 inner: Rectangle, bar: _Bar) -> None:
     """``shown`` by ``bar``: inside a stacked bar, past the end of a clustered one.
     ``kind`` is (horizontal, stacked); ``inner`` the plot area."""
     horizontal, stacked = kind
@@ -190,7 +193,7 @@ def _value_label(ctx: Context, shown: str, family: str, kind: tuple[bool, bool],
     ctx.scene.items.append(Text(*at, shown, family, LABEL, color))
 
 
-def _doughnut(ctx: Context, doughnut: etree._Element, inner, family: str) -> None:  # noqa: ANN001
+def _doughnut(ctx: Context, doughnut: etree._Element, inner: Rectangle, family: str) -> None:
     series = doughnut.find(qn("c:ser"))
     if series is None:
         return

@@ -51,7 +51,7 @@ def contact_sheet(pictures: list[bytes], columns: int = 4, gap: int = 12) -> byt
 
 
 def _rgb(color: Optional[str]) -> Optional[tuple[int, int, int]]:
-    return ImageColor.getrgb(f"#{color}")[:3] if color else None  # type: ignore[return-value]
+    return ImageColor.getrgb(f"#{color}")[:3] if color else None
 
 
 def _paint(canvas: PILImage.Image, draw: ImageDraw.ImageDraw, item: object, k: float) -> None:

@@ -7,7 +7,7 @@ too, or a brand template's titles come out in the wrong size, colour and place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, overload
 
 from lxml import etree
 
@@ -45,7 +45,7 @@ def placeholder(shape: etree._Element) -> Optional[etree._Element]:
 
 
 def ph_type(ph: etree._Element) -> str:
-    return ph.get("type", "obj")
+    return str(ph.get("type", "obj"))
 
 
 def _matches(ph: etree._Element, other: etree._Element, by_idx: bool) -> bool:
@@ -53,7 +53,7 @@ def _matches(ph: etree._Element, other: etree._Element, by_idx: bool) -> bool:
     if kind in _TITLES or theirs in _TITLES:
         return kind in _TITLES and theirs in _TITLES
     if by_idx:
-        return ph.get("idx", "0") == other.get("idx", "0")
+        return bool(ph.get("idx", "0") == other.get("idx", "0"))
     same_family = kind in _BODIES and theirs in _BODIES
     return kind == theirs or same_family
 
@@ -116,10 +116,14 @@ def level_styles(ctx: Context, shape: etree._Element, parents: list[etree._Eleme
     return [f for f in found if f is not None]
 
 
+@overload
+def attr(elements: list[etree._Element], name: str, default: str) -> str: ...
+@overload
+def attr(elements: list[etree._Element], name: str, default: None = None) -> Optional[str]: ...
 def attr(elements: list[etree._Element], name: str, default: Optional[str] = None) -> Optional[str]:
     """The first value of attribute ``name`` along ``elements``."""
     for element in elements:
-        value = element.get(name)
+        value: Optional[str] = element.get(name)
         if value is not None:
             return value
     return default

@@ -21,7 +21,7 @@ def svg_document(scene: Scene, title: str = "") -> str:
     parts = [head]
     if title:
         parts.append(f"<title>{escape(title)}</title>")
-    clips = []
+    clips: list[str] = []
     for n, item in enumerate(scene.items):
         parts.append(_item(item, n, clips))
     if clips:

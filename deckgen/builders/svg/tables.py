@@ -14,7 +14,7 @@ from lxml import etree
 from .colors import EMU_PER_PT, fill_of, line_stroke, qn
 from .scene import Polyline, Rect, Stroke
 from .style import Context
-from .text import Frame, draw_text, text_height
+from .text import Frame, Levels, draw_text, text_height
 
 #: python-pptx's default ("Medium Style 2 - Accent 1"): a 1 pt line of ``lt1`` between cells.
 DEFAULT_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
@@ -62,7 +62,7 @@ def _frame(tc: etree._Element, box: tuple[float, float, float, float]) -> Frame:
     return Frame(*box, insets=insets, anchor=get("anchor", "t"), font_lines=True)  # type: ignore[arg-type]
 
 
-def _levels(ctx: Context, body: etree._Element):  # noqa: ANN202
+def _levels(ctx: Context, body: etree._Element) -> Levels:
     def levels(level: int) -> list[etree._Element]:
         tag = qn(f"a:lvl{level + 1}pPr")
         own = body.find(f"{qn('a:lstStyle')}/{tag}")

@@ -67,6 +67,8 @@ class Frame:
 
 
 Levels = Callable[[int], list[etree._Element]]
+#: A paragraph's height, and what draws it with its first line's top at the y given.
+Placed = tuple[float, Callable[[float], None]]
 Segment = tuple[int, int, Style]
 
 
@@ -95,7 +97,7 @@ def text_height(ctx: Context, body: etree._Element, frame: Frame, levels: Levels
     return sum(h for h, _ in _layout(ctx, body, frame, levels))
 
 
-def _layout(ctx: Context, body: etree._Element, frame: Frame, levels: Levels):  # noqa: ANN202
+def _layout(ctx: Context, body: etree._Element, frame: Frame, levels: Levels) -> list[Placed]:
     counters: dict[int, int] = {}
     paras = [_paragraph(ctx, p, levels) for p in body.findall(qn("a:p"))]
     return [_place(ctx, para, frame, i == 0, counters) for i, para in enumerate(paras)]
@@ -130,7 +132,7 @@ def _style(ctx: Context, chain: list[etree._Element]) -> Style:
         color=color_of(fill, ctx.palette) or ctx.palette.scheme_color("tx1") or "000000")
 
 
-def _place(ctx: Context, para: _Para, frame: Frame, first: bool, counters: dict[int, int]):  # noqa: ANN202
+def _place(ctx: Context, para: _Para, frame: Frame, first: bool, counters: dict[int, int]) -> Placed:
     """The paragraph's height and a function drawing it with its first line's top at y."""
     props = para.props
     mar_l = int(attr(props, "marL", "0")) / EMU_PER_PT

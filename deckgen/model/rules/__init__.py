@@ -11,7 +11,7 @@ its parts is still read: what validated of it is checked (``validate.salvage``).
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Collection
+from typing import Any, Callable, Collection, Sequence
 
 from ...diagnostics import Position, Reporter
 from ...load.project import CONTENT
@@ -23,7 +23,7 @@ from . import deck, files, ladder, okrs, periods, team, theme, titles
 
 SUFFIXES = {"okrs": ".yaml", "slides": ".md"}  # 'okrs/2027-Q1' is content/okrs/2027-Q1.yaml
 RULES = [*ladder.RULES, *deck.RULES, *theme.RULES, *team.RULES, *periods.RULES, *titles.RULES, *files.RULES]
-FILE_RULES: dict[type, list[Callable[[Any, FileReport], None]]] = {
+FILE_RULES: dict[type, Sequence[Callable[[Any, FileReport], None]]] = {
     TeamFile: team.FILE_RULES,
     OkrFile: okrs.FILE_RULES + periods.FILE_RULES,
 }

@@ -15,8 +15,6 @@ MAX_NAME_IN_FILE = 100
 @needs("deck.yaml", about="the deck's file name")
 def file_name_fits(project: Project, report: Report) -> None:
     """The team's name, as the file name keeps it (ASCII letters and digits), is not too long."""
-    if project.deck is None:
-        return
     kept = len(unicodedata.normalize("NFKD", project.deck.team).encode("ascii", "ignore"))
     if kept > MAX_NAME_IN_FILE:
         report.error("deck.yaml", ("team",),

@@ -40,7 +40,8 @@ def no_reporting_cycles(team: TeamFile, report: FileReport) -> None:
         if cycle is None or cycle[0] in seen:
             continue
         seen.update(cycle)
-        first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+        ranks = [order[name] for name in cycle]
+        first = ranks.index(min(ranks))
         cycle = cycle[first:] + cycle[:first]
         path = " → ".join([*cycle, cycle[0]])
         report.error(("people", order[cycle[0]], "reports_to"),
