@@ -77,11 +77,23 @@ class Running:
         assert not self.thread.is_alive(), "the server did not stop"
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Running]:
-    running = Running(copy_example(tmp_path, "deck"))
+def _serving(root: Path) -> Iterator[Running]:
+    running = Running(copy_example(root, "deck"))
     yield running
     running.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Running]:
+    """A server of the test's own project, which the test may edit."""
+    yield from _serving(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    """One server shared by the tests that only send it requests: starting one builds the whole
+    preview, so each of those tests starting its own was most of this file's time."""
+    yield from _serving(tmp_path_factory.mktemp("untouched"))
 
 
 def test_the_preview_shows_the_deck_and_follows_an_edit(served: Running) -> None:
@@ -127,28 +139,28 @@ def test_broken_content_keeps_the_last_good_slides_under_the_diagnostic(served: 
     "/slides/000000000000000000000000.svg", "/onepager.html/..", "/deck.pptx", "/output/", "/.git/config",
     "http://127.0.0.1/etc/passwd", "/preview.js/../../content/deck.yaml",
 ])
-def test_only_the_preview_is_served(served: Running, target: str) -> None:
-    status, _, body = served.request(target)
+def test_only_the_preview_is_served(untouched: Running, target: str) -> None:
+    status, _, body = untouched.request(target)
     assert status == 404, (target, body[:200])
     assert b"root:" not in body and b"team:" not in body
 
 
-def test_requests_for_another_host_or_to_change_things_are_refused(served: Running) -> None:
-    port = served.port
+def test_requests_for_another_host_or_to_change_things_are_refused(untouched: Running) -> None:
+    port = untouched.port
     for host in ("attacker.example", f"attacker.example:{port}", f"127.0.0.1.nip.io:{port}", "127.0.0.1:1"):
-        assert served.request("/", host=host)[0] == 421, host
+        assert untouched.request("/", host=host)[0] == 421, host
     for host in (f"localhost:{port}", f"[::1]:{port}", f"192.168.1.20:{port}"):
-        assert served.request("/", host=host)[0] == 200, host
-    assert served.request("/", method="POST")[0] == 501
-    assert served.request("/", method="PUT")[0] == 501
+        assert untouched.request("/", host=host)[0] == 200, host
+    assert untouched.request("/", method="POST")[0] == 501
+    assert untouched.request("/", method="PUT")[0] == 501
 
 
-def test_the_event_stream_announces_the_version(served: Running) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=WAIT)
+def test_the_event_stream_announces_the_version(untouched: Running) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", untouched.port, timeout=WAIT)
     connection.request("GET", "/events")
     response = connection.getresponse()
     assert response.getheader("Content-Type") == "text/event-stream"
-    assert response.readline() == f"data: {served.state()['version']}\n".encode()
+    assert response.readline() == f"data: {untouched.state()['version']}\n".encode()
     connection.close()
 
 
