@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from jinja2 import Environment
 from PIL import Image
 from pptx import Presentation
+from pptx.presentation import Presentation as PptxPresentation
 from pptx.dml.color import RGBColor
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.shapes.autoshape import Shape
@@ -28,11 +30,14 @@ from deckgen.builders.svg.scene import Rect
 from deckgen.commands.build import run_build
 from deckgen.commands.common import check_project
 from deckgen.plan.deck import plan_deck
+from deckgen.model.project import Project
 from deckgen.plan.environment import make_environment
+from deckgen.plan.slides import DeckPlan
 from deckgen.resources import builtin_templates
 from tests.support import deckplans
 from tests.support.decks import build, open_deck, shapes_in
 from tests.support.pictures import scene_words
+from tests.support.projects import copy_example
 from tests.support.templates import corpus_params
 
 WHEN = datetime(2027, 1, 1, tzinfo=timezone.utc)
@@ -40,18 +45,32 @@ WHEN = datetime(2027, 1, 1, tzinfo=timezone.utc)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _project(root: Path):  # noqa: ANN202
+@dataclass(frozen=True)
+class Example:
+    """The example project checked, its layouts, its plan and its deck as built, made once for
+    the tests that only read them."""
+
+    project: Project
+    env: Environment
+    plan: DeckPlan
+    deck: PptxPresentation
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
+    root = copy_example(tmp_path_factory.mktemp("svg"))
     checked = check_project(root)
     assert checked.project is not None, checked.reporter.sorted()
-    return checked.project, make_environment(root, builtin_templates())
+    env = make_environment(root, builtin_templates())
+    plan = plan_deck(checked.project, env)
+    return Example(checked.project, env, plan, open_deck(build(plan)))
 
 
-def test_a_picture_per_slide_self_contained_and_reproducible(example_project: Path) -> None:
-    project, env = _project(example_project)
-    first, again = svg_outputs(BuildRun(project, env, WHEN)), svg_outputs(BuildRun(project, env, WHEN))
+def test_a_picture_per_slide_self_contained_and_reproducible(example: Example) -> None:
+    first, again = (svg_outputs(BuildRun(example.project, example.env, WHEN)) for _ in range(2))
     assert first == again
-    deck = open_deck(build(plan_deck(project, env)))
-    assert [name for name, _ in first] == [f"product-marketing-2027-Q1-{n:02d}.svg" for n in range(1, len(deck.slides) + 1)]
+    count = len(example.deck.slides)
+    assert [name for name, _ in first] == [f"product-marketing-2027-Q1-{n:02d}.svg" for n in range(1, count + 1)]
     for _, data in first:
         root = etree.fromstring(data)
         assert root.tag == f"{SVG}svg"
@@ -62,13 +81,10 @@ def test_a_picture_per_slide_self_contained_and_reproducible(example_project: Pa
         assert b"http://" not in data.replace(b'xmlns="http://www.w3.org/2000/svg"', b"")
 
 
-def test_every_word_of_the_deck_is_drawn_on_its_slide(example_project: Path) -> None:
-    project, env = _project(example_project)
-    plan = plan_deck(project, env)
-    pictures = Drawer().draw(plan)
-    deck = open_deck(build(plan))
-    assert len(pictures) == len(deck.slides)
-    for picture, slide in zip(pictures, deck.slides, strict=True):
+def test_every_word_of_the_deck_is_drawn_on_its_slide(example: Example) -> None:
+    pictures = Drawer().draw(example.plan)
+    assert len(pictures) == len(example.deck.slides)
+    for picture, slide in zip(pictures, example.deck.slides, strict=True):
         drawn = {w.text for w in scene_words(picture.scene)}
         for shape in shapes_in(slide.shapes):
             if shape.has_text_frame:
@@ -78,9 +94,8 @@ def test_every_word_of_the_deck_is_drawn_on_its_slide(example_project: Path) -> 
                 assert not missing, f"slide {picture.number}: {sorted(missing)}"
 
 
-def test_png_slides_and_contact_sheet(example_project: Path) -> None:
-    project, env = _project(example_project)
-    files = png_outputs(BuildRun(project, env, WHEN))
+def test_png_slides_and_contact_sheet(example: Example) -> None:
+    files = png_outputs(BuildRun(example.project, example.env, WHEN))
     *slides, (sheet_name, sheet) = files
     assert sheet_name == "product-marketing-2027-Q1-slides.png"
     for _, data in slides:
