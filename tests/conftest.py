@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402  (after the sys.path set-up above)
 from typing import Callable  # noqa: E402
 
-from tests.support.projects import copy_example, replace  # noqa: E402
+from tests.support.projects import EXAMPLE_EPOCH, copy_example, replace  # noqa: E402
 
 
 @pytest.fixture
@@ -39,6 +39,21 @@ def edit(example_project: Path) -> Callable[[str, str, str], Path]:
         return path
 
     return apply
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project after one ``deckgen build`` (deck, page and manifest in its
+    ``output/``), shared by every test that only reads what was built: a build is the costliest
+    step of most tests, and the example's never changes within a run."""
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    root = copy_example(tmp_path_factory.mktemp("example-build"))
+    result = CliRunner().invoke(main, ["build", str(root)], env=EXAMPLE_EPOCH, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -18,29 +18,18 @@ from tests.support.decks import missing_words, notes, open_deck
 from tests.support.large_project import large_project, scaled_project
 from tests.support.ooxml import validate_pptx, validator_available
 from tests.support.plans import planned
-from tests.support.projects import run
+from tests.support.projects import EXAMPLE_EPOCH, run
 from tests.support.render import pdf_page_count
 
 DECK = "product-marketing-2027-Q1.pptx"
 PAGE = "product-marketing-2027-Q1-onepager.html"  # carries the quarter like the deck
-EPOCH = {"SOURCE_DATE_EPOCH": "1798761600"}  # 2027-01-01
 
 
 def build(root: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 
     from deckgen.cli import main
-    return CliRunner().invoke(main, ["build", str(root), *args], env=env or EPOCH, catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project, built once for the tests that only read the result."""
-    from tests.support.projects import copy_example
-    root = copy_example(tmp_path_factory.mktemp("built"))
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    return root
+    return CliRunner().invoke(main, ["build", str(root), *args], env=env or EXAMPLE_EPOCH, catch_exceptions=False)
 
 
 def test_the_deck_and_the_page_are_written_to_output(example_build: Path) -> None:

@@ -14,6 +14,7 @@ from tests.support.page import build_page, parse, text
 from tests.support.projects import copy_example, replace, run
 
 DECK = "product-marketing-{quarter}.pptx"
+PAGE = "product-marketing-2027-Q1-onepager.html"
 MISSED_NOTE = "Legal review of AI data terms held back 4 references; cleared in December, carried into Q1."
 
 
@@ -25,6 +26,11 @@ def built(root: Path, quarter: str = "2027-Q1") -> list[list[str]]:
     """`deckgen build`, then every slide's texts read back with python-pptx (title first)."""
     result = run("build", str(root), "--format", "pptx", "--force")
     assert result.exit_code == 0, result.output
+    return texts_of(root, quarter)
+
+
+def texts_of(root: Path, quarter: str = "2027-Q1") -> list[list[str]]:
+    """Every slide's texts of the deck built in ``root``'s output (title first)."""
     deck = open_deck((root / "output" / DECK.format(quarter=quarter)).read_bytes())
     return [[found.shapes.title.text, *slide_texts(found)] for found in deck.slides]
 
@@ -34,11 +40,10 @@ def titled(slides: list[list[str]], start: str) -> list[list[str]]:
 
 
 # Headlines ---------------------------------------------------------------------------------------
-def test_the_results_title_says_a_committed_miss(tmp_path: Path) -> None:
-    root = copy_example(tmp_path)
-    [first, *_] = titled(built(root), "2026-Q4 closed")
+def test_the_results_title_says_a_committed_miss(example_build: Path) -> None:
+    [first, *_] = titled(texts_of(example_build), "2026-Q4 closed")
     assert first[0] == "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
-    page = parse(build_page(root))
+    page = parse((example_build / "output" / PAGE).read_bytes())
     assert "one committed key result missed" in text(page.xpath("//section[@aria-labelledby='results-heading']")[0])
 
 
@@ -117,9 +122,8 @@ def test_intake_from_older_quarters_is_reported(tmp_path: Path) -> None:
     assert line.endswith(": log 2026-Q4's requests")
 
 
-def test_the_intake_slide_names_the_period_its_requests_cover(tmp_path: Path) -> None:
-    root = copy_example(tmp_path)
-    [intake] = [texts for texts in built(root) if any("Share of requests" in t for t in texts)]
+def test_the_intake_slide_names_the_period_its_requests_cover(example_build: Path) -> None:
+    [intake] = [texts for texts in texts_of(example_build) if any("Share of requests" in t for t in texts)]
     assert "Requests that came in during 2026-Q4 (Oct–Dec 2026), and where the work went" in intake, intake
 
 

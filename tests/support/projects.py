@@ -16,6 +16,8 @@ from click.testing import CliRunner, Result
 from deckgen.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "content"
+#: A build's clock for tests that compare bytes: 2027-01-01, so a build's bytes are the same every run.
+EXAMPLE_EPOCH = {"SOURCE_DATE_EPOCH": "1798761600"}
 
 
 def copy_example(tmp_path: Path, name: str = "deck") -> Path:

@@ -16,8 +16,13 @@ def deck_of(root: Path):  # type: ignore[no-untyped-def]
     return open_deck((root / "output" / DECK).read_bytes())
 
 
-def test_the_one_off_budget_line_marks_only_the_one_offs_bar(tmp_path: Path) -> None:
-    deck = deck_of(copy_example(tmp_path))
+def example_deck(example_build: Path):  # type: ignore[no-untyped-def]
+    """The example's deck as the session's ``deckgen build`` wrote it."""
+    return open_deck((example_build / "output" / DECK).read_bytes())
+
+
+def test_the_one_off_budget_line_marks_only_the_one_offs_bar(example_build: Path) -> None:
+    deck = example_deck(example_build)
     [time] = [s for s in deck.slides if s.shapes.title.text.endswith("of our time")]
     shapes = {shape.name: shape for shape in shapes_in(time.shapes)}
     chart, line, label = shapes["Chart: Share of the team's time"], shapes["Reference line"], shapes["Reference"]
@@ -28,8 +33,8 @@ def test_the_one_off_budget_line_marks_only_the_one_offs_bar(tmp_path: Path) -> 
     assert line.top <= label.top + label.height / 2 <= line.top + line.height  # labelled on that row
 
 
-def test_a_continuation_is_titled_for_what_it_holds_and_its_notes_say_what_it_adds(tmp_path: Path) -> None:
-    deck = deck_of(copy_example(tmp_path))
+def test_a_continuation_is_titled_for_what_it_holds_and_its_notes_say_what_it_adds(example_build: Path) -> None:
+    deck = example_deck(example_build)
     slides = [(s.shapes.title.text, notes(s)) for s in deck.slides]
     charter = next(i for i, (title, _) in enumerate(slides) if title.startswith("What Product Marketing owns"))
     title, said = slides[charter + 1]
@@ -45,9 +50,8 @@ def test_a_continuation_is_titled_for_what_it_holds_and_its_notes_say_what_it_ad
     assert results[1][1].endswith("This slide adds: Stand up the competitive programme; What we learned.")
 
 
-def test_the_asks_close_the_deck_and_their_notes_say_so(tmp_path: Path) -> None:
-    root = copy_example(tmp_path)
-    deck = deck_of(root)
+def test_the_asks_close_the_deck_and_their_notes_say_so(example_build: Path) -> None:
+    deck = example_deck(example_build)
     last = deck.slides[len(deck.slides) - 1]
     assert last.shapes.title.text == "What we need from you: four asks"
     assert notes(last).startswith("Close on these:")
