@@ -65,21 +65,31 @@ def _prepare(name: str, base: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scenario]:
-    found = {}
-    for name, args in ARGS.items():
-        template = _prepare(name, tmp_path_factory.mktemp("templates"))
-        warm = shutil.copytree(template, tmp_path_factory.mktemp("warm") / "proj", symlinks=True)
-        assert run(*args, str(warm)).exit_code == 0  # fills deckgen's cache: later runs write the same
-        work = shutil.copytree(template, tmp_path_factory.mktemp("work") / "proj", symlinks=True)
+class Scenarios(dict[str, Scenario]):
+    """Each command's scenario, made the first time a test asks for it: the fast tier's tests
+    need two of the four, and making one runs its command twice."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self.factory = factory
+
+    def __missing__(self, name: str) -> Scenario:
+        template = _prepare(name, self.factory.mktemp("templates"))
+        warm = shutil.copytree(template, self.factory.mktemp("warm") / "proj", symlinks=True)
+        assert run(*ARGS[name], str(warm)).exit_code == 0  # fills deckgen's cache: later runs write the same
+        work = shutil.copytree(template, self.factory.mktemp("work") / "proj", symlinks=True)
         ops: list[str] = []
         with instrumented(recording(ops)):
-            result = run(*args, str(work))
+            result = run(*ARGS[name], str(work))
         assert result.exit_code == 0, result.output
-        found[name] = Scenario(name, template, snapshot(template), snapshot(work), ops)
-        assert found[name].new != found[name].old and not litter(work)
-    return found
+        made = self[name] = Scenario(name, template, snapshot(template), snapshot(work), ops)
+        assert made.new != made.old and not litter(work)
+        return made
+
+
+@pytest.fixture(scope="module")
+def scenarios(tmp_path_factory: pytest.TempPathFactory) -> Scenarios:
+    return Scenarios(tmp_path_factory)
 
 
 @pytest.mark.slow
