@@ -243,7 +243,7 @@ def build_bytes(root: Path) -> bytes:
     from deckgen.builders import BuildRun
     from deckgen.builders.pptx.outputs import pptx_outputs
     project, env = _project(root)
-    [(_, data)] = pptx_outputs(BuildRun(project, env, datetime.fromtimestamp(int(EPOCH["SOURCE_DATE_EPOCH"]), timezone.utc)))
+    [(_, data)] = pptx_outputs(BuildRun(project, env, datetime.fromtimestamp(int(EXAMPLE_EPOCH["SOURCE_DATE_EPOCH"]), timezone.utc)))
     return data
 
 
