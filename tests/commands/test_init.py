@@ -152,6 +152,7 @@ def test_the_example_resolves_to_a_complete_project() -> None:
     assert builtin_templates().is_dir()
 
 
+@pytest.mark.slow  # builds a wheel
 @pytest.mark.skipif(importlib.util.find_spec("hatchling") is None, reason="needs hatchling")
 def test_the_wheel_ships_the_example_and_the_templates(tmp_path: Path) -> None:
     subprocess.run(

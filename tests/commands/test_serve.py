@@ -245,6 +245,7 @@ def test_a_rebuild_waits_for_another_deckgen_holding_the_project(served: Running
         assert time.monotonic() - released >= 1.0, "the rebuild did not wait for the lock"
 
 
+@pytest.mark.slow  # a second Python process building the whole preview
 def test_ctrl_c_stops_the_server_cleanly(tmp_path: Path) -> None:
     root = copy_example(tmp_path, "deck")
     with subprocess.Popen([sys.executable, "-m", "deckgen", "serve", str(root), "--port", "0"],

@@ -132,6 +132,7 @@ def test_a_layout_without_a_title_placeholder_is_refused(example_project: Path) 
                             "content slide needs; layouts with one: 'Title Slide', ")
 
 
+@pytest.mark.slow  # the example built on four masters of artwork; test_a_layouts_mapping_picks_the_layouts is the fast one
 def test_a_layout_is_named_with_its_master_when_masters_share_names(example_project: Path,
                                                                   tmp_path: Path) -> None:
     with_template(example_project, "lo-focus.pptx", 'layouts:\n  title: "Title Slide (master 3)"\n')
