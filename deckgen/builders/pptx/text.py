@@ -1,7 +1,7 @@
 """Writing the plan's paragraphs into text frames, and measuring them exactly as written.
 
 One table (:data:`KINDS`) says how each kind of paragraph looks (space before, weight, colour,
-indent); :func:`measure` and :func:`write` both read it, so what is measured is what is drawn.
+indent); :func:`height` and :func:`write` both read it, so what is measured is what is drawn.
 Fitting itself is the caller's: it picks a size from the type scale, asks :func:`height`, and
 only writes once the text fits.
 """
