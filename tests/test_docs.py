@@ -61,3 +61,9 @@ def test_every_variable_and_filter_a_layout_sees_is_documented() -> None:
     documented = set(re.findall(r"`([a-z_]+)", markup))
     assert sorted(layout_variables() - documented) == []
     assert sorted(set(FILTERS) - documented) == []
+
+
+def test_every_module_of_the_pptx_builder_is_in_its_module_map() -> None:
+    builder = (ROOT / "docs" / "pptx-builder.md").read_text(encoding="utf-8")
+    modules = sorted(path.name for path in (ROOT / "deckgen" / "builders" / "pptx").glob("*.py"))
+    assert [name for name in modules if name != "__init__.py" and f"`{name}`" not in builder] == []

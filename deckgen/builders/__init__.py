@@ -1,7 +1,9 @@
 """Output builders: turn the planned deck into files (PowerPoint, HTML, PDF, pictures).
 
-Builders are pure until they write; writing goes through :mod:`deckgen.builders.output` so that a
-failure never leaves a half-written file and a hand-edited output is never silently overwritten.
+A builder returns its files' bytes and writes none of them (the PDF builders run LibreOffice and
+Chromium in a private temporary folder); the build command writes them all at once through
+:mod:`deckgen.builders.output`, so that a failure never leaves a half-written file and a
+hand-edited output is never silently overwritten.
 
 :data:`FORMATS` is the registry ``deckgen build --format`` reads (its choices and its help): a
 format's name, where its builder is, and what it makes. A builder is a function
