@@ -94,6 +94,7 @@ def test_every_word_of_the_deck_is_drawn_on_its_slide(example: Example) -> None:
                 assert not missing, f"slide {picture.number}: {sorted(missing)}"
 
 
+@pytest.mark.slow  # Pillow paints all 18 slides at 1280 px; the SVG tests draw the same scenes
 def test_png_slides_and_contact_sheet(example: Example) -> None:
     files = png_outputs(BuildRun(example.project, example.env, WHEN))
     *slides, (sheet_name, sheet) = files

@@ -164,6 +164,7 @@ def test_the_event_stream_announces_the_version(untouched: Running) -> None:
     connection.close()
 
 
+@pytest.mark.slow  # waits a second for rebuilds that must not come
 def test_a_burst_of_saves_is_one_rebuild(served: Running) -> None:
     before = served.state()["version"]
     path = served.root / "content" / "wins.md"
@@ -175,6 +176,7 @@ def test_a_burst_of_saves_is_one_rebuild(served: Running) -> None:
     assert served.state()["version"] - before <= 2
 
 
+@pytest.mark.slow  # three rebuilds and a second of waiting
 def test_deleted_files_and_renamed_folders_are_survived(served: Running) -> None:
     first = served.state()
     content = served.root / "content"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -143,11 +142,6 @@ def test_core_properties_come_from_the_plan(deck) -> None:  # type: ignore[no-un
 def test_notes_master_is_listed_for_keynote(data: bytes) -> None:
     xml = zipfile.ZipFile(io.BytesIO(data)).read("ppt/presentation.xml")
     assert b"<p:notesMasterIdLst>" in xml
-
-
-def test_the_same_plan_and_time_give_the_same_bytes(data: bytes) -> None:
-    assert build(PLAN) == data
-    assert build(PLAN, datetime(2027, 2, 1, tzinfo=timezone.utc)) != data
 
 
 def test_the_theme_carries_the_decks_colours_and_fonts(data: bytes) -> None:
