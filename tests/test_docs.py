@@ -22,7 +22,8 @@ def test_the_docs_name_only_what_exists(doc) -> None:  # type: ignore[no-untyped
 
 def test_a_stale_reference_is_reported() -> None:
     doc = """
-See `deckgen/model/nowhere.py`, `textfit.no_such_function`, `BrandTemplate.no_such` and `gone.py`.
+See `deckgen/model/nowhere.py`, `textfit.wrap`, `package.no_such_function`, `BrandTemplate.no_such`,
+`NoSuchClass.name` and `gone.py`.
 
 ```
 deckgen build --colour red
@@ -37,8 +38,10 @@ deckgen okr new 2027-Q2 --dry-run
         "deckgen build has no option --colour",
         "no command deckgen publish",
         "no file deckgen/model/nowhere.py",
-        "module textfit has no no_such_function",
+        "no module textfit",
+        "module package has no no_such_function",
         "class BrandTemplate has no no_such",
+        "no class NoSuchClass",
         "no file gone.py",
         "deckgen build --format has no choice gif",
         "no module deckgen.model.nowhere",

@@ -29,10 +29,15 @@ SEARCHED = ("deckgen", "templates", "content", "tests", "benchmarks", "scripts",
 ELSEWHERE = frozenset({"settings.json", "deck.schema.json", "okrs.schema.json", "charter.schema.json",
                        ".deckgen-journal.json", "okrs/2028-Q1.yaml", "slide1.xml", "docProps/core.xml"})
 MADE = ("output/", ".schemas/", "product-marketing-")
+#: Words before a dot that are no deckgen module: a VS Code setting (``yaml.schemas``), the standard
+#: library (``typing.Protocol``), a rule's ``report`` argument (``report.error``).
+OTHER_OWNERS = frozenset({"yaml", "typing", "report"})
 
 FILE = re.compile(r"^[\w./-]*[\w-]\.(?:py|md|xml|html|jinja|css|yaml|json|toml)$")
 DOTTED = re.compile(r"^deckgen(\.[a-z_]+)+$")
 ATTRIBUTE = re.compile(r"^([a-z_][a-z0-9_]*|[A-Z][A-Za-z0-9]*)\.([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?$")
+#: Files of other formats: outputs, pictures and templates, most of them a user's or another project's.
+OTHER_FILE = re.compile(r"\.(?:pptx|potx|pptm|ppsx|potm|pdf|png|jpe?g|svg|otp|whl|zip|xlsx)$")
 PLACEHOLDER = re.compile(r"(^|/)[A-Z]+\b|^/")  # slides/NAME.xml, or a preview's URL such as /state.json
 COMMAND = re.compile(r"(?:^|[\s/`])deckgen((?:[ \t]+[^\s`;&#]+)+)", re.MULTILINE)
 ROLE = re.compile(r":(mod|func|data|class|meth|attr|exc):`~?([^`]+)`")
@@ -81,7 +86,7 @@ def layout_variables() -> frozenset[str]:
 
 # Markdown words --------------------------------------------------------------------------------------
 def _stale_word(word: str) -> list[str]:
-    if PLACEHOLDER.search(word):
+    if PLACEHOLDER.search(word) or OTHER_FILE.search(word):
         return []
     if FILE.match(word):
         return _stale_file(word)
@@ -104,11 +109,12 @@ def _stale_attribute(owner: str, name: str) -> list[str]:
     if owner in layout_variables():  # a layout's variable: some model or plan class holds the name
         found = [members for classes in _classes().values() for members in classes]
         return [] if any(name in members for members in found) else [f"no class has the {name} of {owner}.{name}"]
-    if owner[0].isupper():
-        classes = _classes().get(owner)
-        return [] if classes is None or any(name in members for members in classes) else [f"class {owner} has no {name}"]
-    modules = _modules().get(owner)
-    return [] if modules is None or any(name in members for members in modules) else [f"module {owner} has no {name}"]
+    if owner in OTHER_OWNERS:
+        return []
+    kind, found = ("class", _classes().get(owner)) if owner[0].isupper() else ("module", _modules().get(owner))
+    if found is None:
+        return [f"no {kind} {owner}"]
+    return [] if any(name in members for members in found) else [f"{kind} {owner} has no {name}"]
 
 
 # Command lines ---------------------------------------------------------------------------------------
@@ -186,7 +192,8 @@ def _module_file(dotted: str, package: tuple[str, ...]) -> Path | None:
 
 @cache
 def _file_names() -> frozenset[str]:
-    return frozenset(path.name for folder in SEARCHED for path in (ROOT / folder).rglob("*"))
+    nested = (path.name for folder in SEARCHED for path in (ROOT / folder).rglob("*"))
+    return frozenset([*nested, *(path.name for path in ROOT.iterdir())])
 
 
 @cache
