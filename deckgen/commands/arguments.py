@@ -13,7 +13,9 @@ from typing import Callable, Optional
 
 import click
 
-QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+from ..model.quarters import QUARTER_PATTERN
+
+QUARTER = re.compile(QUARTER_PATTERN)
 EDITION = re.compile(r"^archive/\d{4}/?$")
 CURRENT = "current"
 

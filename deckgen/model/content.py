@@ -220,7 +220,10 @@ class KeyResult(Strict):
 
     @property
     def is_milestone(self) -> bool:
-        return self.baseline is None and self.target is None
+        """The one rule for a key result's kind: numeric only with both a baseline and a target
+        to measure between, a milestone (done or not) otherwise. Scoring, the deck, the report
+        and the commands all ask this; check reports a key result with only one of the two."""
+        return self.baseline is None or self.target is None
 
     @property
     def progress(self) -> float:

@@ -42,8 +42,9 @@ def key_result_score(kr: "KeyResult") -> float:
     """A hand-set score wins; a milestone is 1 or 0; a numeric one is its clamped share of the way."""
     if kr.score is not None:
         return kr.score
-    if kr.baseline is None or kr.target is None:
+    if kr.is_milestone:
         return 1.0 if kr.done else 0.0
+    assert kr.baseline is not None and kr.target is not None  # what is_milestone said
     if kr.current is None or kr.target == kr.baseline:
         return 0.0
     share = (kr.current - kr.baseline) / (kr.target - kr.baseline)

@@ -138,7 +138,7 @@ def target(kr: KeyResult, exact: bool = False) -> str:
 
 def progress(kr: KeyResult) -> str:
     """Where a key result stands: its current value, or done / not done."""
-    if kr.baseline is None or kr.target is None:
+    if kr.is_milestone:
         return "Done" if kr.done else "Not done"
     return with_unit(kr.current, kr.unit)
 

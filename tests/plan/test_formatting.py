@@ -61,3 +61,13 @@ def test_numbers_use_a_true_minus_sign_and_no_false_precision(value: Optional[fl
 def test_progress_reads_like_the_target() -> None:
     assert progress(kr(0, 5, "briefings", current=1)) == "1 briefing"
     assert progress(kr(1234567, 2345678, "$", current=1500000)) == "$1.5M"
+
+
+@pytest.mark.parametrize("given", [{}, {"baseline": 10}, {"target": 40}])
+def test_without_both_ends_a_key_result_is_a_milestone_everywhere(given: dict[str, float]) -> None:
+    """One rule (``KeyResult.is_milestone``) for scoring, the deck's progress cell and the commands:
+    a key result is numeric only with a baseline and a target."""
+    kr = KeyResult(title="Ship the partner portal", done=True, current=25, **given)
+    assert kr.is_milestone and kr.progress == 1.0 and progress(kr) == "Done"
+    numeric = KeyResult(title="Win rate", baseline=10, target=40, current=25)
+    assert not numeric.is_milestone and numeric.progress == 0.5 and progress(numeric) != "Done"
