@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from lxml import etree
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.connector import Connector
@@ -19,7 +19,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import Box, Design, Palette, paint
+from .design import Box, Design, Palette, colour_xml
 
 
 @dataclass(frozen=True)
@@ -142,22 +142,52 @@ def mark_decorative(shape: BaseShape) -> None:
 
 
 def _fill(shape: Shape, color: Optional[str], palette: Palette) -> None:
-    if color is None:
-        shape.fill.background()
-    else:
-        shape.fill.solid()
-        paint(shape.fill.fore_color, color, palette)
+    """The shape's fill: ``color``, or none. Written into its ``p:spPr`` directly, as python-pptx's
+    ``fill.solid()``/``fill.background()`` would write it (they cost a lookup per property)."""
+    _set_fill(shape._element.spPr, color, palette, _AFTER_SHAPE_FILL)
 
 
 def _outline(shape: Shape | Connector, color: Optional[str], width: float, dashed: bool,
              palette: Palette) -> None:
+    """The shape's line: ``color`` at ``width`` points (dashed or not), or none; as python-pptx's
+    ``line`` properties write it."""
+    sp_pr = shape._element.spPr
+    ln = sp_pr.find(_LN)
+    if ln is None:
+        ln = text.insert_in_order(sp_pr, OxmlElement("a:ln"), _AFTER_LN)
+    _set_fill(ln, color, palette, _AFTER_LINE_FILL)
     if color is None:
-        shape.line.fill.background()
         return
-    paint(shape.line.color, color, palette)
-    shape.line.width = Pt(width)
+    ln.set("w", str(Pt(width)))
     if dashed:
-        shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        for old in [child for child in ln if child.tag in _DASHES]:
+            ln.remove(old)
+        text.insert_in_order(ln, OxmlElement("a:prstDash"), _AFTER_DASH).set("val", "dash")
+
+
+def _q(*tags: str) -> frozenset[str]:
+    return frozenset(qn(tag) for tag in tags)
+
+
+_LN = qn("a:ln")
+_FILLS = _q("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
+#: What may follow each element in DrawingML's schema order (python-pptx inserts before the first).
+_AFTER_SHAPE_FILL = _q("a:ln", "a:effectLst", "a:effectDag", "a:scene3d", "a:sp3d", "a:extLst")
+_AFTER_LN = _q("a:effectLst", "a:effectDag", "a:scene3d", "a:sp3d", "a:extLst")
+_AFTER_LINE_FILL = _q("a:prstDash", "a:custDash", "a:round", "a:bevel", "a:miter", "a:headEnd",
+                      "a:tailEnd", "a:extLst")
+_AFTER_DASH = _q("a:custDash", "a:round", "a:bevel", "a:miter", "a:headEnd", "a:tailEnd", "a:extLst")
+_DASHES = _q("a:prstDash", "a:custDash")
+
+
+def _set_fill(parent: etree._Element, color: Optional[str], palette: Palette,
+              after: frozenset[str]) -> None:
+    for old in [child for child in parent if child.tag in _FILLS]:
+        parent.remove(old)
+    if color is None:
+        text.insert_in_order(parent, OxmlElement("a:noFill"), after)
+    else:
+        colour_xml(text.insert_in_order(parent, OxmlElement("a:solidFill"), after), color, palette)
 
 
 def _vertical_elbow(conn: Connector) -> None:

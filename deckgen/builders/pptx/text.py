@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.text.text import TextFrame, _Run
 from pptx.util import Pt
 
@@ -27,7 +27,6 @@ from .package import strip_control_chars
 INSETS = wrap.TEXT_FRAME_INSETS
 #: What a continued title, heading or card says.
 CONT = " (cont.)"
-ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 @dataclass(frozen=True)
@@ -207,15 +206,46 @@ def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
 def prepare(frame: TextFrame, anchor: str = "top") -> None:
     """Set a frame up the way it was measured: wrapping, fixed size, known insets."""
     prepare_insets(frame)
-    frame.word_wrap = True
-    frame.vertical_anchor = ANCHOR[anchor]
+    body_pr = frame._txBody.bodyPr
+    body_pr.set("wrap", "square")
+    body_pr.set("anchor", _ANCHOR[anchor])
 
 
 def prepare_insets(frame: TextFrame) -> None:
-    """Fix a frame's insets and autofit to what was measured (a placeholder keeps its anchor)."""
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left, frame.margin_right = Pt(INSETS.left), Pt(INSETS.right)
-    frame.margin_top, frame.margin_bottom = Pt(INSETS.top), Pt(INSETS.bottom)
+    """Fix a frame's insets and autofit to what was measured (a placeholder keeps its anchor).
+
+    Written into ``a:bodyPr`` as python-pptx's ``auto_size`` and ``margin_*`` setters write it
+    (an inset equal to DrawingML's default is left out), without their lookups: every shape
+    with text is prepared."""
+    body_pr = frame._txBody.bodyPr
+    for old in [child for child in body_pr if child.tag in _AUTOFITS]:
+        body_pr.remove(old)
+    insert_in_order(body_pr, OxmlElement("a:noAutofit"), _AFTER_AUTOFIT)
+    for name, points in (("lIns", INSETS.left), ("rIns", INSETS.right), ("tIns", INSETS.top),
+                         ("bIns", INSETS.bottom)):
+        emu = int(Pt(points))
+        if emu != _DEFAULT_INSETS[name]:
+            body_pr.set(name, str(emu))
+        elif name in body_pr.attrib:
+            del body_pr.attrib[name]
+
+
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_AUTOFITS = frozenset(qn(tag) for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"))
+_AFTER_AUTOFIT = frozenset(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
+_DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # EMU
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element,
+                    followers: frozenset[str]) -> etree._Element:
+    """``child`` placed before the first of ``parent``'s children that the schema puts after it
+    (``followers``), as python-pptx inserts: DrawingML's children come in a fixed order."""
+    follower = next((c for c in parent if c.tag in followers), None)
+    if follower is None:
+        parent.append(child)
+    else:
+        follower.addprevious(child)
+    return child
 
 
 def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float, *,
