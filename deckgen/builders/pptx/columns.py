@@ -77,12 +77,18 @@ class ColumnsBlock(Block):
             return None, self
         if self._cuts_unbreakable([part.tail for part in parts]):
             return self._unstack(room)
-        shown = [h if part.head.blocks else None for h, part in zip(self.headings, parts, strict=True)]
-        head = ColumnsBlock([part.head for part in parts], shown, self.weights)
+        return self._shown(parts), self._going_on(parts)
+
+    def _shown(self, parts: list["_ColumnSplit"]) -> "ColumnsBlock":
+        """The columns' parts on this slide; a column with nothing here shows no heading."""
+        headings = [h if part.head.blocks else None for h, part in zip(self.headings, parts, strict=True)]
+        return ColumnsBlock([part.head for part in parts], headings, self.weights)
+
+    def _going_on(self, parts: list["_ColumnSplit"]) -> Optional["ColumnsBlock"]:
+        """The columns' rests, under their continued headings; None when every column ended."""
         if not any(part.tail.blocks for part in parts):
-            return head, None
-        return head, ColumnsBlock([part.tail for part in parts], [part.heading for part in parts],
-                                  self.weights)
+            return None
+        return ColumnsBlock([part.tail for part in parts], [part.heading for part in parts], self.weights)
 
     def _split_column(self, stack: Stack, heading: Optional[Heading], room: Room) -> "_ColumnSplit":
         """One column split below its heading; an ended column is an empty stack, so that the
