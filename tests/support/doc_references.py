@@ -30,8 +30,8 @@ ELSEWHERE = frozenset({"settings.json", "deck.schema.json", "okrs.schema.json", 
                        ".deckgen-journal.json", "okrs/2028-Q1.yaml", "slide1.xml", "docProps/core.xml"})
 MADE = ("output/", ".schemas/", "product-marketing-")
 #: Words before a dot that are no deckgen module: a VS Code setting (``yaml.schemas``), the standard
-#: library (``typing.Protocol``), a rule's ``report`` argument (``report.error``).
-OTHER_OWNERS = frozenset({"yaml", "typing", "report"})
+#: library (``typing.Protocol``), a rule's ``report`` argument (``report.error``), a pyproject table.
+OTHER_OWNERS = frozenset({"yaml", "typing", "report", "tool"})
 
 FILE = re.compile(r"^[\w./-]*[\w-]\.(?:py|md|xml|html|jinja|css|yaml|json|toml)$")
 DOTTED = re.compile(r"^deckgen(\.[a-z_]+)+$")
