@@ -37,16 +37,24 @@ class DeckgenGroup(click.Group):
     project, an unrecoverable journal or a SOURCE_DATE_EPOCH that is not a time into one error line."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
-        from .commands.common import SourceDateError
-        from .edit.journal import JournalError
-        from .lock import ProjectBusy
-
         try:
             return super().invoke(ctx)
         except ContentError as error:
             _fail_on_content(error)
-        except (ProjectBusy, JournalError, SourceDateError) as error:
-            raise click.ClickException(str(error)) from error
+        except Exception as error:
+            if type(error).__module__.startswith("deckgen.") and isinstance(error, _one_line_errors()):
+                raise click.ClickException(str(error)) from error
+            raise  # click's own (--help's exit, usage errors) and real failures
+
+
+def _one_line_errors() -> tuple[type[Exception], ...]:
+    """The errors said in one line. Imported only once deckgen raises one: importing them up
+    front would load the content model for every command, ``--help`` included."""
+    from .commands.common import SourceDateError
+    from .edit.journal import JournalError
+    from .lock import ProjectBusy
+
+    return (ProjectBusy, JournalError, SourceDateError)
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
