@@ -14,7 +14,7 @@ from ..diagnostics import Position
 from ..model import Project, Quarter, Status
 from ..model.content import KeyResult, Objective, OkrFile
 from ..model.scoring import score_text, status_of
-from ..plan.formatting import fraction, target, with_unit
+from ..plan.formatting import fraction, progress, target, with_unit
 from .editing import at
 
 COLOURS = {Status.ON_TRACK: "green", Status.AT_RISK: "yellow", Status.OFF_TRACK: "red",
@@ -80,7 +80,7 @@ def progress_text(kr: KeyResult, expect_current: bool = True) -> str:
     """'20% → 80%, now 45%', 'done', '31% → 36%, no current yet', plus a hand-set score: the
     figures as the deck writes them (one formatter)."""
     if kr.is_milestone:
-        text = "done" if kr.done else "not done"
+        text = progress(kr).lower()  # the deck's words, in a sentence
     else:
         text = target(kr)
         if kr.current is not None:
