@@ -7,21 +7,14 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
 from .builders import DEFAULT_FORMATS, FORMATS
-from .diagnostics import ContentError
+from .errors import DeckgenError
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
-
-
-def _fail_on_content(error: ContentError) -> None:
-    for diagnostic in error.reporter.sorted():
-        click.echo(str(diagnostic), err=True)
-    click.echo(error.reporter.summary(), err=True)
-    sys.exit(1)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -33,28 +26,17 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 
 class DeckgenGroup(click.Group):
-    """Turns content errors raised by any command into diagnostics and exit code 1, and a busy
-    project, an unrecoverable journal or a SOURCE_DATE_EPOCH that is not a time into one error line."""
+    """The one place deckgen's errors meet the user: any :class:`~deckgen.errors.DeckgenError` a
+    command raises is printed as it says (content errors: their diagnostics and a summary; any
+    other: one "Error: ..." line) and ends the command with its exit code (1)."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ContentError as error:
-            _fail_on_content(error)
-        except Exception as error:
-            if type(error).__module__.startswith("deckgen.") and isinstance(error, _one_line_errors()):
-                raise click.ClickException(str(error)) from error
-            raise  # click's own (--help's exit, usage errors) and real failures
-
-
-def _one_line_errors() -> tuple[type[Exception], ...]:
-    """The errors said in one line. Imported only once deckgen raises one: importing them up
-    front would load the content model for every command, ``--help`` included."""
-    from .commands.common import SourceDateError
-    from .edit.journal import JournalError
-    from .lock import ProjectBusy
-
-    return (ProjectBusy, JournalError, SourceDateError)
+        except DeckgenError as error:
+            for line in error.lines():
+                click.echo(line, err=True)
+            sys.exit(error.exit_code)
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,12 +79,9 @@ def build(project: Path, output: Path | None, formats: tuple[str, ...], force: b
       3  a file was edited by hand or is open (e.g. in PowerPoint), so it was
          left alone and the new one written beside it; --force overwrites it
     """
-    from .commands.build import EXIT_NOT_OVERWRITTEN, BuildError, run_build
+    from .commands.build import EXIT_NOT_OVERWRITTEN, run_build
 
-    try:
-        built = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
-    except BuildError as error:
-        raise click.ClickException(str(error)) from error
+    built = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
     _echo(built.lines)
     if built.kept:
         sys.exit(EXIT_NOT_OVERWRITTEN)
@@ -120,23 +99,16 @@ def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
     every save, with the problems check finds."""
     from .commands.serve import run_serve
 
-    try:
-        run_serve(project, host, port, open_browser, click.echo)
-    except OSError as error:
-        raise click.ClickException(f"cannot serve on {host}:{port}: {error.strerror or error}") from error
+    run_serve(project, host, port, open_browser, click.echo)
 
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a deck project in FOLDER (new or empty), copied from the example."""
-    from .commands.init import InitError, run_init
+    from .commands.init import run_init
 
-    try:
-        lines = run_init(folder)
-    except InitError as error:
-        raise click.ClickException(str(error)) from error
-    for line in lines:
+    for line in run_init(folder):
         click.echo(line)
 
 
@@ -263,9 +235,5 @@ def schema(output: Path | None) -> None:
     """Print the JSON Schema of every content file, for editors to check content as you type."""
     from .commands.schema import run_schema
 
-    try:
-        lines = run_schema(output)
-    except OSError as error:
-        raise click.ClickException(f"cannot write to '{output}': {error.strerror or error}") from error
-    for line in lines:
+    for line in run_schema(output):
         click.echo(line)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from .errors import DeckgenError
+
 
 class Level(str, Enum):
     ERROR = "error"
@@ -93,7 +95,7 @@ class Reporter:
         return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
 
 
-class ContentError(Exception):
+class ContentError(DeckgenError):
     """Raised when a command cannot go on because the content has errors.
 
     The reporter holds the details; the CLI prints them and exits 1.
@@ -102,6 +104,10 @@ class ContentError(Exception):
     def __init__(self, reporter: Reporter) -> None:
         super().__init__(reporter.summary())
         self.reporter = reporter
+
+    def lines(self) -> list[str]:
+        """Every diagnostic, as path:line:col: level: message, then the summary."""
+        return [*(str(d) for d in self.reporter.sorted()), self.reporter.summary()]
 
 
 def relative(path: Path, root: Path) -> str:

@@ -28,6 +28,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
+from .errors import DeckgenError
+
 LOCK_NAME = ".deckgen.lock"
 WAIT = 10.0  # seconds a second command waits for the first before refusing
 _POLL = 0.05
@@ -39,7 +41,7 @@ _held: dict[str, tuple[int, str]] = {}  # resolved project folder -> (depth, com
 _guard = threading.Lock()
 
 
-class ProjectBusy(Exception):
+class ProjectBusy(DeckgenError):
     """Another deckgen holds the project's lock; str() names it and says what to do."""
 
 

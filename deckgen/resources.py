@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import DeckgenError
+
 PACKAGE = Path(__file__).resolve().parent
 #: The name deckgen is installed under (pyproject's [project] name; "deckgen" on the package index is
 #: another project). The import name and the command stay deckgen.
@@ -26,7 +28,7 @@ def installed_version() -> str:
         return "(source checkout)"
 
 
-class MissingResource(RuntimeError):
+class MissingResource(DeckgenError, RuntimeError):
     """deckgen's own files are not where an installation puts them: the install is broken."""
 
 

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "deckgen"
 #: Modules every stage may import: they import no stage themselves.
-SHARED = frozenset({"diagnostics", "suggest", "cache", "resources", "lock"})
+SHARED = frozenset({"errors", "diagnostics", "suggest", "cache", "resources", "lock"})
 #: What each stage (and the edit package, which the build's writes go through) may import besides SHARED.
 MAY_IMPORT = {
     "load": frozenset(),

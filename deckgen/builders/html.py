@@ -12,6 +12,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from lxml import html as lxml_html
 
+from ..errors import DeckgenError
 from ..model.project import Project
 from ..plan.layout import LayoutError
 from ..plan.page import TEMPLATE, layout_position, plan_page
@@ -23,7 +24,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 DOCTYPE = "<!DOCTYPE html>"
 
 
-class PageLayoutError(Exception):
+class PageLayoutError(DeckgenError):
     """A page layout (usually a user's override) cannot make a page; str() says what to fix."""
 
 

@@ -17,17 +17,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ..errors import DeckgenError
+
 TIMEOUT = 180  # seconds; a first LibreOffice start on a cold machine is slow
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 SOFFICE_NAMES = ("soffice", "libreoffice")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
-class ProgramMissing(Exception):
+class ProgramMissing(DeckgenError):
     """A program a PDF needs is not installed; str() names it and says how to install it."""
 
 
-class ConversionFailed(Exception):
+class ConversionFailed(DeckgenError):
     """The program ran but made no PDF; str() carries what it said."""
 
 

@@ -21,6 +21,7 @@ from ..builders.pptx.outputs import measured_fonts
 from ..diagnostics import ContentError
 from ..edit.journal import JournalError, recover
 from ..edit.transaction import WriteError
+from ..errors import DeckgenError
 from ..lock import locked
 from ..model.project import Project
 from ..plan.environment import make_environment
@@ -36,7 +37,7 @@ Progress = Callable[[str], None]
 EXIT_NOT_OVERWRITTEN = 3
 
 
-class BuildError(Exception):
+class BuildError(DeckgenError):
     """The build cannot finish (not the content's fault); str() says why and what to do."""
 
 

@@ -11,13 +11,14 @@ from typing import Mapping, Optional
 
 from ..diagnostics import ContentError, Reporter
 from ..edit.journal import recover_in
+from ..errors import DeckgenError
 from ..load import load_project
 from ..model import Project, build_project
 from ..model.rules.base import Report
 from ..plan.colour_check import check_colours
 
 
-class SourceDateError(Exception):
+class SourceDateError(DeckgenError):
     """SOURCE_DATE_EPOCH is set but is not a time; str() says what to write."""
 
 

@@ -11,6 +11,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from ..errors import DeckgenError
 from ..load.project import CONTENT
 from ..resources import builtin_templates, example_content, installed_version
 
@@ -42,7 +43,7 @@ the new built-in layouts. The built-in files are in the folder this prints:
 {listing}"""
 
 
-class InitError(Exception):
+class InitError(DeckgenError):
     """The project cannot be created; str() says why and what to do instead."""
 
 

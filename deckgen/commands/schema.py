@@ -23,6 +23,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaV
 from pydantic_core import CoreSchema, core_schema
 
 from ..builders.output import write_atomic
+from ..errors import DeckgenError
 from ..load.project import CONTENT
 from ..model.content import (AsksFront, BigRocksFile, CharterFront, CompanyFile, DeckFile,
                              IntakeFile, OkrFile, SlideFront, StrategyFront, TeamFile, WinsFront)
@@ -149,8 +150,11 @@ def run_schema(output: Optional[Path]) -> list[str]:
     """Without ``output``, the one JSON document to print; with it, write one file per schema."""
     if output is None:
         return [_dump(all_schemas()).rstrip("\n")]
-    for kind in FILES:
-        write_atomic(output / kind.file_name, _dump(schema_of(kind)).encode("utf-8"))
+    try:
+        for kind in FILES:
+            write_atomic(output / kind.file_name, _dump(schema_of(kind)).encode("utf-8"))
+    except OSError as error:
+        raise DeckgenError(f"cannot write to '{output}': {error.strerror or error}") from error
     return [f"wrote {len(FILES)} schemas to {output.as_posix()}/", "",
             "For VS Code's YAML extension, add this to .vscode/settings.json:",
             _dump({"yaml.schemas": vscode_mapping(output)}).rstrip("\n"),

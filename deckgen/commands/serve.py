@@ -14,6 +14,7 @@ import webbrowser
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..errors import DeckgenError
 from ..serve.http import PreviewServer
 from ..serve.state import Preview, Snapshot
 
@@ -47,6 +48,8 @@ def run_serve(root: Path, host: str, port: int, open_browser: bool, echo: Echo,
             echo(describe(preview.rebuild()))
     except KeyboardInterrupt:
         echo("Stopped.")
+    except OSError as error:  # the address is taken or not this computer's
+        raise DeckgenError(f"cannot serve on {host}:{port}: {error.strerror or error}") from error
     finally:
         stop.set()
         if server is not None:

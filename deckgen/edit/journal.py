@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
+from ..errors import DeckgenError
 from ..lock import LOCK_NAME, ProjectBusy, deferred_signals, project_lock
 
 JOURNAL = ".deckgen-journal.json"
@@ -43,7 +44,7 @@ _STATE_WIDTH = 16
 _MAX_JOURNAL = 1 << 20
 
 
-class JournalError(Exception):
+class JournalError(DeckgenError):
     """A journal deckgen cannot act on, or a recovery that failed; str() says what to do."""
 
 

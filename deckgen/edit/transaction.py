@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ..diagnostics import relative
+from ..errors import DeckgenError
 from ..lock import deferred_signals, held_by
 from .journal import BACKUP, COMMITTING, JOURNAL, STAGED, Journal, Unit, fsync_dir, remove, \
     write_durably
 
 
-class WriteError(Exception):
+class WriteError(DeckgenError):
     """Writing failed; ``path`` is the file or folder the user knows, as shown, ``reason`` why.
 
     ``undone``: everything was put back as it was; otherwise the next deckgen run will.

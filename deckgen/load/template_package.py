@@ -20,6 +20,7 @@ from collections import Counter
 
 from lxml import etree
 
+from ..errors import DeckgenError
 from .files import MAX_ASSET_BYTES
 
 MAX_PARTS = 2_000
@@ -28,7 +29,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           huge_tree=False)
 
 
-class TemplateError(ValueError):
+class TemplateError(DeckgenError, ValueError):
     """The brand template cannot be used; str() says why, in the user's terms."""
 
 

@@ -13,12 +13,13 @@ from typing import Any, Callable, Mapping, Protocol, get_args, get_type_hints
 
 from lxml import etree
 
+from ..errors import DeckgenError
 from .slides import Element
 
 SPACE = re.compile(r"[ \t\r\n]+")
 
 
-class MarkupError(Exception):
+class MarkupError(DeckgenError):
     """Bad slide markup at ``line`` of the rendered text; the caller maps it to the layout's line."""
 
     def __init__(self, message: str, line: int, column: int = 0) -> None:
