@@ -27,7 +27,7 @@ from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Sca
 from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
-from .layout_choice import TITLES, ph_type
+from .layout_choice import TITLES, ph_type, placeholders
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 FOOTER_H = 0.3 * INCH
@@ -72,7 +72,8 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     holders = {ph_type(ph): Holder(_box(ph), ph) for ph in reversed(list(layout.placeholders))}
     found = next((holders[k] for k in TITLES if k in holders), None)
     title = found.box if found else Box(MARGIN, 0.35 * INCH, width - 2 * MARGIN, 1.0 * INCH)
-    roomy = free_body(_roomy_title(title, width, height), marks)
+    designed = _master_title(layout) if found and PP_PLACEHOLDER.SUBTITLE not in holders else None
+    roomy = free_body(_roomy_title(designed or title, width, height), marks)
     footer, number = holders.get(PP_PLACEHOLDER.FOOTER), holders.get(PP_PLACEHOLDER.SLIDE_NUMBER)
     grid_y = height - MARGIN - FOOTER_H + 0.2 * INCH
     grid_footer = Box(MARGIN, grid_y, width - 2 * MARGIN - 1.3 * INCH, FOOTER_H)
@@ -90,6 +91,23 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     subtitle = free_body(sub.box, marks) if sub else None
     return Frame(roomy, body, footer, number, subtitle, grid_footer, grid_number, numbered,
                  moved_title=roomy != title)
+
+
+def _master_title(layout: SlideLayout) -> Optional[Box]:
+    """The master's title box when every titled layout of the master copies one title box that is
+    not the master's, as LibreOffice writes them (each layout with its cover's positions: on
+    Midnightblue a "Title Only" title in the middle of the slide, under the band where the master
+    draws it, leaving content a third of the slide), and the master's sits higher and is at least
+    as wide (it gives content more room). None when the layouts' own boxes are designed (they
+    differ from each other, or follow the master)."""
+    master = layout.slide_master
+    own = next((_box(ph) for ph in list(master.placeholders) if ph_type(ph) in TITLES), None)
+    boxes = {_box(ph) for lay in master.slide_layouts for ph in placeholders(lay) if ph_type(ph) in TITLES}
+    titled = sum(any(ph_type(ph) in TITLES for ph in placeholders(lay)) for lay in master.slide_layouts)
+    if own is None or len(boxes) != 1 or titled < 3:
+        return None
+    copied = next(iter(boxes))
+    return own if own != copied and own.y <= copied.y and own.w >= copied.w else None
 
 
 #: The least height a title box is given: two lines at the title scale's floor. A template's

@@ -12,6 +12,9 @@ from pptx.util import Emu, Inches
 
 from deckgen.builders.pptx.design import TYPE
 from deckgen.builders.pptx.freearea import free_body
+from deckgen.builders.pptx.layout_choice import choose_layouts
+from deckgen.builders.pptx.layouts import frame_for, slide_size
+from deckgen.builders.pptx.template import open_template
 from deckgen.builders.pptx.design import Box
 from deckgen.plan.slides import Picture, Slide
 from tests.support import branded, deckplans
@@ -154,3 +157,18 @@ def test_every_picture_says_what_it_shows_or_is_marked_decorative() -> None:
     assert "Positioning map" in said and len(pictures) > 2
     assert len(decorative) == 1 and decorative[0]._element.nvPicPr.cNvPr.get("descr") is None
     assert all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures if p not in decorative)
+
+
+def test_layouts_that_copy_their_covers_title_box_take_the_masters() -> None:
+    """LibreOffice writes every layout with its cover's boxes: Midnightblue's "Title Only" put
+    titles mid-slide under the master's title band, content in a third of the slide (52 slides)."""
+    brand = open_template(template("lo-midnightblue.pptx").data)
+    chosen = choose_layouts(brand.prs, {}, brand.sample_layouts)
+    content, cover = (frame_for(brand.prs, chosen[kind].layout) for kind in ("content", "title"))
+    size = slide_size(brand.prs)
+    assert content.title.y < 0.1 * size[1] and content.moved_title
+    assert content.body.h > 0.6 * size[1]
+    assert cover.title.y > 0.2 * size[1]  # the cover keeps its own, centred
+    stock = open_template(template("python-pptx-default.pptx").data)
+    layout = choose_layouts(stock.prs, {}, stock.sample_layouts)["content"].layout
+    assert not frame_for(stock.prs, layout).moved_title  # designed layouts keep their boxes
