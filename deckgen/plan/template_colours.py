@@ -17,7 +17,6 @@ the pptx builder reads the answers by layout part name.
 """
 from __future__ import annotations
 
-import colorsys
 import io
 import posixpath
 from dataclasses import dataclass, field
@@ -26,7 +25,8 @@ from typing import Iterator, Optional
 from lxml import etree
 
 from ..load.template_package import TemplateError, parse_xml, unpack
-from ..model.contrast import WHITE, mix
+from ..model.colour_modifiers import modified, scrgb
+from ..model.contrast import WHITE
 
 _NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -359,35 +359,26 @@ class _Resolver:
         elif kind == "prstClr":
             base = _PRESET.get(value)
         elif kind == "scrgbClr":
-            base = "#" + "".join(f"{round(_gamma(int(element.get(c, 0)) / 100000) * 255):02X}" for c in "rgb")
+            base = scrgb_colour(element)
         if base is None:
             return None
         try:
-            return _modified(base, element)
+            return modified_colour(base, element)
         except ValueError:
             return None
 
 
-def _gamma(linear: float) -> float:
-    linear = min(max(linear, 0.0), 1.0)
-    return linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
+def scrgb_colour(element: etree._Element) -> str:
+    """An ``a:scrgbClr`` (linear light, in thousandths of a percent) as #RRGGBB, unmodified."""
+    red, green, blue = (int(element.get(c, 0)) / 100000 for c in "rgb")
+    return scrgb(red, green, blue)
 
 
-def _modified(colour: str, element: etree._Element) -> str:
-    """``colour`` with the element's lumMod/lumOff/tint/shade applied, as PowerPoint does for
-    theme shades ("Text 1, lighter 25%" is lumMod 75000 lumOff 25000)."""
-    for mod in element:
-        kind, amount = etree.QName(mod).localname, int(mod.get("val", "100000") or 0) / 100000
-        if kind in ("lumMod", "lumOff"):
-            r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-            h, lum, s = colorsys.rgb_to_hls(r, g, b)
-            lum = min(max(lum * amount if kind == "lumMod" else lum + amount, 0.0), 1.0)
-            colour = "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(h, lum, s))
-        elif kind == "tint":
-            colour = mix(colour, WHITE, 1 - amount)
-        elif kind == "shade":
-            colour = mix(colour, "#000000", 1 - amount)
-    return colour
+def modified_colour(colour: str, element: etree._Element) -> str:
+    """``colour`` with the modifiers ``element`` holds (``a:lumMod val="75000"``…) applied; the
+    svg preview reads its colours through here too, so the deck's two readings agree."""
+    return modified(colour, [(etree.QName(mod).localname, int(mod.get("val", "100000") or 0) / 100000)
+                             for mod in element])
 
 
 def _average(colours: list[str]) -> Optional[str]:

@@ -11,7 +11,7 @@ from lxml import etree
 from deckgen.model.contrast import TEXT_MINIMUM, contrast
 from deckgen.plan.colour_check import status_clashes, template_problems
 from deckgen.plan.palette import deck_colours
-from deckgen.plan.template_colours import _modified, read_template_colours
+from deckgen.plan.template_colours import modified_colour, read_template_colours
 from tests.support import branded, deckplans
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -81,10 +81,10 @@ def _edited(data: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped
 
 def test_theme_shades_are_applied_as_powerpoint_does() -> None:
     darker = etree.fromstring(f'<a:schemeClr xmlns:a="{A}" val="tx1"><a:lumMod val="50000"/></a:schemeClr>')
-    assert _modified("#FFFFFF", darker) == "#808080"
+    assert modified_colour("#FFFFFF", darker) == "#808080"
     lighter = etree.fromstring(f'<a:schemeClr xmlns:a="{A}" val="tx1"><a:lumMod val="75000"/>'
                                f'<a:lumOff val="25000"/></a:schemeClr>')
-    assert _modified("#000000", lighter) == "#404040"
+    assert modified_colour("#000000", lighter) == "#404040"
 
 
 def test_not_a_template_reads_as_none() -> None:
@@ -119,9 +119,10 @@ def test_check_names_template_text_that_does_not_read() -> None:
 
 
 def test_a_layouts_own_shade_of_text_is_read() -> None:
-    """python-pptx's section layout sets its body in tx1 at 75%: on a navy master that is grey."""
+    """python-pptx's section layout sets its body in tx1 with a 75% tint: the grey PowerPoint
+    shows a default footer in (a tint mixes with white in linear light)."""
     section = layouts(deckplans.brand_template())["Chapter"]
-    assert section.body == "#404040"
+    assert section.body == "#898989"
 
 
 def test_a_red_primary_beside_the_red_status_is_named() -> None:

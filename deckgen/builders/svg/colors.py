@@ -6,7 +6,6 @@ colour and named in the scene's gaps, so the preview page can say so.
 """
 from __future__ import annotations
 
-import colorsys
 import functools
 from dataclasses import dataclass
 from typing import Optional
@@ -14,6 +13,7 @@ from typing import Optional
 from lxml import etree
 from pptx.oxml.ns import qn as _qn
 
+from ...plan.template_colours import modified_colour, scrgb_colour
 from .scene import Scene, Stroke
 
 #: python-pptx's ``qn`` ('a:p' → '{…drawingml…}p'), remembered: a slide's drawing asks for the
@@ -58,7 +58,7 @@ def color_of(holder: Optional[etree._Element], palette: Palette) -> Optional[str
     for node in holder:
         base = _base(node, palette)
         if base is not None:
-            return _modify(base, node)
+            return modified_colour("#" + base, node)[1:]
     return None
 
 
@@ -73,23 +73,8 @@ def _base(node: etree._Element, palette: Palette) -> Optional[str]:
     if tag == "prstClr":
         return _PRESET.get(node.get("val", ""), "000000")
     if tag == "scrgbClr":
-        return "".join(f"{round(int(node.get(c, '0')) / 100000 * 255):02X}" for c in "rgb")
+        return scrgb_colour(node)[1:]
     return None
-
-
-def _modify(hex_color: str, node: etree._Element) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    for mod in node:
-        name, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
-        if name in ("lumMod", "lumOff"):
-            h, light, s = colorsys.rgb_to_hls(r, g, b)
-            light = light * val if name == "lumMod" else light + val
-            r, g, b = colorsys.hls_to_rgb(h, min(max(light, 0.0), 1.0), s)
-        elif name == "tint":
-            r, g, b = (c + (1 - c) * (1 - val) for c in (r, g, b))
-        elif name == "shade":
-            r, g, b = (c * val for c in (r, g, b))
-    return "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in (r, g, b))
 
 
 def fill_of(sp_pr: Optional[etree._Element], palette: Palette, scene: Scene,
