@@ -52,7 +52,8 @@ def template_context(project: Project) -> dict[str, Any]:
         "edition": project.edition_date, "footer": footer(project),
         "gaps": unsupported_priorities(project), "open_alignments": open_alignments(project),
         "shares": project.allocation_shares(), "one_offs": ONE_OFFS, "intake": intake,
-        "on_track": ON_TRACK, "by_rock": lambda okrs: objectives_by_rock(project, okrs),
+        "on_track": ON_TRACK, "on_track_label": Status.ON_TRACK.label,
+        "by_rock": lambda okrs: objectives_by_rock(project, okrs),
         "count_status": count_status, "results_point": results_point, "photo": lambda person: photo(project, person),
         "plain": plain, "rock_title": lambda rock_id: rock_title(project, rock_id),
         # quarter behind → ahead, only when the deck shows the "changes" slide (so the page does too)
