@@ -247,7 +247,7 @@ def build_bytes(root: Path) -> bytes:
     return data
 
 
-@pytest.mark.slow  # a 50-slide project
+@pytest.mark.slow  # a 34-slide project
 def test_a_large_project_builds_and_continues_its_slides(tmp_path: Path) -> None:
     root = large_project(tmp_path / "large")
     result = build(root, "--format", "pptx")

@@ -56,7 +56,7 @@ def test_a_chart_without_data_is_said_in_words_and_odd_data_still_opens() -> Non
 
 def test_the_intake_chart_leaves_out_rocks_no_request_fed_and_says_which(tmp_path) -> None:  # type: ignore[no-untyped-def]
     project, plan = planned(large_project(tmp_path / "large"))
-    intake = replace(plan, slides=[s for s in plan.slides if s.kind == "intake"])  # the rest is 50 slides of build
+    intake = replace(plan, slides=[s for s in plan.slides if s.kind == "intake"])  # not the 33 other slides of its deck
     [(slide, chart)] = [(slide, shape.chart) for slide in open_deck(build_pptx(intake, CREATED)).slides
                         for shape in slide.shapes if shape.name == "Chart: Share of requests and of hours"]
     fed = [r.title for r in project.rocks[:4]]
