@@ -6,8 +6,10 @@ Each modifier works in the colour space the renderers use for it (LibreOffice's
 ``oox/source/drawingml/color.cxx``): ``lumMod``/``lumOff`` change the HSL lightness of the sRGB
 colour ("Text 1, lighter 25%" is lumMod 75000 lumOff 25000), while ``tint`` (towards white) and
 ``shade`` (towards black) mix in linear light, as an ``scrgbClr`` is given. The colour is carried
-unrounded through a chain and rounded to 8 bits once, at the end. Modifiers that cannot change an
-opaque colour's RGB (``alpha``…) and ones no template we read uses are ignored.
+unrounded through a chain and rounded to 8 bits once, at the end. ``alpha`` and its kin leave an
+opaque colour's RGB as it is; ``satMod``, ``hueMod`` and the other HSL and RGB channel modifiers
+are not applied yet (themes use ``satMod`` in their fill styles' gradients: those stops are
+read without it).
 """
 from __future__ import annotations
 
