@@ -185,6 +185,7 @@ def test_pdfs_without_libreoffice_say_what_to_install(example_project: Path, mon
     assert not (example_project / "output").exists()
 
 
+@pytest.mark.slow  # builds every format, PNG painting of every slide included (2 s of CPU)
 def test_format_all_plans_the_deck_once_and_builds_each_format_once(
         example_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pdf format prints the very deck and page the run writes, and the slide pictures
