@@ -94,7 +94,7 @@ def locked(command: str) -> Callable[[Run], Run]:
             with project_lock(root, command):
                 return run(root, *args, **kwargs)
 
-        return locked_run  # type: ignore[return-value]
+        return locked_run  # type: ignore[return-value]  # wraps() keeps run's signature; mypy cannot see it
 
     return wrap
 

@@ -22,7 +22,7 @@ from ..model.content import OkrFile
 from ..model.rules import periods
 from ..model.rules.base import Report
 from ..model.scoring import score_text
-from .carry_over import carry_over
+from .carry_over import CarryOver, carry_over
 from .common import require_project
 from .editing import apply, at, okr_path, refuse, refuse_all
 from .okr_report import attention, quarter_heading, quarter_lines
@@ -186,7 +186,7 @@ def latest_before(project: Project, quarter: Quarter) -> OkrFile:
     return project.quarters[max(earlier, key=Quarter.parse)]
 
 
-def carry_over_report(source: OkrFile, quarter: str, result) -> list[str]:  # type: ignore[no-untyped-def]
+def carry_over_report(source: OkrFile, quarter: str, result: CarryOver) -> list[str]:
     lines = [f"{quarter} starts from {source.quarter}:"]
     if not source.closed:
         lines.append(f"  note: {source.quarter} is {source.state}, not closed: its `current` values "

@@ -141,7 +141,8 @@ def tolerating_tabs(text: str, parse: Callable[[str], Parsed]) -> tuple[str, Par
             start = mark.index
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
-            end = _BLANKS.match(text, mark.index).end()  # type: ignore[union-attr]
+            blanks = _BLANKS.match(text, mark.index)
+            end = blanks.end() if blanks else mark.index
             if text[mark.index] != "\t" or (end < len(text) and text[end] not in "#\r\n"):
                 raise
             text = text[:start] + " " * (end - start) + text[end:]

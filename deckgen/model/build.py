@@ -50,9 +50,9 @@ def build_project(raw: RawProject, reporter: Reporter, today: date) -> Optional[
     unread |= {f"slides/{name}" for name, front in slides.items() if front is None}
     project = Project(
         root=raw.root, deck=deck, company=company,  # type: ignore[arg-type]  # None only in `unread`
-        charter=_charter(raw.markdown.get("charter.md"), charter_front),  # type: ignore[arg-type]
-        rocks=list(rocks.big_rocks) if rocks else [], team=team,  # type: ignore[arg-type]
-        strategy=_strategy(raw.markdown.get("strategy.md"), strategy_front),  # type: ignore[arg-type]
+        charter=_charter(raw.markdown.get("charter.md"), charter_front),  # type: ignore[arg-type]  # ditto
+        rocks=list(rocks.big_rocks) if rocks else [], team=team,  # type: ignore[arg-type]  # ditto
+        strategy=_strategy(raw.markdown.get("strategy.md"), strategy_front),  # type: ignore[arg-type]  # ditto
         quarters={k: v for k, v in quarters.items() if v},
         edition_date=(deck.date if deck else None) or today, intake=intake,
         wins=_items(raw.markdown.get("wins.md"), wins_front),

@@ -182,7 +182,7 @@ class _BoundedTemplate(Template):
     """A template whose every render starts a fresh budget of work."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
-        self.environment.start()  # type: ignore[attr-defined]
+        self.environment.start()  # type: ignore[attr-defined]  # always a DeckEnvironment
         try:
             return super().render(*args, **kwargs)
         except LayoutLimit as limit:
@@ -190,7 +190,7 @@ class _BoundedTemplate(Template):
             raise
 
     def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
-        self.environment.start()  # type: ignore[attr-defined]
+        self.environment.start()  # type: ignore[attr-defined]  # always a DeckEnvironment
         yield from super().generate(*args, **kwargs)
 
 

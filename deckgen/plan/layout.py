@@ -168,7 +168,7 @@ def _generate(template: Template, scope: dict[str, Any]) -> Iterator[tuple[str, 
     for chunk in outer:
         inner = outer
         while getattr(inner, "gi_yieldfrom", None) is not None:
-            inner = inner.gi_yieldfrom  # type: ignore[attr-defined]
+            inner = inner.gi_yieldfrom  # type: ignore[attr-defined]  # typeshed's Generator lacks it
         frame = getattr(inner, "gi_frame", None)
         source = frame.f_globals.get("__jinja_template__") if frame else None
         if not isinstance(source, Template) or frame is None:

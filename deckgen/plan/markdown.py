@@ -9,10 +9,11 @@ from __future__ import annotations
 import base64
 import functools
 import re
-from typing import Callable, Optional
+from typing import Callable, Literal, Optional
 
 import markdown as md_lib
 import nh3
+from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup
 
@@ -116,7 +117,7 @@ class _Walker:
         self._flush()
         self.elements.append(element)
 
-    def block(self, node) -> None:  # type: ignore[no-untyped-def]
+    def block(self, node: etree._Element) -> None:
         tag = node.tag
         if tag in ("ul", "ol"):
             self._list(node, "bullet" if tag == "ul" else "number", 0)
@@ -135,23 +136,23 @@ class _Walker:
             if "".join(r.text for r in text_runs).strip():
                 self.paragraphs.append(Paragraph(tuple(text_runs)))
 
-    def _picture(self, img) -> None:  # type: ignore[no-untyped-def]
+    def _picture(self, img: etree._Element) -> None:
         data = self.resolve(img.get("src", ""))
         if data:
             self._emit(Picture(data, img.get("alt", "")))
 
-    def _list(self, node, kind: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    def _list(self, node: etree._Element, kind: Literal["bullet", "number"], level: int) -> None:
         for item in node:
             if item.tag != "li":
                 continue
             nested = [c for c in item if c.tag in ("ul", "ol")]
             own = runs(item, skip={"ul", "ol"})
-            self.paragraphs.append(Paragraph(tuple(own), kind, min(level, 2)))  # type: ignore[arg-type]
+            self.paragraphs.append(Paragraph(tuple(own), kind, min(level, 2)))
             for sub in nested:
                 self._list(sub, "bullet" if sub.tag == "ul" else "number", level + 1)
 
 
-def runs(node, bold: bool = False, italic: bool = False, code: bool = False,  # type: ignore[no-untyped-def]
+def runs(node: etree._Element, bold: bool = False, italic: bool = False, code: bool = False,
          link: Optional[str] = None, skip: frozenset[str] | set[str] = frozenset()) -> list[Run]:
     """The text of ``node`` as runs, formatting inherited from enclosing tags."""
     found: list[Run] = []
@@ -187,7 +188,7 @@ def _style(run: Run) -> tuple[bool, bool, bool, Optional[str]]:
     return run.bold, run.italic, run.code, run.link
 
 
-def _table(node) -> Table:  # type: ignore[no-untyped-def]
+def _table(node: etree._Element) -> Table:
     rows = [tr for tr in node.iter("tr")]
     cells = [[_cell(td) for td in tr if td.tag in ("td", "th")] for tr in rows]
     width = max((len(r) for r in cells), default=0)
@@ -196,7 +197,7 @@ def _table(node) -> Table:  # type: ignore[no-untyped-def]
     return Table(header, [Row(r) for r in body])
 
 
-def _cell(node) -> Cell:  # type: ignore[no-untyped-def]
+def _cell(node: etree._Element) -> Cell:
     style = node.get("style", "")
     align: Align = "right" if "right" in style else "center" if "center" in style else "left"
     return Cell([Paragraph(tuple(runs(node)))], align)

@@ -113,8 +113,8 @@ def orgchart(parser: Parser, node: etree._Element) -> list[Element]:
     for child in children(node, ("node",)):
         given = attrs(child, {"key": plain, "parent": plain, "title": plain, "subtitle": plain,
                                "detail": plain}, ("key", "title"))
-        photos = [p for c in children(child, ("picture",)) for p in picture(parser, c)]
-        nodes.append(OrgNode(**given, picture=photos[0] if photos else None))  # type: ignore[arg-type]
+        photos = [p for c in children(child, ("picture",)) for p in picture(parser, c) if isinstance(p, Picture)]
+        nodes.append(OrgNode(**given, picture=photos[0] if photos else None))
     _unique_keys(node, [n.key for n in nodes])
     _known_keys(node, "parent", [n.parent for n in nodes if n.parent], [n.key for n in nodes])
     return [OrgChart(nodes)] if nodes else []

@@ -79,11 +79,13 @@ def flow(parser: Parser, node: etree._Element, extra: tuple[str, ...] = ()) -> F
 
 
 def only_paragraphs(node: etree._Element, found: Flow) -> list[Paragraph]:
+    paragraphs = []
     for item in found:
         if not isinstance(item, Paragraph):
             raise error(node, f"<{node.tag}> holds only text, but a Markdown body in it brought a "
                               f"{type(item).__name__.lower()}")
-    return found  # type: ignore[return-value]
+        paragraphs.append(item)
+    return paragraphs
 
 
 def text(parser: Parser, node: etree._Element) -> list[Element]:

@@ -81,7 +81,7 @@ class ChartBlock(Block):
         _style_chart(chart, spec, canvas.design)
         inner = _inner_layout(chart, spec, cats, box, canvas.design)
         if spec.reference is not None:
-            _draw_reference(canvas, box, inner, spec, axis_maximum(spec))
+            _draw_reference(canvas, box, inner, spec, spec.reference, axis_maximum(spec))
 
 
 #: How many of a chart's largest values its alternative text names.
@@ -306,9 +306,10 @@ def _value_label_width(spec: plan.Chart, family: str) -> float:
     return max(text_width(label, family, LABEL) for label in labels)
 
 
-def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, top: float) -> None:
-    """The reference as a dashed accent line at its value, labelled (a doughnut: in its hole)."""
-    label, value = spec.reference  # type: ignore[misc]
+def _draw_reference(canvas: Canvas, box: Box, inner: Box, spec: plan.Chart, reference: tuple[str, float],
+                    top: float) -> None:
+    """The ``reference`` as a dashed accent line at its value, labelled (a doughnut: in its hole)."""
+    label, value = reference
     palette = canvas.design.palette
     fmt = _format(value, spec.number_format)
     said = text.clean(label)

@@ -8,9 +8,17 @@ text out on its own: every line sits where deckgen's measuring put it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 Point = tuple[float, float]
+#: Four values, one per side: left, top, right, bottom.
+Sides = tuple[float, float, float, float]
+
+
+def sides(values: Iterable[float]) -> Sides:
+    """``values`` (left, top, right, bottom) as :data:`Sides`; any other number of them is an error."""
+    left, top, right, bottom = values
+    return left, top, right, bottom
 
 
 @dataclass(frozen=True)

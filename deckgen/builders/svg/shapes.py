@@ -14,7 +14,7 @@ from lxml import etree
 
 from .colors import EMU_PER_PT, fill_of, qn, stroke_of, style_colors
 from .geometry import custom_paths
-from .scene import Ellipse, Image, Path, Polyline, Rect, Stroke
+from .scene import Ellipse, Image, Path, Polyline, Rect, Stroke, sides
 from .style import Context, first, inherited, level_styles, placeholder
 from .text import Frame, draw_text
 
@@ -157,11 +157,11 @@ def _radius(sp_pr: etree._Element, w: float, h: float) -> float:
 def _frame(shape: etree._Element, parents: list[etree._Element], box: tuple[float, float, float, float]) -> Frame:
     bodies = [s.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for s in (shape, *parents)]
     bodies = [b for b in bodies if b is not None]
-    insets = tuple(int(_first_attr(bodies, name, str(d))) / EMU_PER_PT
+    insets = sides(int(_first_attr(bodies, name, str(d))) / EMU_PER_PT
                    for name, d in zip(("lIns", "tIns", "rIns", "bIns"), _DEFAULT_INSETS, strict=True))
     anchor = _first_attr(bodies, "anchor", "t")
     wrap = _first_attr(bodies, "wrap", "square") != "none"
-    return Frame(*box, insets=insets, anchor=anchor, wrap=wrap)  # type: ignore[arg-type]
+    return Frame(*box, insets=insets, anchor=anchor, wrap=wrap)
 
 
 def _first_attr(elements: list[etree._Element], name: str, default: str) -> str:
@@ -178,10 +178,10 @@ def _picture(ctx: Context, shape: etree._Element, owner: str, place: Place) -> N
     except KeyError:
         return
     src = shape.find(f"{qn('p:blipFill')}/{qn('a:srcRect')}")
-    crop = tuple(int(src.get(k, "0")) / 100000 for k in "ltrb") if src is not None else (0.0,) * 4
+    crop = sides(int(src.get(k, "0")) / 100000 for k in "ltrb") if src is not None else (0.0, 0.0, 0.0, 0.0)
     geometry = shape.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
     rounded = geometry is not None and geometry.get("prst") == "ellipse"
-    ctx.scene.items.append(Image(*box, part.content_type, part.blob, crop, rounded))  # type: ignore[arg-type]
+    ctx.scene.items.append(Image(*box, part.content_type, part.blob, crop, rounded))
 
 
 def _connector(ctx: Context, shape: etree._Element, place: Place) -> None:

@@ -12,7 +12,7 @@ from typing import Optional
 from lxml import etree
 
 from .colors import EMU_PER_PT, fill_of, line_stroke, qn
-from .scene import Polyline, Rect, Stroke
+from .scene import Polyline, Rect, Stroke, sides
 from .style import Context
 from .text import Frame, Levels, draw_text, text_height
 
@@ -58,8 +58,8 @@ def _row_height(ctx: Context, tr: etree._Element, widths: list[float]) -> float:
 def _frame(tc: etree._Element, box: tuple[float, float, float, float]) -> Frame:
     pr = tc.find(qn("a:tcPr"))
     get = pr.get if pr is not None else (lambda _name, default=None: default)
-    insets = tuple(int(get(name, str(d))) / EMU_PER_PT for name, d in _MARGINS)
-    return Frame(*box, insets=insets, anchor=get("anchor", "t"), font_lines=True)  # type: ignore[arg-type]
+    insets = sides(int(get(name, str(d))) / EMU_PER_PT for name, d in _MARGINS)
+    return Frame(*box, insets=insets, anchor=get("anchor", "t"), font_lines=True)
 
 
 def _levels(ctx: Context, body: etree._Element) -> Levels:

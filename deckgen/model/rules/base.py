@@ -19,8 +19,8 @@ def needs(*files: str, about: str) -> Callable[[R], R]:
     """Marks a rule across files with the files it reads ('okrs': every quarter file, each read
     alone) and what it checks, in words for the note that says it waits for an unreadable file."""
     def mark(rule: R) -> R:
-        rule.needs = frozenset(files)  # type: ignore[attr-defined]
-        rule.about = about  # type: ignore[attr-defined]
+        rule.needs = frozenset(files)  # type: ignore[attr-defined]  # read by check: what the rule waits for
+        rule.about = about  # type: ignore[attr-defined]  # read by check's note
         return rule
     return mark
 
