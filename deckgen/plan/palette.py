@@ -143,6 +143,12 @@ class DeckColours:
         slots = () if self.template else tuple(builtin_scheme(self.primary, self.accent).items())
         return palette(self.primary, self.accent, background, None, _slide_slots(slots))
 
+    def panel(self, part: Optional[str]) -> bool:
+        """Whether slides on the template layout ``part`` draw a plain panel in their palette's
+        background behind the content (the artwork under the body is many-coloured)."""
+        found = self.template.layout(part) if self.template and part else None
+        return found is not None and found.panel
+
     def for_layout(self, part: Optional[str]) -> Palette:
         """The palette of slides on the template layout whose part name is ``part``."""
         found = self.template.layout(part) if self.template and part else None

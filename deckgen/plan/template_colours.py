@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..load.template_package import TemplateError, parse_xml, unpack
 from ..model.colour_modifiers import modified, scrgb
-from ..model.contrast import WHITE
+from ..model.contrast import BLACK, LARGE_MINIMUM, WHITE, contrast
 
 _NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -41,6 +41,12 @@ DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{
 _BODY = ("body", "obj", "subTitle", None)
 #: Slot names a slide's shapes use; each is a theme colour through the colour map.
 SLIDE_SLOTS = tuple(DEFAULT_MAP)
+#: Points a side of the grid the body box is sampled on for artwork under it.
+PANEL_GRID = 5
+#: Artwork under the body in this many colours or more, on which neither black nor white text
+#: reaches large text's contrast everywhere, gets a panel; one band or mark across the body
+#: (two colours) is left to the text colours and the free area.
+PANEL_COLOURS = 3
 _PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",
            "blue": "#0000FF", "yellow": "#FFFF00", "gray": "#808080", "grey": "#808080",
            "navy": "#000080", "darkBlue": "#00008B", "darkGray": "#A9A9A9", "ltGray": "#D3D3D3"}
@@ -58,6 +64,10 @@ class LayoutColours:
     title: str = "#000000"  # the colour the layout's title placeholder sets text in
     title_background: str = "#FFFFFF"  # what the title is drawn on (its own fill, or the slide)
     body: str = "#000000"  # the colour of body text (the master's body style)
+    #: the artwork under the body shows more than one colour (LibreOffice's Focus: red, orange,
+    #: yellow... freeforms), so no one text colour reads on it: slides draw a plain panel in
+    #: ``background`` (then the slide's own background) behind their content
+    panel: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,10 @@ class _Master:
         body_at = _centre(root, _BODY) or _centre(self.root, ("body",))
         area = self.area
         background = self._colour_at(package, part, root, resolve, body_at or (area[0] // 2, area[1] // 2))
+        body_box = _first_box(root, _BODY) or _first_box(self.root, ("body",))
+        panel = body_box is not None and _many_coloured(self._colours_over(package, part, root, resolve, body_box))
+        if panel:
+            background = self._background(package, part, root, resolve)
         under_title = self._colour_at(package, part, root, resolve, title_at) if title_at else background
         title = self._text(root, resolve, ("title", "ctrTitle"), "p:titleStyle")
         body = self._text(root, resolve, _BODY, "p:bodyStyle")
@@ -165,7 +179,17 @@ class _Master:
             self.root, ("title",), resolve)
         name = root.find("p:cSld", _NS).get("name", "") if root.find("p:cSld", _NS) is not None else ""
         return LayoutColours(part=part, name=name, master=self.part, background=background, slots=slots,
-                             title=title, title_background=title_fill or under_title, body=body)
+                             title=title, title_background=title_fill or under_title, body=body,
+                             panel=panel)
+
+    def _colours_over(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
+                      box: tuple[int, int, int, int]) -> set[str]:
+        """The colours a slide of this layout shows across ``box`` (EMU), sampled on a grid of
+        :data:`PANEL_GRID` points a side: one colour unless artwork crosses it."""
+        x, y, w, h = box
+        steps = [(i + 0.5) / PANEL_GRID for i in range(PANEL_GRID)]
+        return {self._colour_at(package, part, root, resolve, (x + round(w * fx), y + round(h * fy)))
+                for fx in steps for fy in steps}
 
     def _colour_at(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
                    point: tuple[int, int]) -> str:
@@ -179,6 +203,10 @@ class _Master:
             colour = _topmost_at(package, source, tree, resolve, point)
             if colour is not None:
                 return colour
+        return self._background(package, part, root, resolve)
+
+    def _background(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver") -> str:
+        """The slide background of this layout: the layout's, the master's, ``bg1``."""
         for source, tree in ((part, root), (self.part, self.root)):
             bg = tree.find("p:cSld/p:bg", _NS)
             colour = _bg_colour(package, source, bg, resolve, self.theme, self.theme_part) if bg is not None else None
@@ -233,11 +261,20 @@ def _placeholder_fill(tree: etree._Element, kinds: tuple[str, ...], resolve: "_R
 
 def _centre(tree: etree._Element, kinds: tuple[Optional[str], ...]) -> Optional[tuple[int, int]]:
     """The centre (EMU) of the first placeholder of ``kinds`` in ``tree`` that has a position."""
-    for sp in _placeholders(tree, kinds):
-        box = _box(sp)
-        if box is not None:
-            return box[0] + box[2] // 2, box[1] + box[3] // 2
-    return None
+    box = _first_box(tree, kinds)
+    return (box[0] + box[2] // 2, box[1] + box[3] // 2) if box is not None else None
+
+
+def _many_coloured(colours: set[str]) -> bool:
+    """Whether ``colours`` (what lies under the body) are too many and too varied for one text
+    colour: :data:`PANEL_COLOURS` or more, and neither black nor white reads on all of them."""
+    return len(colours) >= PANEL_COLOURS and not any(
+        all(contrast(ink, ground) >= LARGE_MINIMUM for ground in colours) for ink in (BLACK, WHITE))
+
+
+def _first_box(tree: etree._Element, kinds: tuple[Optional[str], ...]) -> Optional[tuple[int, int, int, int]]:
+    """The box (EMU) of the first placeholder of ``kinds`` in ``tree`` that has a position."""
+    return next((box for sp in _placeholders(tree, kinds) if (box := _box(sp)) is not None), None)
 
 
 def _box(shape: etree._Element) -> Optional[tuple[int, int, int, int]]:

@@ -13,6 +13,7 @@ from deckgen.plan.colour_check import status_clashes, template_problems
 from deckgen.plan.palette import deck_colours
 from deckgen.plan.template_colours import modified_colour, read_template_colours
 from tests.support import branded, deckplans
+from tests.support.templates import template
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -85,6 +86,18 @@ def test_theme_shades_are_applied_as_powerpoint_does() -> None:
     lighter = etree.fromstring(f'<a:schemeClr xmlns:a="{A}" val="tx1"><a:lumMod val="75000"/>'
                                f'<a:lumOff val="25000"/></a:schemeClr>')
     assert modified_colour("#000000", lighter) == "#404040"
+
+
+def test_many_coloured_artwork_under_the_body_asks_for_a_panel_in_the_slide_background() -> None:
+    focus = read_template_colours(template("lo-focus.pptx").data)
+    assert focus is not None
+    content = next(lay for lay in focus.layouts if lay.name == "Title, Content")
+    assert content.panel and content.background == content.slots["bg1"] == "#FFFFFF"
+    assert deck_colours("#123456", "#654321", template("lo-focus.pptx").data).panel(content.part)
+    # one band across the body (two colours), or none, is left to the text colours
+    for name in ("lo-vivid.potx", "derived-logo.pptx"):
+        found = read_template_colours(template(name).data)
+        assert found is not None and not any(lay.panel for lay in found.layouts)
 
 
 def test_not_a_template_reads_as_none() -> None:

@@ -72,7 +72,8 @@ class DeckCanvas:
         looks: dict[str, Look] = {}
         for kind, choice in choose_layouts(prs, wanted, samples).items():
             design = Design(layout_palette(colours, choice.layout, bool(plan.template)), fonts)
-            looks[kind] = Look(choice.layout, frame_for(prs, choice.layout), design)
+            panel = colours.panel(str(choice.layout.part.partname)) if plan.template else False
+            looks[kind] = Look(choice.layout, frame_for(prs, choice.layout), design, panel)
         return cls(prs, looks)
 
     def add(self, planned: Slide, first: int, footer: str) -> list[tuple[PptxSlide, str]]:

@@ -17,7 +17,7 @@ from deckgen.plan.slides import Slide, Text
 
 from . import continuation, text
 from .blocks import block_for
-from .design import TYPE, Design
+from .design import GAP, TYPE, Box, Design
 from .draw import Canvas
 from .flow import Block, Stack, paginate
 from .layouts import Frame, fill_subtitle, remove_empty_placeholders, set_title, title_size, unique_title
@@ -31,6 +31,17 @@ class Look:
     layout: SlideLayout
     frame: Frame
     design: Design
+    #: draw a plain panel in the palette's background behind the body (the plan's decision: the
+    #: template's artwork under it is many-coloured)
+    panel: bool = False
+
+    def ground(self, canvas: Canvas) -> None:
+        """The panel behind the body, when the plan asks for one: the body box and a gap around
+        it, marked decorative (screen readers skip it)."""
+        if self.panel:
+            body = self.frame.body
+            canvas.rect(Box(body.x - GAP, body.y - GAP, body.w + 2 * GAP, body.h + 2 * GAP),
+                        fill=self.design.palette.background, name="Panel")
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class OpeningPage:
         canvas = Canvas(slide.shapes, look.design)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         if self.lines and not fill_subtitle(slide, canvas, look.frame, self.lines):
+            look.ground(canvas)
             TextBlock(self.lines, look.design, "lead").draw(canvas, look.frame.body, 1.0)
         remove_empty_placeholders(slide)
         return slide
@@ -68,7 +80,9 @@ class ContentPage:
         slide: PptxSlide = prs.slides.add_slide(look.layout)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
-        self.body.draw(Canvas(slide.shapes, look.design), look.frame.body, self.t)
+        canvas = Canvas(slide.shapes, look.design)
+        look.ground(canvas)
+        self.body.draw(canvas, look.frame.body, self.t)
         return slide
 
 

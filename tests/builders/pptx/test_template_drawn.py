@@ -27,12 +27,6 @@ TEMPLATES = {
 LONG_TITLE = "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
 
 
-#: A known gap, kept failing loudly (strict): LibreOffice's Focus draws every layout over
-#: red, orange, yellow, purple, blue and green freeform artwork; the colour reader takes one
-#: colour under the body, and no one text colour reads on all of them (content needs a panel).
-FOCUS_CONTENT = pytest.mark.xfail(strict=True, reason="content over Focus's many-coloured artwork")
-
-
 @pytest.fixture(scope="module")
 def decks() -> dict[str, bytes]:
     plan = deckplans.every_kind()
@@ -69,8 +63,7 @@ def test_no_word_leaves_its_box_or_lies_over_the_templates_pictures(  # type: ig
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("name", [pytest.param(n, marks=FOCUS_CONTENT) if n == "lo-focus.pptx" else n
-                                  for n in TEMPLATES])
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_every_word_deckgen_colours_reads_as_drawn(  # type: ignore[no-untyped-def]
         name: str, decks: dict[str, bytes], rendered: dict[str, Rendered]) -> None:
     deck = open_deck(decks[name])
