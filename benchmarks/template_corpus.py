@@ -96,7 +96,7 @@ def _measure(row: Row, pptx: Path, pdf: Path) -> None:
                     and not any(over(d.word, box) for box in inherited[d.slide - 1]))
 
 
-def _box(shape) -> Box:  # noqa: ANN001 - a python-pptx shape
+def _box(shape) -> Box:  # a python-pptx shape
     return Box(*(v / EMU_PER_PT for v in (shape.left, shape.top, shape.left + shape.width,
                                           shape.top + shape.height)))
 

@@ -44,7 +44,7 @@ def _parts(target: list[str], names: list[str]) -> list[str]:
     return [target[1]] if len(target) > 1 else names
 
 
-def _modules() -> list:  # noqa: ANN202 - pytest.param objects
+def _modules() -> list:  # pytest.param objects
     """Every module of a stage, of edit, and the shared modules, with its path as the test id (commands,
     serve and the CLI sit above the pipeline and may use all of it)."""
     return [pytest.param(path.relative_to(PACKAGE).parts[0], path, id=path.relative_to(PACKAGE).as_posix())

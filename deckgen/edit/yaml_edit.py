@@ -139,7 +139,7 @@ def _settings_for(text: str, data: Any) -> tuple[YAML, bool]:
         _, indent, block_seq = load_yaml_guess_indent(text)
         if indent and block_seq is not None:
             candidates[:0] = [(2, indent, block_seq), (indent, indent, block_seq)]
-    except Exception:  # noqa: BLE001 - guessing is only a hint; the fixed candidates still apply
+    except Exception:  # guessing is only a hint; the fixed candidates still apply
         pass
     for indent in candidates:
         yaml = _yaml(indent)

@@ -50,7 +50,7 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
     if kept is not None:
         try:
             found = pickle.loads(kept)
-        except Exception:  # noqa: BLE001 - an entry that does not load is a miss, whatever it holds
+        except Exception:  # an entry that does not load is a miss, whatever it holds
             found = None
         if isinstance(found, Source):
             return found

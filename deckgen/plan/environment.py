@@ -168,12 +168,12 @@ class _Budget(NodeTransformer):
     """Makes every ``for`` loop count its steps and every ``~`` check its size, through the
     ``STEP`` filter: the sandbox sees calls and attributes, but not a loop with an empty body."""
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 (Jinja's visitor naming)
+    def visit_For(self, node: nodes.For) -> nodes.Node:  # Jinja's visitor naming
         self.generic_visit(node)
         node.iter = nodes.Filter(node.iter, STEP, [], [], None, None, lineno=node.iter.lineno)
         return node
 
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
         return nodes.Filter(node, STEP, [], [], None, None, lineno=node.lineno)
 
@@ -253,7 +253,7 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
     def wrap_str_format(self, value: Any) -> None:
         return None  # ``str.format`` is refused in is_safe_attribute instead of being sandboxed
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         __self.step()
         _check_arguments(__obj, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)

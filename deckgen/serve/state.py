@@ -75,7 +75,7 @@ class Preview:
             made = self._failed([Diagnostic(Level.ERROR, str(busy), Position("."))])
         except ContentError as error:
             made = self._failed(error.reporter.sorted())
-        except Exception as error:  # noqa: BLE001 - the preview must outlive any failure
+        except Exception as error:  # the preview must outlive any failure
             self.log("".join(traceback.format_exception(error)).rstrip())
             made = self._failed([Diagnostic(Level.ERROR, f"the preview could not be built: {error}",
                                             Position("deck.yaml"))])

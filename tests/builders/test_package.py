@@ -175,7 +175,7 @@ DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Cal
 
 
 def add_fitted_text(
-    slide, left: float, top: float, width: float, height: float  # noqa: ANN001 - a Slide
+    slide, left: float, top: float, width: float, height: float  # a Slide
 ) -> float:
     """A text box sized and written as the deck builder does: the largest size from 40 pt
     down at which the paragraphs fit, written by the code that measured them."""

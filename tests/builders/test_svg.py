@@ -137,7 +137,7 @@ def test_one_style_lines_break_as_the_builder_measures() -> None:
     assert got == [e.strip() for e in expected]
 
 
-def _body_text(plan) -> tuple[float, str]:  # noqa: ANN001
+def _body_text(plan) -> tuple[float, str]:
     """The width inside the bullets' text box, and its first paragraph, read from the deck."""
     deck = open_deck(build(plan))
     box = next(s for s in shapes_in(deck.slides[1].shapes) if s.has_text_frame and "platform" in s.text_frame.text)
@@ -172,7 +172,7 @@ def test_a_brand_templates_background_and_decorations_are_drawn() -> None:
 
 @pytest.mark.parametrize("plan", [deckplans.every_kind(), deckplans.cjk(), deckplans.long_texts()],
                          ids=["every-kind", "cjk", "long-texts"])
-def test_every_element_kind_draws(plan) -> None:  # noqa: ANN001
+def test_every_element_kind_draws(plan) -> None:
     pictures = Drawer().draw(plan)
     assert len(pictures) == len(open_deck(build(plan)).slides)
     for picture in pictures:
@@ -181,7 +181,7 @@ def test_every_element_kind_draws(plan) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("template", corpus_params())
-def test_every_corpus_template_draws(template) -> None:  # noqa: ANN001
+def test_every_corpus_template_draws(template) -> None:
     """Each real brand template of the corpus: every planned slide drawn, numbered in order, each
     on the template's own background, its free-form decorations drawn as shapes."""
     plan = replace(deckplans.every_kind(), template=template.data)

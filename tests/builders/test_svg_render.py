@@ -49,7 +49,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 @pytest.mark.parametrize("name", ["example", "large"])
-def test_every_word_sits_where_libreoffice_sets_it(decks: dict, render_deck, name: str) -> None:  # noqa: ANN001
+def test_every_word_sits_where_libreoffice_sets_it(decks: dict, render_deck, name: str) -> None:
     pictures, data = decks[name]
     rendered = render_deck(data)
     assert rendered.pages == len(pictures)
@@ -58,7 +58,7 @@ def test_every_word_sits_where_libreoffice_sets_it(decks: dict, render_deck, nam
     assert not misplaced, "\n".join(str(m) for m in misplaced[:30])
 
 
-def test_a_picture_looks_like_libreoffices_slide(decks: dict, render_deck, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_picture_looks_like_libreoffices_slide(decks: dict, render_deck, tmp_path: Path) -> None:
     """Each slide of the example, drawn by Chromium from its SVG, differs from LibreOffice's
     rendering by under 1.5% on average (grey levels, at a quarter of the size: anti-aliasing and
     sub-point text drift stay below that; a missing table, chart or picture does not)."""

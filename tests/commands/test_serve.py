@@ -216,7 +216,7 @@ def test_the_page_updates_in_place_in_a_browser(served: Running, tmp_path: Path)
         (tmp_path / "preview.png").write_bytes(browser.screenshot())
 
 
-def _until(browser, expression: str) -> None:  # noqa: ANN001
+def _until(browser, expression: str) -> None:
     deadline = time.monotonic() + WAIT
     while not browser.evaluate(expression):
         assert time.monotonic() < deadline, f"never true: {expression}"

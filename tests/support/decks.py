@@ -37,7 +37,7 @@ def open_deck(data: bytes) -> PresentationType:
     return Presentation(io.BytesIO(data))
 
 
-def shapes_in(shapes) -> Iterator:  # noqa: ANN001 - a python-pptx shape collection
+def shapes_in(shapes) -> Iterator:  # a python-pptx shape collection
     """Every shape, groups opened up."""
     for shape in shapes:
         if isinstance(shape, GroupShape):
@@ -46,7 +46,7 @@ def shapes_in(shapes) -> Iterator:  # noqa: ANN001 - a python-pptx shape collect
             yield shape
 
 
-def slide_texts(slide) -> list[str]:  # noqa: ANN001 - a python-pptx slide
+def slide_texts(slide) -> list[str]:  # a python-pptx slide
     """Every text on the slide: text frames, table cells, chart titles and categories."""
     found: list[str] = []
     for shape in shapes_in(slide.shapes):
@@ -76,7 +76,7 @@ def missing_words(plan: DeckPlan, data: bytes) -> Counter:
     return wanted - shown
 
 
-def notes(slide) -> str:  # noqa: ANN001
+def notes(slide) -> str:
     return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
 
 
@@ -136,7 +136,7 @@ class Renderer:
         return [self.done[key] for key in keys]
 
 
-def colour(fmt) -> str:  # noqa: ANN001 - a python-pptx ColorFormat
+def colour(fmt) -> str:  # a python-pptx ColorFormat
     """A colour as written: 'RRGGBB', or the theme slot it refers to ('scheme:ACCENT_1')."""
     from pptx.enum.dml import MSO_COLOR_TYPE
 

@@ -73,7 +73,7 @@ def faint(drawn: list[Drawn], minimum: float = 3.0) -> list[str]:
             for d in drawn if d.ratio < minimum]
 
 
-def template_drawn(slide) -> tuple[list[Box], list[Box]]:  # noqa: ANN001 - a python-pptx slide
+def template_drawn(slide) -> tuple[list[Box], list[Box]]:  # a python-pptx slide
     """What a slide shows of its layout and master (unless the layout hides the master's shapes):
     the boxes of their own text (a slide number, a tagline) and of their pictures (logos, art)."""
     layout = slide.slide_layout

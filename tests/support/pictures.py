@@ -48,7 +48,7 @@ def chart_boxes(pptx_path: Path) -> list[list[Box]]:
     return found
 
 
-def _all_shapes(shapes):  # noqa: ANN001, ANN202
+def _all_shapes(shapes):
     for shape in shapes:
         if shape.shape_type == 6:  # a group: its chart sits inside
             yield from _all_shapes(shape.shapes)

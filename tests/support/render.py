@@ -183,13 +183,13 @@ def _pair(xfrm: etree._Element, tag: str, kx: str, ky: str) -> tuple[int, int]:
     return (0, 0) if node is None else (int(node.get(kx, 0)), int(node.get(ky, 0)))
 
 
-def _is_text_bearing(shape) -> bool:  # noqa: ANN001 - any python-pptx shape
+def _is_text_bearing(shape) -> bool:  # any python-pptx shape
     if getattr(shape, "has_table", False) or getattr(shape, "has_chart", False):
         return True
     return bool(getattr(shape, "has_text_frame", False) and shape.text_frame.text.strip())
 
 
-def _text_boxes(shapes, tf: _Transform = _Transform()) -> list[Box]:  # noqa: ANN001
+def _text_boxes(shapes, tf: _Transform = _Transform()) -> list[Box]:
     """Boxes of all text-bearing shapes, recursing into groups (tables and charts count as
     text-bearing with their graphic frame's box)."""
     boxes: list[Box] = []
@@ -203,7 +203,7 @@ def _text_boxes(shapes, tf: _Transform = _Transform()) -> list[Box]:  # noqa: AN
     return boxes
 
 
-def slide_text_boxes(slide) -> list[Box]:  # noqa: ANN001 - a python-pptx Slide
+def slide_text_boxes(slide) -> list[Box]:  # a python-pptx Slide
     """Text-bearing boxes that can put words on the rendered slide: the slide's own shapes,
     plus the layout's and master's non-placeholder shapes (drawn behind every slide)."""
     boxes = _text_boxes(slide.shapes)

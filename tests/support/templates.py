@@ -34,7 +34,7 @@ def corpus() -> list[CorpusTemplate]:
     return [CorpusTemplate(p) for p in sorted(FOLDER.iterdir()) if p.suffix in (".pptx", ".potx")]
 
 
-def corpus_params() -> list:  # noqa: ANN201 - pytest.param objects
+def corpus_params() -> list:  # pytest.param objects
     """``corpus()`` as pytest parameters with the file name as the test id, those outside
     :data:`FAST_SAMPLE` marked slow: ``@pytest.mark.parametrize("template", corpus_params())``."""
     return [pytest.param(t, id=t.name, marks=() if t.name in FAST_SAMPLE else pytest.mark.slow)

@@ -331,7 +331,7 @@ class _Metrics:
         if kept:
             try:
                 found = pickle.loads(kept)
-            except Exception:  # noqa: BLE001 - an entry that does not load is a miss, whatever it holds
+            except Exception:  # an entry that does not load is a miss, whatever it holds
                 found = None
             if isinstance(found, dict):
                 self.known = found

@@ -102,7 +102,7 @@ def has_title(layout: SlideLayout) -> bool:
     return any(ph_type(ph) in TITLES for ph in placeholders(layout))
 
 
-def choose_layouts(prs: Presentation, wanted: Mapping[str, str] = {},  # noqa: B006 - read only
+def choose_layouts(prs: Presentation, wanted: Mapping[str, str] = {},  # read only
                    samples: Sequence[str] = ()) -> dict[str, LayoutChoice]:
     """The layout for each of :data:`KINDS`; ``wanted`` is deck.yaml's mapping, ``samples`` the
     part names of the layouts the template's sample slides used (see the module doc).
