@@ -147,10 +147,19 @@ def _colours(colours: DeckColours, chosen: Mapping[str, LayoutChoice]) -> list[s
         if found is None:
             continue
         lines.append(f"  {_NAMES[kind]} colours: background {found.background}; template title "
-                     f"{found.title} ({contrast(found.title, found.title_background):.1f}:1), body "
+                     f"{found.title}{_on(found.title_background, found.background)} "
+                     f"({contrast(found.title, found.title_background):.1f}:1), body "
                      f"{found.body} ({contrast(found.body, found.background):.1f}:1); deckgen's text "
                      f"{drawn.text} ({contrast(drawn.text, drawn.background):.1f}:1)")
+        if colours.panel(part):
+            lines.append(f"    the artwork under the body is many-coloured: content is drawn on a plain "
+                         f"{drawn.background} panel")
     return lines
+
+
+def _on(ground: str, background: str) -> str:
+    """' on #RRGGBB' where a title is drawn on its own fill, not on the slide's background."""
+    return "" if ground == background else f" on {ground}"
 
 
 def _room(brand: BrandTemplate, chosen: Mapping[str, LayoutChoice]) -> list[str]:

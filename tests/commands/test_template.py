@@ -178,3 +178,12 @@ def test_titles_the_logo_cannot_be_kept_off_are_a_warning() -> None:
     assert "warning: layout 'Title Slide (master 1)' leaves too little room to keep titles off 18 of " in out
     code, out = cli("template", "check", str(template("derived-logo.pptx").path))
     assert "too little room" not in out  # the logos sit in corners: titles and content keep off them
+
+
+def test_it_says_where_content_gets_a_panel_and_what_a_title_is_drawn_on() -> None:
+    code, out = cli("template", "check", str(template("lo-focus.pptx").path))
+    assert code == 0
+    assert out.count("the artwork under the body is many-coloured: content is drawn on a plain #FFFFFF panel") == 3
+    assert "template title #000000 on #EA7500 (7.0:1)" in out
+    code, out = cli("template", "check", str(template("derived-logo.pptx").path))
+    assert "panel" not in out and " on #" not in out.split("brand colours")[1].split("\n")[1]
