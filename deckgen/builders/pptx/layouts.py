@@ -28,6 +28,7 @@ from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
 from .layout_choice import TITLES, ph_type, placeholders
+from .title_style import TitleStyle, title_style
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 FOOTER_H = 0.3 * INCH
@@ -56,6 +57,8 @@ class Frame:
     numbered: bool = True
     #: the layout's title placeholder box, when the frame moved the title off it (too small)
     moved_title: bool = False
+    #: the font and case the layout's title placeholder draws the title in (its template's)
+    title_style: TitleStyle = TitleStyle()
 
 
 def slide_size(prs: Presentation) -> tuple[float, float]:
@@ -90,7 +93,7 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     body = free_body(body, marks)
     subtitle = free_body(sub.box, marks) if sub else None
     return Frame(roomy, body, footer, number, subtitle, grid_footer, grid_number, numbered,
-                 moved_title=roomy != title)
+                 moved_title=roomy != title, title_style=title_style(layout))
 
 
 def _master_title(layout: SlideLayout) -> Optional[Box]:
@@ -135,8 +138,11 @@ def _box(shape: BaseShape) -> Box:
 def title_size(design: Design, frame: Frame, titles: list[str], scale: Scale) -> float:
     """One size at which every one of ``titles`` fits the title box: the scale's sizes first,
     then smaller down to a last resort, wrapping as needed. A slide and its "(cont.)" slides
-    share it, so the title does not change size as the reader moves on."""
-    return min(fit_size([text.plain(text.clean(title).strip(), bold=True)], design.fonts.heading_measure,
+    share it, so the title does not change size as the reader moves on. It is measured in the
+    font and case the layout's placeholder draws it in, and bold whatever the style says (a
+    margin: bold is the wider)."""
+    style, family = frame.title_style, frame.title_style.family(design.fonts)
+    return min(fit_size([text.plain(style.shown(text.clean(title).strip()), bold=True)], family,
                         frame.title, scale, bold=True) for title in titles)
 
 

@@ -21,7 +21,9 @@ TEMPLATES = {
     "number on the master": branded.master_slide_number,
     **{name: (lambda n=name: template(n).data) for name in (
         "derived-dark-clrmap.pptx", "derived-logo.pptx", "derived-two-masters.pptx",
-        "jmablog-dark-mode.pptx", "lo-midnightblue.pptx", "lo-focus.pptx")},
+        "jmablog-dark-mode.pptx", "lo-midnightblue.pptx", "lo-focus.pptx",
+        # its master's title style names a font not installed (LibreOffice draws DejaVu Sans)
+        "bsc-red.pptx")},
 }
 #: A title long enough to wrap across the whole title box, under a logo in its corner if any.
 LONG_TITLE = "2026-Q4 closed at 0.8: all three objectives on track; one committed key result missed"
