@@ -1,10 +1,13 @@
 """What ``check`` says about the deck's colours, read from the same palettes the outputs draw with.
 
-deckgen's own text always reads (the palette shades it until it does), but a template's title and
-body placeholders keep the template's colours, and a template can choose badly: black body text on
-a navy master. Those are warnings at deck.yaml's ``template``. A brand primary that looks like a
-status colour (a red primary beside the red "off track") is a warning at the colour's key: statuses
-always carry their symbol and word, so the reader can still tell them apart.
+deckgen's own text always reads (the palette shades it until it does), and so does the text it
+writes into a template's title and body placeholders: where the template chose badly (black cover
+subtitle on a navy master), the plan gives that text a colour that reads
+(:func:`.palette.placeholder_inks`). Those are still warnings at deck.yaml's ``template``: anything
+else typed into those placeholders keeps the template's colour until the master is fixed. A brand
+primary that looks like a status colour (a red primary beside the red "off track") is a warning at
+the colour's key: statuses always carry their symbol and word, so the reader can still tell them
+apart.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from typing import Collection, Iterator, Optional
 from ..model.contrast import LARGE_MINIMUM, TEXT_MINIMUM, contrast
 from ..model.project import Project
 from ..model.rules.base import Report
-from .palette import DeckColours, deck_colours
+from .palette import DeckColours, deck_colours, replacement_ink
 from .status import STATUS_LOOKS, StatusLook
 from .template_colours import LayoutColours
 
@@ -39,16 +42,18 @@ def template_problems(colours: DeckColours, parts: Optional[Collection[str]] = N
     if colours.template is None:
         return []
     layouts = [lay for lay in colours.template.layouts if parts is None or lay.part in parts]
-    failing: dict[tuple[str, str, str, float], list[str]] = {}
+    failing: dict[tuple[str, str, str, float, str], list[str]] = {}
     for layout in layouts:
         for what, ink, ground, minimum in _pairs(layout):
-            if contrast(ink, ground) < minimum:
-                failing.setdefault((what, ink, ground, minimum), []).append(layout.name)
+            instead = replacement_ink(ink, ground, layout.slots, minimum)
+            if instead is not None:
+                failing.setdefault((what, ink, ground, minimum, instead), []).append(layout.name)
     lines = [f"the template's {what} text {ink} on {ground} has a contrast of "
              f"{contrast(ink, ground):.1f}:1, below the {minimum:g}:1 it needs, in {_names(names)}: "
-             f"text deckgen sets there is coloured to read, but the template's placeholders keep "
-             f"their colour; fix it in the template's slide master"
-             for (what, ink, ground, minimum), names in failing.items()]
+             f"deckgen sets the {what} text it writes there in {instead} "
+             f"({contrast(instead, ground):.1f}:1) instead, but anything else typed into those "
+             f"placeholders keeps the template's colour; fix it in the template's slide master"
+             for (what, ink, ground, minimum, instead), names in failing.items()]
     for layout in layouts:
         drawn = colours.for_layout(layout.part)
         if contrast(drawn.text, drawn.background) < TEXT_MINIMUM:

@@ -12,15 +12,15 @@ escaped.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from markupsafe import Markup
 
-from ..model.contrast import (NEAR_BLACK, WHITE, is_dark, mix, normal, readable, readable_on,
-                              text_on)
+from ..model.contrast import (LARGE_MINIMUM, NEAR_BLACK, TEXT_MINIMUM, WHITE, contrast, is_dark, mix,
+                              normal, readable, readable_on, text_on)
 from .status import STATUS_LOOKS, StatusLook
-from .template_colours import TemplateColours, read_template_colours
+from .template_colours import LayoutColours, TemplateColours, read_template_colours
 
 SURFACE = "#F3F5F8"
 BORDER = "#C9D0D8"
@@ -73,6 +73,11 @@ class Palette:
     #: colour → the theme slot that holds it on this background ('tx1', 'accent1'), so the deck can
     #: refer to the theme and follow a later theme change
     slots: dict[str, str] = field(default_factory=dict)
+    #: the colour deckgen sets its text in inside the template's own title placeholder, where the
+    #: template's title colour does not read on what the title is drawn on; None keeps the template's
+    title_ink: Optional[str] = None
+    #: the same for the template's body and subtitle placeholders (the cover's subtitle)
+    body_ink: Optional[str] = None
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(what, text colour, background) for every text set on this palette: all must read."""
@@ -154,8 +159,34 @@ class DeckColours:
         found = self.template.layout(part) if self.template and part else None
         if found is None:
             return self.page
-        return palette(self.primary, self.accent, found.background, found.body,
-                       tuple(found.slots.items()))
+        planned = palette(self.primary, self.accent, found.background, found.body,
+                          tuple(found.slots.items()))
+        title_ink, body_ink = placeholder_inks(found)
+        if title_ink is None and body_ink is None:
+            return planned
+        return replace(planned, title_ink=title_ink, body_ink=body_ink)
+
+
+#: The slots tried, in order, for text in a template's placeholder whose own colour does not read:
+#: references to the theme, so a later theme change restyles the text with the rest.
+_INK_SLOTS = ("tx1", "bg1", "tx2", "bg2")
+
+
+def placeholder_inks(layout: LayoutColours) -> tuple[Optional[str], Optional[str]]:
+    """The colours for text deckgen writes into ``layout``'s title and body placeholders: None
+    for each whose template colour reads on what it is drawn on (3:1 for titles, 4.5:1 for body
+    text), so the template's choice stands wherever it can."""
+    return (replacement_ink(layout.title, layout.title_background, layout.slots, LARGE_MINIMUM),
+            replacement_ink(layout.body, layout.background, layout.slots, TEXT_MINIMUM))
+
+
+def replacement_ink(ink: str, ground: str, slots: dict[str, str], minimum: float) -> Optional[str]:
+    """None when ``ink`` reads on ``ground``; else the first of the layout's text and background
+    slot colours that does, else white or near-black, whichever reads better."""
+    if contrast(ink, ground) >= minimum:
+        return None
+    found = (slots[s] for s in _INK_SLOTS if s in slots and contrast(slots[s], ground) >= minimum)
+    return next(found, text_on(ground))
 
 
 def _slide_slots(scheme: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

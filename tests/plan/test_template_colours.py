@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from deckgen.model.contrast import TEXT_MINIMUM, contrast
+from deckgen.model.contrast import LARGE_MINIMUM, TEXT_MINIMUM, contrast
 from deckgen.plan.colour_check import status_clashes, template_problems
 from deckgen.plan.palette import deck_colours
 from deckgen.plan.template_colours import modified_colour, read_template_colours
@@ -128,7 +128,28 @@ def test_check_names_template_text_that_does_not_read() -> None:
     assert "title text #000000 on #1B2A41 has a contrast of 1.5:1, below the 3:1" in problems[0]
     assert "body text #000000 on #1B2A41 has a contrast of 1.5:1, below the 4.5:1" in problems[1]
     assert "'Title Slide', 'Title and Content', 'Section Header' and 8 more" in problems[1]
+    assert "deckgen sets the body text it writes there in #FFFFFF (14.4:1) instead" in problems[1]
     assert template_problems(deck_colours("#1B3A5C", "#F28C28", branded.dark_by_background())) == []
+
+
+def test_text_deckgen_writes_into_placeholders_whose_colour_fails_gets_a_theme_colour_that_reads() -> None:
+    black_on_navy = deck_colours("#1B3A5C", "#F28C28", branded.dark_by_background(text="000000"))
+    assert black_on_navy.template is not None
+    for layout in black_on_navy.template.layouts:
+        palette = black_on_navy.for_layout(layout.part)
+        assert palette.title_ink is not None and palette.body_ink is not None, layout.name
+        assert contrast(palette.title_ink, layout.title_background) >= LARGE_MINIMUM
+        assert contrast(palette.body_ink, layout.background) >= TEXT_MINIMUM
+        assert palette.slots[palette.body_ink] in ("tx1", "bg1"), "a theme reference"
+
+
+@pytest.mark.parametrize("make", [branded.dark_by_colour_map, branded.dark_by_background])
+def test_a_templates_placeholder_colours_that_read_are_kept(make) -> None:  # type: ignore[no-untyped-def]
+    colours = deck_colours("#1B3A5C", "#F28C28", make())
+    assert colours.template is not None
+    for layout in colours.template.layouts:
+        palette = colours.for_layout(layout.part)
+        assert (palette.title_ink, palette.body_ink) == (None, None), layout.name
 
 
 def test_a_layouts_own_shade_of_text_is_read() -> None:

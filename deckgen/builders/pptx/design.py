@@ -151,6 +151,10 @@ def pptx_colour(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+def _deck_form(colour: Optional[str]) -> Optional[str]:
+    return pptx_colour(colour) if colour is not None else None
+
+
 def mix(color: str, other: str, amount: float) -> str:
     """``color`` moved ``amount`` (0..1) of the way towards ``other``, in the deck's form."""
     return pptx_colour(contrast.mix(color, other, amount))
@@ -180,6 +184,10 @@ class Palette:
     heading: str
     background: str
     slots: dict[str, str]
+    #: the plan's colours for text written into the template's title and body placeholders where
+    #: the template's own do not read; None keeps the template's
+    title_ink: Optional[str] = None
+    body_ink: Optional[str] = None
 
     @classmethod
     def of(cls, planned: PlanPalette) -> "Palette":
@@ -189,7 +197,8 @@ class Palette:
                    paper=pptx_colour(planned.paper), primary_tint=pptx_colour(planned.primary_tint),
                    accent_text=pptx_colour(planned.accent_text), heading=pptx_colour(planned.heading),
                    background=pptx_colour(planned.background),
-                   slots={pptx_colour(c): slot for c, slot in planned.slots.items()})
+                   slots={pptx_colour(c): slot for c, slot in planned.slots.items()},
+                   title_ink=_deck_form(planned.title_ink), body_ink=_deck_form(planned.body_ink))
 
     def role(self, name: Optional[str]) -> Optional[str]:
         """A run's colour role ('accent', 'muted', 'primary') as a hex colour."""

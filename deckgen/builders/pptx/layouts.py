@@ -147,7 +147,8 @@ def title_size(design: Design, frame: Frame, titles: list[str], scale: Scale) ->
 
 
 def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Design) -> None:
-    """The title in the layout's title placeholder (its font and colour lead) at ``size``."""
+    """The title in the layout's title placeholder (its font leads, and its colour where the plan
+    found it reads: :attr:`Palette.title_ink`) at ``size``."""
     title = text.clean(title).strip()
     shape = slide.shapes.title
     if shape is None:
@@ -166,6 +167,8 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
                 run.font.bold = True
                 run.font.name = design.fonts.heading
                 paint(run.font.color, design.palette.heading, design.palette)
+            elif design.palette.title_ink is not None:
+                paint(run.font.color, design.palette.title_ink, design.palette)
 
 
 def unique_title(title: str, seen: set[str]) -> str:
@@ -208,7 +211,8 @@ def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: 
 
 
 def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.Item]) -> bool:
-    """Put ``lines`` in the layout's subtitle placeholder, fitted; False when there is none."""
+    """Put ``lines`` in the layout's subtitle placeholder, fitted, in the template's colour unless
+    the plan found it does not read there (:attr:`Palette.body_ink`); False when there is none."""
     kinds = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
     holders = [ph for ph in slide.placeholders if ph_type(ph) in kinds]
     holder = min(holders, key=lambda ph: ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
@@ -224,7 +228,7 @@ def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.I
     text.prepare_insets(holder.text_frame)
     holder.text_frame.word_wrap = True
     text.write(holder.text_frame, lines, canvas.design, size, family=canvas.design.fonts.body,
-               color=None, align=None)
+               color=canvas.design.palette.body_ink, align=None)
     return True
 
 
