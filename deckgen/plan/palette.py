@@ -78,6 +78,8 @@ class Palette:
     title_ink: Optional[str] = None
     #: the same for the template's body and subtitle placeholders (the cover's subtitle)
     body_ink: Optional[str] = None
+    #: the title's, when the pptx builder moves the title to the master's title box
+    moved_title_ink: Optional[str] = None
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(what, text colour, background) for every text set on this palette: all must read."""
@@ -161,10 +163,10 @@ class DeckColours:
             return self.page
         planned = palette(self.primary, self.accent, found.background, found.body,
                           tuple(found.slots.items()))
-        title_ink, body_ink = placeholder_inks(found)
-        if title_ink is None and body_ink is None:
+        title_ink, body_ink, moved_title_ink = placeholder_inks(found)
+        if title_ink is None and body_ink is None and moved_title_ink is None:
             return planned
-        return replace(planned, title_ink=title_ink, body_ink=body_ink)
+        return replace(planned, title_ink=title_ink, body_ink=body_ink, moved_title_ink=moved_title_ink)
 
 
 #: The slots tried, in order, for text in a template's placeholder whose own colour does not read:
@@ -172,12 +174,14 @@ class DeckColours:
 _INK_SLOTS = ("tx1", "bg1", "tx2", "bg2")
 
 
-def placeholder_inks(layout: LayoutColours) -> tuple[Optional[str], Optional[str]]:
-    """The colours for text deckgen writes into ``layout``'s title and body placeholders: None
-    for each whose template colour reads on what it is drawn on (3:1 for titles, 4.5:1 for body
-    text), so the template's choice stands wherever it can."""
+def placeholder_inks(layout: LayoutColours) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """The colours for text deckgen writes into ``layout``'s title and body placeholders, and
+    into its title when moved to the master's title box: None for each whose template colour
+    reads on what it is drawn on (3:1 for titles, 4.5:1 for body text), so the template's choice
+    stands wherever it can."""
     return (replacement_ink(layout.title, layout.title_background, layout.slots, LARGE_MINIMUM),
-            replacement_ink(layout.body, layout.background, layout.slots, TEXT_MINIMUM))
+            replacement_ink(layout.body, layout.background, layout.slots, TEXT_MINIMUM),
+            replacement_ink(layout.title, layout.master_title_background, layout.slots, LARGE_MINIMUM))
 
 
 def replacement_ink(ink: str, ground: str, slots: dict[str, str], minimum: float) -> Optional[str]:

@@ -64,6 +64,9 @@ class LayoutColours:
     title: str = "#000000"  # the colour the layout's title placeholder sets text in
     title_background: str = "#FFFFFF"  # what the title is drawn on (its own fill, or the slide)
     body: str = "#000000"  # the colour of body text (the master's body style)
+    #: what the title is drawn on when the pptx builder moves it to the master's title box (a
+    #: LibreOffice template whose layouts all copy one title box: ``layouts._master_title``)
+    master_title_background: str = "#FFFFFF"
     #: the artwork under the body shows more than one colour (LibreOffice's Focus: red, orange,
     #: yellow... freeforms), so no one text colour reads on it: slides draw a plain panel in
     #: ``background`` (then the slide's own background) behind their content
@@ -177,10 +180,13 @@ class _Master:
         body = self._text(root, resolve, _BODY, "p:bodyStyle")
         title_fill = _placeholder_fill(root, ("title", "ctrTitle"), resolve) or _placeholder_fill(
             self.root, ("title",), resolve)
+        master_title_at = _centre(self.root, ("title",))
+        under_master_title = (self._colour_at(package, part, root, resolve, master_title_at)
+                              if master_title_at else under_title)
         name = root.find("p:cSld", _NS).get("name", "") if root.find("p:cSld", _NS) is not None else ""
         return LayoutColours(part=part, name=name, master=self.part, background=background, slots=slots,
                              title=title, title_background=title_fill or under_title, body=body,
-                             panel=panel)
+                             master_title_background=title_fill or under_master_title, panel=panel)
 
     def _colours_over(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
                       box: tuple[int, int, int, int]) -> set[str]:

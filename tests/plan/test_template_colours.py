@@ -163,3 +163,14 @@ def test_a_red_primary_beside_the_red_status_is_named() -> None:
     [clash] = status_clashes(deck_colours("#C8102E", "#F28C28"))
     assert "'off track'" in clash and "■ Off track" in clash
     assert status_clashes(deck_colours("#1B3A5C", "#F28C28")) == []
+
+
+def test_a_title_moved_to_the_masters_title_box_is_coloured_for_what_the_master_draws_there() -> None:
+    """LibreOffice's Midnightblue: every layout's title box sits mid-slide on white, the master's
+    on its #2C3E50 band, where the pptx builder puts content slides' titles; black fails there."""
+    data = template("lo-midnightblue.pptx").data
+    title_only = layouts(data)["Title Only"]
+    assert (title_only.title_background, title_only.master_title_background) == ("#FFFFFF", "#2C3E50")
+    palette = deck_colours("#1B3A5C", "#F28C28", data).for_layout(title_only.part)  # type: ignore[attr-defined]
+    assert palette.title_ink is None and palette.moved_title_ink is not None
+    assert contrast(palette.moved_title_ink, "#2C3E50") >= LARGE_MINIMUM

@@ -188,6 +188,7 @@ class Palette:
     #: the template's own do not read; None keeps the template's
     title_ink: Optional[str] = None
     body_ink: Optional[str] = None
+    moved_title_ink: Optional[str] = None
 
     @classmethod
     def of(cls, planned: PlanPalette) -> "Palette":
@@ -198,7 +199,8 @@ class Palette:
                    accent_text=pptx_colour(planned.accent_text), heading=pptx_colour(planned.heading),
                    background=pptx_colour(planned.background),
                    slots={pptx_colour(c): slot for c, slot in planned.slots.items()},
-                   title_ink=_deck_form(planned.title_ink), body_ink=_deck_form(planned.body_ink))
+                   title_ink=_deck_form(planned.title_ink), body_ink=_deck_form(planned.body_ink),
+                   moved_title_ink=_deck_form(planned.moved_title_ink))
 
     def role(self, name: Optional[str]) -> Optional[str]:
         """A run's colour role ('accent', 'muted', 'primary') as a hex colour."""

@@ -59,6 +59,9 @@ class Frame:
     moved_title: bool = False
     #: the font and case the layout's title placeholder draws the title in (its template's)
     title_style: TitleStyle = TitleStyle()
+    #: the title sits in the master's title box (see :func:`_master_title`), over what the master
+    #: draws there, so the plan's colour for it there leads
+    master_title: bool = False
 
 
 def slide_size(prs: Presentation) -> tuple[float, float]:
@@ -93,7 +96,8 @@ def frame_for(prs: Presentation, layout: SlideLayout) -> Frame:
     body = free_body(body, marks)
     subtitle = free_body(sub.box, marks) if sub else None
     return Frame(roomy, body, footer, number, subtitle, grid_footer, grid_number, numbered,
-                 moved_title=roomy != title, title_style=title_style(layout))
+                 moved_title=roomy != title, title_style=title_style(layout),
+                 master_title=designed is not None)
 
 
 def _master_title(layout: SlideLayout) -> Optional[Box]:
@@ -148,7 +152,8 @@ def title_size(design: Design, frame: Frame, titles: list[str], scale: Scale) ->
 
 def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Design) -> None:
     """The title in the layout's title placeholder (its font leads, and its colour where the plan
-    found it reads: :attr:`Palette.title_ink`) at ``size``."""
+    found it reads: :attr:`Palette.title_ink`, or ``moved_title_ink`` in the master's title box)
+    at ``size``."""
     title = text.clean(title).strip()
     shape = slide.shapes.title
     if shape is None:
@@ -156,6 +161,7 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
         shape.name = "Title"
     elif frame.moved_title:
         shape.left, shape.top, shape.width, shape.height = frame.title.emu()
+    ink = design.palette.moved_title_ink if frame.master_title else design.palette.title_ink
     first_in_reading_order(shape)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
@@ -167,8 +173,8 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
                 run.font.bold = True
                 run.font.name = design.fonts.heading
                 paint(run.font.color, design.palette.heading, design.palette)
-            elif design.palette.title_ink is not None:
-                paint(run.font.color, design.palette.title_ink, design.palette)
+            elif ink is not None:
+                paint(run.font.color, ink, design.palette)
 
 
 def unique_title(title: str, seen: set[str]) -> str:
