@@ -152,7 +152,7 @@ def title_size(design: Design, frame: Frame, titles: list[str], scale: Scale) ->
 
 def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Design) -> None:
     """The title in the layout's title placeholder (its font leads, and its colour where the plan
-    found it reads: :attr:`Palette.title_ink`, or ``moved_title_ink`` in the master's title box)
+    found it reads: the palette's ``title_ink``, or ``moved_title_ink`` in the master's title box)
     at ``size``."""
     title = text.clean(title).strip()
     shape = slide.shapes.title
@@ -218,7 +218,7 @@ def fit_size(items: list[text.Item], family: str, box: Box, scale: Scale, bold: 
 
 def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.Item]) -> bool:
     """Put ``lines`` in the layout's subtitle placeholder, fitted, in the template's colour unless
-    the plan found it does not read there (:attr:`Palette.body_ink`); False when there is none."""
+    the plan found it does not read there (the palette's ``body_ink``); False when there is none."""
     kinds = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
     holders = [ph for ph in slide.placeholders if ph_type(ph) in kinds]
     holder = min(holders, key=lambda ph: ph_type(ph) != PP_PLACEHOLDER.SUBTITLE, default=None)
