@@ -156,6 +156,13 @@ class DeckColours:
         found = self.template.layout(part) if self.template and part else None
         return found is not None and found.panel
 
+    def title_panel(self, part: Optional[str], master_title: bool) -> bool:
+        """Whether slides on the template layout ``part`` draw a plain panel behind their title
+        (the artwork under the title box is many-coloured): the layout's title box, or the
+        master's when the title is moved there (``master_title``)."""
+        found = self.template.layout(part) if self.template and part else None
+        return found is not None and (found.master_title_panel if master_title else found.title_panel)
+
     def for_layout(self, part: Optional[str]) -> Palette:
         """The palette of slides on the template layout whose part name is ``part``."""
         found = self.template.layout(part) if self.template and part else None

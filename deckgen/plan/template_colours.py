@@ -39,6 +39,8 @@ DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{
     s: s for s in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink")}}
 #: Placeholder types that hold a slide's body text (a typeless one is a body placeholder).
 _BODY = ("body", "obj", "subTitle", None)
+#: Placeholder types that hold a slide's title.
+_TITLES = ("title", "ctrTitle")
 #: Slot names a slide's shapes use; each is a theme colour through the colour map.
 SLIDE_SLOTS = tuple(DEFAULT_MAP)
 #: Points a side of the grid the body box is sampled on for artwork under it.
@@ -71,6 +73,12 @@ class LayoutColours:
     #: yellow... freeforms), so no one text colour reads on it: slides draw a plain panel in
     #: ``background`` (then the slide's own background) behind their content
     panel: bool = False
+    #: the artwork under the layout's title box is many-coloured (Focus's freeforms run under its
+    #: titles too): the title is drawn on a plain panel in the slide's background, so
+    #: ``title_background`` is that background
+    title_panel: bool = False
+    #: the same for the master's title box (where the pptx builder may move the title)
+    master_title_panel: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,26 +175,39 @@ class _Master:
         colour_map = {**self.map, **(dict(override.attrib) if override is not None else {})}
         slots = {slot: self.scheme.get(colour_map.get(slot, slot), "#000000") for slot in SLIDE_SLOTS}
         resolve = _Resolver({**self.scheme, **slots})
-        title_at = _centre(root, ("title", "ctrTitle")) or _centre(self.root, ("title",))
-        body_at = _centre(root, _BODY) or _centre(self.root, ("body",))
-        area = self.area
-        background = self._colour_at(package, part, root, resolve, body_at or (area[0] // 2, area[1] // 2))
+        title_box = _first_box(root, _TITLES) or _first_box(self.root, ("title",))
+        master_title_box = _first_box(self.root, ("title",))
         body_box = _first_box(root, _BODY) or _first_box(self.root, ("body",))
-        panel = body_box is not None and _many_coloured(self._colours_over(package, part, root, resolve, body_box))
-        if panel:
-            background = self._background(package, part, root, resolve)
-        under_title = self._colour_at(package, part, root, resolve, title_at) if title_at else background
-        title = self._text(root, resolve, ("title", "ctrTitle"), "p:titleStyle")
-        body = self._text(root, resolve, _BODY, "p:bodyStyle")
-        title_fill = _placeholder_fill(root, ("title", "ctrTitle"), resolve) or _placeholder_fill(
+        body_at = _middle(body_box) if body_box else (self.area[0] // 2, self.area[1] // 2)
+        plain = self._background(package, part, root, resolve)
+        panel = self._many_coloured_under(package, part, root, resolve, body_box)
+        background = plain if panel else self._colour_at(package, part, root, resolve, body_at)
+        title_fill = _placeholder_fill(root, _TITLES, resolve) or _placeholder_fill(
             self.root, ("title",), resolve)
-        master_title_at = _centre(self.root, ("title",))
-        under_master_title = (self._colour_at(package, part, root, resolve, master_title_at)
-                              if master_title_at else under_title)
-        name = root.find("p:cSld", _NS).get("name", "") if root.find("p:cSld", _NS) is not None else ""
-        return LayoutColours(part=part, name=name, master=self.part, background=background, slots=slots,
-                             title=title, title_background=title_fill or under_title, body=body,
-                             master_title_background=title_fill or under_master_title, panel=panel)
+        title_panel = title_fill is None and self._many_coloured_under(package, part, root, resolve, title_box)
+        master_title_panel = title_fill is None and self._many_coloured_under(
+            package, part, root, resolve, master_title_box)
+        under_title = plain if title_panel else self._under(package, part, root, resolve, title_box, background)
+        under_master_title = plain if master_title_panel else self._under(
+            package, part, root, resolve, master_title_box, under_title)
+        cs_ld = root.find("p:cSld", _NS)
+        return LayoutColours(
+            part=part, name=cs_ld.get("name", "") if cs_ld is not None else "", master=self.part,
+            background=background, slots=slots, title=self._text(root, resolve, _TITLES, "p:titleStyle"),
+            title_background=title_fill or under_title, body=self._text(root, resolve, _BODY, "p:bodyStyle"),
+            master_title_background=title_fill or under_master_title, panel=panel,
+            title_panel=title_panel, master_title_panel=master_title_panel)
+
+    def _many_coloured_under(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
+                             box: Optional[tuple[int, int, int, int]]) -> bool:
+        """Whether the artwork under ``box`` (a placeholder's, EMU) is too many-coloured for one
+        text colour, so that text there needs a plain panel."""
+        return box is not None and _many_coloured(self._colours_over(package, part, root, resolve, box))
+
+    def _under(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
+               box: Optional[tuple[int, int, int, int]], default: str) -> str:
+        """The colour at the middle of ``box`` (EMU); ``default`` when there is no box."""
+        return self._colour_at(package, part, root, resolve, _middle(box)) if box else default
 
     def _colours_over(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
                       box: tuple[int, int, int, int]) -> set[str]:
@@ -265,10 +286,9 @@ def _placeholder_fill(tree: etree._Element, kinds: tuple[str, ...], resolve: "_R
     return None
 
 
-def _centre(tree: etree._Element, kinds: tuple[Optional[str], ...]) -> Optional[tuple[int, int]]:
-    """The centre (EMU) of the first placeholder of ``kinds`` in ``tree`` that has a position."""
-    box = _first_box(tree, kinds)
-    return (box[0] + box[2] // 2, box[1] + box[3] // 2) if box is not None else None
+def _middle(box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The centre (EMU) of ``box``."""
+    return box[0] + box[2] // 2, box[1] + box[3] // 2
 
 
 def _many_coloured(colours: set[str]) -> bool:

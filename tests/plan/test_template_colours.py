@@ -100,6 +100,23 @@ def test_many_coloured_artwork_under_the_body_asks_for_a_panel_in_the_slide_back
         assert found is not None and not any(lay.panel for lay in found.layouts)
 
 
+def test_many_coloured_artwork_under_a_title_box_asks_for_a_panel_and_the_title_is_coloured_for_it() -> None:
+    focus = read_template_colours(template("lo-focus.pptx").data)
+    assert focus is not None
+    cover = focus.layouts[1]  # the first master's Title Slide: its title box crosses four freeforms
+    assert cover.title_panel and cover.title_background == cover.background == "#FFFFFF"
+    # the master's title box lies on two colours only (red, purple): left to the text colours
+    assert not cover.master_title_panel and cover.master_title_background == "#780373"
+    colours = deck_colours("#123456", "#654321", template("lo-focus.pptx").data)
+    assert colours.title_panel(cover.part, master_title=False)
+    assert not colours.title_panel(cover.part, master_title=True)
+    # black reads on all four colours under the second master's titles (orange, red, yellow, white)
+    assert not any(lay.title_panel for lay in focus.layouts if lay.master != cover.master)
+    for name in ("lo-vivid.potx", "lo-midnightblue.pptx", "derived-logo.pptx"):
+        found = read_template_colours(template(name).data)
+        assert found is not None and not any(lay.title_panel or lay.master_title_panel for lay in found.layouts)
+
+
 def test_not_a_template_reads_as_none() -> None:
     assert read_template_colours(b"not a zip") is None
 

@@ -72,8 +72,10 @@ class DeckCanvas:
         looks: dict[str, Look] = {}
         for kind, choice in choose_layouts(prs, wanted, samples).items():
             design = Design(layout_palette(colours, choice.layout, bool(plan.template)), fonts)
-            panel = colours.panel(str(choice.layout.part.partname)) if plan.template else False
-            looks[kind] = Look(choice.layout, frame_for(prs, choice.layout), design, panel)
+            part, frame = str(choice.layout.part.partname), frame_for(prs, choice.layout)
+            panels = (colours.panel(part), colours.title_panel(part, frame.master_title)) if plan.template else (
+                False, False)
+            looks[kind] = Look(choice.layout, frame, design, *panels)
         return cls(prs, looks)
 
     def add(self, planned: Slide, first: int, footer: str) -> list[tuple[PptxSlide, str]]:

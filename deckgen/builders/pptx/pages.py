@@ -34,14 +34,36 @@ class Look:
     #: draw a plain panel in the palette's background behind the body (the plan's decision: the
     #: template's artwork under it is many-coloured)
     panel: bool = False
+    #: draw one behind the title too (the artwork under the title box is many-coloured)
+    title_panel: bool = False
 
     def ground(self, canvas: Canvas) -> None:
-        """The panel behind the body, when the plan asks for one: the body box and a gap around
-        it, marked decorative (screen readers skip it)."""
+        """The panel behind the body, when the plan asks for one."""
         if self.panel:
-            body = self.frame.body
-            canvas.rect(Box(body.x - GAP, body.y - GAP, body.w + 2 * GAP, body.h + 2 * GAP),
-                        fill=self.design.palette.background, name="Panel")
+            _panel(canvas, self.frame.body)
+
+    def ground_title(self, canvas: Canvas) -> None:
+        """The panel behind the title placeholder, when the plan asks for one."""
+        if self.title_panel:
+            _panel(canvas, self.frame.title, behind=True)
+
+    def ground_subtitle(self, canvas: Canvas) -> None:
+        """The panel behind the subtitle placeholder of a layout whose body is on a panel (the
+        subtitle is its body box)."""
+        if self.panel and self.frame.subtitle is not None:
+            _panel(canvas, self.frame.subtitle, behind=True)
+
+
+def _panel(canvas: Canvas, box: Box, behind: bool = False) -> None:
+    """A plain panel in the palette's background over ``box`` and a gap around it, marked
+    decorative (screen readers skip it); ``behind`` puts it under the slide's other shapes (the
+    placeholders the layout gave the slide are drawn before anything deckgen adds)."""
+    shape = canvas.rect(Box(box.x - GAP, box.y - GAP, box.w + 2 * GAP, box.h + 2 * GAP),
+                        fill=canvas.design.palette.background, name="Panel")
+    if behind:
+        tree = shape._element.getparent()
+        tree.remove(shape._element)
+        tree.insert(2, shape._element)  # after the group's own nvGrpSpPr and grpSpPr
 
 
 @dataclass(frozen=True)
@@ -58,7 +80,10 @@ class OpeningPage:
         slide: PptxSlide = prs.slides.add_slide(look.layout)
         canvas = Canvas(slide.shapes, look.design)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
-        if self.lines and not fill_subtitle(slide, canvas, look.frame, self.lines):
+        look.ground_title(canvas)
+        if self.lines and fill_subtitle(slide, canvas, look.frame, self.lines):
+            look.ground_subtitle(canvas)
+        elif self.lines:
             look.ground(canvas)
             TextBlock(self.lines, look.design, "lead").draw(canvas, look.frame.body, 1.0)
         remove_empty_placeholders(slide)
@@ -81,6 +106,7 @@ class ContentPage:
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
         canvas = Canvas(slide.shapes, look.design)
+        look.ground_title(canvas)
         look.ground(canvas)
         self.body.draw(canvas, look.frame.body, self.t)
         return slide

@@ -70,15 +70,8 @@ def test_no_word_leaves_its_box_or_lies_over_the_templates_pictures(  # type: ig
     assert covered == []
 
 
-#: LibreOffice's Focus: the cover's title and subtitle placeholders, and content titles, sit on
-#: artwork in many colours (black subtitle on its purple, 2.1:1); no one colour reads across it,
-#: and only the body gets a plain panel so far.
-_ON_ARTWORK = pytest.mark.xfail(strict=True, reason="titles and cover subtitle on lo-focus's artwork")
-
-
 @pytest.mark.render
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_ON_ARTWORK) if n == "lo-focus.pptx" else n
-                                  for n in TEMPLATES])
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_every_word_deckgen_colours_reads_as_drawn(  # type: ignore[no-untyped-def]
         name: str, decks: dict[str, bytes], rendered: dict[str, Rendered]) -> None:
     deck = open_deck(decks[name])

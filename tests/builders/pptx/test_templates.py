@@ -15,6 +15,7 @@ from deckgen.builders.pptx.layout_choice import choose_layouts
 from tests.support import deckplans
 from tests.support.decks import build, colour, missing_words, open_deck, slide_texts
 from tests.support.ooxml import validate_pptx, validator_available
+from tests.support.templates import template
 
 PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -114,3 +115,14 @@ def test_rendered_no_word_leaves_its_box(four_by_three, render_deck) -> None:  #
     rendered = render_deck(data)
     assert rendered.pages == len(plan.slides)
     assert rendered.overflows() == []
+
+
+def test_a_title_and_subtitle_on_many_coloured_artwork_sit_on_plain_panels_drawn_behind_them() -> None:
+    plan = deckplans.every_kind()
+    plan.template = template("lo-focus.pptx").data  # its cover's title and subtitle cross four freeforms
+    cover = open_deck(build(plan)).slides[0]
+    panels = list(cover.shapes)[:2]  # drawn first: under the placeholders
+    assert [p.name for p in panels] == ["Panel", "Panel"]
+    for holder in cover.placeholders:  # the title and the subtitle
+        assert any(p.left <= holder.left and p.top <= holder.top and p.left + p.width >= holder.left + holder.width
+                   and p.top + p.height >= holder.top + holder.height for p in panels), holder.name
