@@ -150,22 +150,26 @@ class DeckColours:
         slots = () if self.template else tuple(builtin_scheme(self.primary, self.accent).items())
         return palette(self.primary, self.accent, background, None, _slide_slots(slots))
 
+    def _layout(self, part: Optional[str]) -> Optional[LayoutColours]:
+        """What the template says of its layout ``part``; None without a template or part."""
+        return self.template.layout(part) if self.template and part else None
+
     def panel(self, part: Optional[str]) -> bool:
         """Whether slides on the template layout ``part`` draw a plain panel in their palette's
         background behind the content (the artwork under the body is many-coloured)."""
-        found = self.template.layout(part) if self.template and part else None
+        found = self._layout(part)
         return found is not None and found.panel
 
     def title_panel(self, part: Optional[str], master_title: bool) -> bool:
         """Whether slides on the template layout ``part`` draw a plain panel behind their title
         (the artwork under the title box is many-coloured): the layout's title box, or the
         master's when the title is moved there (``master_title``)."""
-        found = self.template.layout(part) if self.template and part else None
+        found = self._layout(part)
         return found is not None and (found.master_title_panel if master_title else found.title_panel)
 
     def for_layout(self, part: Optional[str]) -> Palette:
         """The palette of slides on the template layout whose part name is ``part``."""
-        found = self.template.layout(part) if self.template and part else None
+        found = self._layout(part)
         if found is None:
             return self.page
         planned = palette(self.primary, self.accent, found.background, found.body,

@@ -111,6 +111,8 @@ class _Package:
         self.parts = parts
         self.names = set(parts)
         self._xml: dict[str, etree._Element] = {}
+        #: each picture part's average colour, worked out once however many shapes show it
+        self.averages: dict[str, Optional[str]] = {}
 
     def xml(self, part: str) -> etree._Element:
         if part not in self._xml:
@@ -179,17 +181,16 @@ class _Master:
         master_title_box = _first_box(self.root, ("title",))
         body_box = _first_box(root, _BODY) or _first_box(self.root, ("body",))
         body_at = _middle(body_box) if body_box else (self.area[0] // 2, self.area[1] // 2)
-        plain = self._background(package, part, root, resolve)
-        panel = self._many_coloured_under(package, part, root, resolve, body_box)
-        background = plain if panel else self._colour_at(package, part, root, resolve, body_at)
+        surface = self._surface(package, part, root, resolve)
+        panel = surface.many_coloured_under(body_box)
+        background = surface.background if panel else surface.at(body_at)
         title_fill = _placeholder_fill(root, _TITLES, resolve) or _placeholder_fill(
             self.root, ("title",), resolve)
-        title_panel = title_fill is None and self._many_coloured_under(package, part, root, resolve, title_box)
-        master_title_panel = title_fill is None and self._many_coloured_under(
-            package, part, root, resolve, master_title_box)
-        under_title = plain if title_panel else self._under(package, part, root, resolve, title_box, background)
-        under_master_title = plain if master_title_panel else self._under(
-            package, part, root, resolve, master_title_box, under_title)
+        title_panel = title_fill is None and surface.many_coloured_under(title_box)
+        master_title_panel = title_fill is None and surface.many_coloured_under(master_title_box)
+        under_title = surface.background if title_panel else surface.under(title_box, background)
+        under_master_title = surface.background if master_title_panel else surface.under(
+            master_title_box, under_title)
         cs_ld = root.find("p:cSld", _NS)
         return LayoutColours(
             part=part, name=cs_ld.get("name", "") if cs_ld is not None else "", master=self.part,
@@ -198,39 +199,13 @@ class _Master:
             master_title_background=title_fill or under_master_title, panel=panel,
             title_panel=title_panel, master_title_panel=master_title_panel)
 
-    def _many_coloured_under(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
-                             box: Optional[tuple[int, int, int, int]]) -> bool:
-        """Whether the artwork under ``box`` (a placeholder's, EMU) is too many-coloured for one
-        text colour, so that text there needs a plain panel."""
-        return box is not None and _many_coloured(self._colours_over(package, part, root, resolve, box))
-
-    def _under(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
-               box: Optional[tuple[int, int, int, int]], default: str) -> str:
-        """The colour at the middle of ``box`` (EMU); ``default`` when there is no box."""
-        return self._colour_at(package, part, root, resolve, _middle(box)) if box else default
-
-    def _colours_over(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
-                      box: tuple[int, int, int, int]) -> set[str]:
-        """The colours a slide of this layout shows across ``box`` (EMU), sampled on a grid of
-        :data:`PANEL_GRID` points a side: one colour unless artwork crosses it."""
-        x, y, w, h = box
-        steps = [(i + 0.5) / PANEL_GRID for i in range(PANEL_GRID)]
-        return {self._colour_at(package, part, root, resolve, (x + round(w * fx), y + round(h * fy)))
-                for fx in steps for fy in steps}
-
-    def _colour_at(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver",
-                   point: tuple[int, int]) -> str:
-        """The colour a slide of this layout shows at ``point`` (EMU) under its own shapes: the
-        topmost filled shape or picture of the layout, then of the master (unless the layout
-        hides the master's shapes), there; else the layout's background, the master's, ``bg1``."""
-        layers = [(part, root)]
+    def _surface(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver") -> "_Surface":
+        """What a slide of this layout shows under its own text: the layout's filled shapes and
+        pictures, then the master's (unless the layout hides them), then the background."""
+        layers = [_filled_shapes(package, part, root, resolve)]
         if root.get("showMasterSp", "1") not in ("0", "false"):
-            layers.append((self.part, self.root))
-        for source, tree in layers:
-            colour = _topmost_at(package, source, tree, resolve, point)
-            if colour is not None:
-                return colour
-        return self._background(package, part, root, resolve)
+            layers.append(_filled_shapes(package, self.part, self.root, resolve))
+        return _Surface(tuple(layers), self._background(package, part, root, resolve))
 
     def _background(self, package: _Package, part: str, root: etree._Element, resolve: "_Resolver") -> str:
         """The slide background of this layout: the layout's, the master's, ``bg1``."""
@@ -310,19 +285,58 @@ def _box(shape: etree._Element) -> Optional[tuple[int, int, int, int]]:
     return int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
 
 
-def _topmost_at(package: _Package, part: str, tree: etree._Element, resolve: "_Resolver",
-                point: tuple[int, int]) -> Optional[str]:
-    """The colour of the last-drawn picture or filled shape of ``tree`` (placeholders aside)
-    under ``point``."""
-    found = None
+#: A placeholder-free shape's box (EMU) and the colour it paints.
+_Filled = tuple[tuple[int, int, int, int], str]
+
+
+def _filled_shapes(package: _Package, part: str, tree: etree._Element, resolve: "_Resolver") -> tuple[_Filled, ...]:
+    """The pictures and filled shapes of ``tree`` (placeholders aside) with a position, in
+    drawing order, each with its colour: resolved once, however many points are sampled."""
+    found = []
     for shape in tree.iterfind("p:cSld/p:spTree/*", _NS):
         if shape.find("*/p:nvPr/p:ph", _NS) is not None:
             continue
         box = _box(shape)
-        if box is None or not (box[0] <= point[0] <= box[0] + box[2] and box[1] <= point[1] <= box[1] + box[3]):
-            continue
-        found = _shape_colour(package, part, shape, resolve) or found
-    return found
+        colour = _shape_colour(package, part, shape, resolve) if box is not None else None
+        if box is not None and colour is not None:
+            found.append((box, colour))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """What a slide of one layout shows under its own text, read from the package once, so that
+    sampling a box at many points (for panels) costs a scan of boxes, not a walk of the XML."""
+
+    layers: tuple[tuple[_Filled, ...], ...]  # the layout's shapes, then the master's
+    background: str
+
+    def at(self, point: tuple[int, int]) -> str:
+        """The colour at ``point`` (EMU): the topmost shape there of the first layer that has
+        one, else the background."""
+        for layer in self.layers:
+            hits = [colour for box, colour in layer if _contains(box, point)]
+            if hits:
+                return hits[-1]
+        return self.background
+
+    def under(self, box: Optional[tuple[int, int, int, int]], default: str) -> str:
+        """The colour at the middle of ``box`` (EMU); ``default`` when there is no box."""
+        return self.at(_middle(box)) if box else default
+
+    def many_coloured_under(self, box: Optional[tuple[int, int, int, int]]) -> bool:
+        """Whether the artwork under ``box`` (a placeholder's, EMU), sampled on a grid of
+        :data:`PANEL_GRID` points a side, is too many-coloured for one text colour, so that
+        text there needs a plain panel."""
+        if box is None:
+            return False
+        x, y, w, h = box
+        steps = [(i + 0.5) / PANEL_GRID for i in range(PANEL_GRID)]
+        return _many_coloured({self.at((x + round(w * fx), y + round(h * fy))) for fx in steps for fy in steps})
+
+
+def _contains(box: tuple[int, int, int, int], point: tuple[int, int]) -> bool:
+    return box[0] <= point[0] <= box[0] + box[2] and box[1] <= point[1] <= box[1] + box[3]
 
 
 def _shape_colour(package: _Package, part: str, shape: etree._Element, resolve: "_Resolver") -> Optional[str]:
@@ -362,13 +376,20 @@ def _bg_colour(package: _Package, part: str, bg: etree._Element, resolve: "_Reso
 
 def _picture_colour(package: _Package, part: str, blip: etree._Element) -> Optional[str]:
     """A picture's average colour (Pillow reads PNG, JPEG, GIF, BMP; other formats give None)."""
-    from PIL import Image, UnidentifiedImageError
-
     target = package.target(part, blip.get(f"{{{_NS['r']}}}embed", ""))
     if target is None:
         return None
+    if target not in package.averages:
+        package.averages[target] = _average_colour(package.parts[target.lstrip("/")])
+    return package.averages[target]
+
+
+def _average_colour(data: bytes) -> Optional[str]:
+    """The average colour of the opaque pixels of the picture ``data``."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        with Image.open(io.BytesIO(package.parts[target.lstrip("/")])) as image:
+        with Image.open(io.BytesIO(data)) as image:
             image.draft("RGB", (64, 64))
             small = image.convert("RGBA").resize((16, 16))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
