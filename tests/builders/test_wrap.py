@@ -94,7 +94,8 @@ def test_wrapping_by_word_advances_breaks_where_measuring_whole_lines_does(
     texts = [LOREM * 3, "AVATAR Tomorrow, To Wa. V.A.T. \"quoted\" (yes) -- y'all " * 6,
              "x" * 200 + " then short words after a word too long for the line",
              "  leading spaces,  double  spaces and trailing ones  ",
-             "“Quoted” — café, naïve ‘Ärger’ Œuvre … Ýes " * 5]
+             "“Quoted” — café, naïve ‘Ärger’ Œuvre … Ýes " * 5,
+             "On track · Head of Sales", "", "   ", " AV To"]  # lines that fit whole
     assert fonts.word_advances(family) is not None  # the fast way is the one under test
     for text in texts:
         for width in (30.0, 95.5, 210.0, 480.0):

@@ -96,15 +96,17 @@ def _line_spans(text: str, family: str, size_pt: float, width_pt: float, bold: b
 def _wrap_hard_line(
     text: str, lo: int, hi: int, family: str, size: float, width: float, bold: bool,
 ) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start, end = lo, lo
     advance = word_advances(family, bold)
     words = _words(text, lo, hi, family, bold) if advance is not None else None
+    if words is not None and width_of(words.widest, size) <= width:
+        return [(lo, words.end)]  # most lines (a table cell, a short bullet) fit whole
+    spans: list[tuple[int, int]] = []
+    start, end = lo, lo
     line = 0.0  # the advance of text[start:end], when the words' advances are known
     for i, tok in enumerate(_TOKEN.finditer(text, lo, hi)):
         if words is not None:
-            word, joint = words[i]
-            grown = line + joint + word if end > start else (words[-1][1] if i == 0 else word)
+            word, joint = words.advances[i]
+            grown = line + joint + word if end > start else (words.lead if i == 0 else word)
             fits = width_of(grown, size) <= width
         else:
             fits = text_width(text[start : tok.end()], family, size, bold) <= width
@@ -125,13 +127,27 @@ def _wrap_hard_line(
     return spans
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The advances of one hard line's words, worked out once for every size and width.
+
+    ``advances``: for each word, its advance and what joining it to the word before adds (the
+    space between, kerned against both in context). ``lead``: the first word's advance with
+    any spaces before it. ``widest``: the largest advance the line reaches as its words are
+    added one by one, summed as :func:`_wrap_hard_line` sums them, so that the line fits whole
+    exactly when ``widest`` does. ``end``: where its last word ends."""
+
+    advances: tuple[tuple[float, float], ...]
+    lead: float
+    widest: float
+    end: int
+
+
 @functools.lru_cache(maxsize=16384)
-def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> tuple[tuple[float, float], ...] | None:
-    """For each word of ``text[lo:hi]``: its advance, and what joining it to the word before
-    adds (the space between, kerned against both in context); and last, the advance of the
-    first word with any spaces before it. None when the text must be measured line by line
-    (wide characters, or no font file). Cached: a paragraph is wrapped at every size and width
-    tried, and its words stay the same."""
+def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> _Words | None:
+    """The words of ``text[lo:hi]`` measured (see :class:`_Words`); None when the text must be
+    measured line by line (wide characters, or no font file). Cached: a paragraph is wrapped
+    at every size and width tried, and its words stay the same."""
     advance = None if has_wide(text) else word_advances(family, bold)
     if advance is None:
         return None
@@ -144,7 +160,11 @@ def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> tuple[tuple[
         found.append((advance(text[s:e]), joint))
         before = e
     lead = advance(text[lo : found and _first_end(text, lo, hi) or lo])
-    return (*found, (0.0, lead))
+    line = widest = lead
+    for word, joint in found[1:]:
+        line = line + joint + word
+        widest = max(widest, line)
+    return _Words(tuple(found), lead, widest, max(before, lo))
 
 
 def _first_end(text: str, lo: int, hi: int) -> int:
