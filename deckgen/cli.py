@@ -4,15 +4,38 @@ Commands are imported inside each verb so that ``deckgen --help`` stays instant.
 """
 from __future__ import annotations
 
+import gc
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import click
 
 from .builders import DEFAULT_FORMATS, FORMATS
 from .errors import DeckgenError
+
+
+@contextmanager
+def _importing() -> Iterator[None]:
+    """Import a command's modules with the garbage collector paused, then freeze what they made.
+
+    Importing the pipeline makes only long-lived objects (modules, classes, validators, tables),
+    yet allocates enough to set off some 140 collections, a full one among them, each scanning
+    what is already there: about 0.06 s of CPU of a build's start-up, 0.02 s of a check's. The
+    freeze matters as much as the pause: left young, those objects would all be scanned by the
+    first collection the command's work sets off; frozen, no collection scans them again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
 
 PROJECT = click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
 
@@ -51,7 +74,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(project: Path, strict: bool) -> None:
     """Check the content of PROJECT (default: this folder) and list every problem."""
-    from .commands.check import run_check
+    with _importing():
+        from .commands.check import run_check
 
     lines, code = run_check(project, strict)
     for line in lines:
@@ -79,7 +103,8 @@ def build(project: Path, output: Path | None, formats: tuple[str, ...], force: b
       3  a file was edited by hand or is open (e.g. in PowerPoint), so it was
          left alone and the new one written beside it; --force overwrites it
     """
-    from .commands.build import EXIT_NOT_OVERWRITTEN, run_build
+    with _importing():
+        from .commands.build import EXIT_NOT_OVERWRITTEN, run_build
 
     built = run_build(project, output, formats, force, lambda line: click.echo(line, err=True))
     _echo(built.lines)
@@ -97,7 +122,8 @@ def build(project: Path, output: Path | None, formats: tuple[str, ...], force: b
 def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
     """Preview PROJECT (default: this folder) live: every slide and the one-pager, rebuilt on
     every save, with the problems check finds."""
-    from .commands.serve import run_serve
+    with _importing():
+        from .commands.serve import run_serve
 
     run_serve(project, host, port, open_browser, click.echo)
 
@@ -106,7 +132,8 @@ def serve(project: Path, port: int, host: str, open_browser: bool) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a deck project in FOLDER (new or empty), copied from the example."""
-    from .commands.init import run_init
+    with _importing():
+        from .commands.init import run_init
 
     for line in run_init(folder):
         click.echo(line)
@@ -129,7 +156,8 @@ def okr() -> None:
 @PROJECT
 def okr_status(project: Path) -> None:
     """The quarter ahead and behind: progress, scores, confidence, what needs attention."""
-    from .commands.okr import run_status
+    with _importing():
+        from .commands.okr import run_status
 
     _echo(run_status(project))
 
@@ -139,8 +167,9 @@ def okr_status(project: Path) -> None:
 @DRY_RUN
 def okr_close(words: tuple[str, ...], dry_run: bool) -> None:
     """Close QUARTER (default: the quarter behind if open, else the quarter ahead) and score it."""
-    from .commands.arguments import quarter_and_project
-    from .commands.okr import run_close
+    with _importing():
+        from .commands.arguments import quarter_and_project
+        from .commands.okr import run_close
 
     quarter, project = quarter_and_project(words)
     _echo(run_close(project, quarter, dry_run))
@@ -155,8 +184,9 @@ def okr_close(words: tuple[str, ...], dry_run: bool) -> None:
 @click.option("--skip", is_flag=True, help="Start QUARTER even though it is not the next one.")
 def okr_new(quarter: str, project: Path, dry_run: bool, edition: Optional[datetime], skip: bool) -> None:
     """Start QUARTER from the last quarter's unfinished OKRs and make it the quarter ahead."""
-    from .commands.arguments import QUARTER
-    from .commands.okr import run_new
+    with _importing():
+        from .commands.arguments import QUARTER
+        from .commands.okr import run_new
 
     if not QUARTER.match(quarter):
         raise click.BadParameter(f"expected a quarter like 2027-Q2, got '{quarter}'", param_hint="QUARTER")
@@ -175,7 +205,8 @@ def year() -> None:
 @click.option("--skip", is_flag=True, help="Move to YEAR even though it is not the next year.")
 def year_new(new_year: int, project: Path, dry_run: bool, skip: bool) -> None:
     """Archive this edition under archive/<year>/ and move the content to YEAR."""
-    from .commands.year import run_new
+    with _importing():
+        from .commands.year import run_new
 
     _echo(run_new(project, new_year, dry_run, skip))
 
@@ -186,7 +217,8 @@ def year_new(new_year: int, project: Path, dry_run: bool, skip: bool) -> None:
 @DRY_RUN
 def year_restore(old_year: int, project: Path, dry_run: bool) -> None:
     """Put the archived YEAR edition back; the current one is archived first."""
-    from .commands.year import run_restore
+    with _importing():
+        from .commands.year import run_restore
 
     _echo(run_restore(project, old_year, dry_run))
 
@@ -204,7 +236,8 @@ def template_check(file: Path, layouts: tuple[str, ...]) -> None:
     """Read FILE as deckgen will: layouts chosen, placeholders, fonts, what is dropped as unsafe.
 
     Exits 1 when a deck built on it would break."""
-    from .commands.template import run_template_check
+    with _importing():
+        from .commands.template import run_template_check
 
     wanted = dict(item.partition("=")[::2] for item in layouts)
     unknown = sorted(set(wanted) - {"title", "section", "content"})
@@ -221,8 +254,9 @@ def template_check(file: Path, layouts: tuple[str, ...]) -> None:
 @click.argument("words", nargs=-1, metavar="[FROM] [TO] [PROJECT]")
 def diff(words: tuple[str, ...]) -> None:
     """What changed between two quarters (2026-Q4) or editions (archive/2026, current)."""
-    from .commands.arguments import split_words
-    from .commands.diff import run_diff
+    with _importing():
+        from .commands.arguments import split_words
+        from .commands.diff import run_diff
 
     ends, project = split_words(words, 2)
     _echo(run_diff(project, *(ends + [None, None])[:2]))
@@ -233,7 +267,8 @@ def diff(words: tuple[str, ...]) -> None:
               help="Write one NAME.schema.json per content file into this folder.")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of every content file, for editors to check content as you type."""
-    from .commands.schema import run_schema
+    with _importing():
+        from .commands.schema import run_schema
 
     for line in run_schema(output):
         click.echo(line)
