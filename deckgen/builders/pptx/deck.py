@@ -25,6 +25,7 @@ from .layouts import add_footer, frame_for, unique_titles
 from .notes import NotesWriter
 from .package import finalize
 from .pages import Look, pages_for
+from .prepared import SlideMaker
 from .template import open_template
 
 
@@ -75,7 +76,7 @@ class DeckCanvas:
             part, frame = str(choice.layout.part.partname), frame_for(prs, choice.layout)
             panels = (colours.panel(part), colours.title_panel(part, frame.master_title)) if plan.template else (
                 False, False)
-            looks[kind] = Look(choice.layout, frame, design, *panels)
+            looks[kind] = Look(SlideMaker(choice.layout), frame, design, *panels)
         return cls(prs, looks)
 
     def add(self, planned: Slide, first: int, footer: str) -> list[tuple[PptxSlide, str]]:

@@ -28,6 +28,7 @@ from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
 from .layout_choice import TITLES, ph_type, placeholders
+from .prepared import count_ids
 from .title_style import TitleStyle, title_style
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -243,6 +244,7 @@ def remove_empty_placeholders(slide: Slide) -> None:
     for ph in list(slide.placeholders):
         if not (ph.has_text_frame and ph.text_frame.text.strip()):
             ph._element.getparent().remove(ph._element)
+    count_ids(slide)  # the highest id may have gone
 
 
 def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: int) -> None:

@@ -11,7 +11,6 @@ from typing import Union
 
 from pptx.presentation import Presentation
 from pptx.slide import Slide as PptxSlide
-from pptx.slide import SlideLayout
 
 from deckgen.plan.slides import Slide, Text
 
@@ -21,6 +20,7 @@ from .design import GAP, TYPE, Box, Design
 from .draw import Canvas
 from .flow import Block, Stack, paginate
 from .layouts import Frame, fill_subtitle, remove_empty_placeholders, set_title, title_size, unique_title
+from .prepared import SlideMaker
 from .textblock import TextBlock
 
 
@@ -28,7 +28,7 @@ from .textblock import TextBlock
 class Look:
     """How the slides of one kind look: the layout they are added on, its frame, its design."""
 
-    layout: SlideLayout
+    slides: SlideMaker
     frame: Frame
     design: Design
     #: draw a plain panel in the palette's background behind the body (the plan's decision: the
@@ -77,7 +77,7 @@ class OpeningPage:
     notes: str
 
     def add_to(self, prs: Presentation, look: Look) -> PptxSlide:
-        slide: PptxSlide = prs.slides.add_slide(look.layout)
+        slide = look.slides.add(prs)
         canvas = Canvas(slide.shapes, look.design)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         look.ground_title(canvas)
@@ -102,7 +102,7 @@ class ContentPage:
     notes: str
 
     def add_to(self, prs: Presentation, look: Look) -> PptxSlide:
-        slide: PptxSlide = prs.slides.add_slide(look.layout)
+        slide = look.slides.add(prs)
         set_title(slide, look.frame, self.title, self.title_size, look.design)
         remove_empty_placeholders(slide)  # before the body: few shapes to look through yet
         canvas = Canvas(slide.shapes, look.design)
