@@ -57,6 +57,8 @@ def _too_long(text: str) -> str | None:
 
 
 def _marks(text: str) -> str | None:
+    if len(text) <= MAX_MARKS or text.isascii():  # most text: no run of marks can be too long
+        return None
     run = longest = 0
     for char in text:
         run = run + 1 if unicodedata.combining(char) or unicodedata.category(char) == "Me" else 0
@@ -67,6 +69,8 @@ def _marks(text: str) -> str | None:
 
 
 def _long_word(text: str) -> str | None:
+    if len(text) <= MAX_WORD:  # most values: no word in them can be too long
+        return None
     word = max(_WORD.findall(_LINK_TARGET.sub("]", text)), key=len, default="")
     if len(word) > MAX_WORD:
         return (f"a word of {len(word):,} characters ('{word[:20]}…'); a line can only break between words, "

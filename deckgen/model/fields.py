@@ -36,9 +36,11 @@ class Strict(_BaseModel):
     def _person_is_not_empty(cls, value: Any, info: ValidationInfo) -> Any:
         """A person key written with nothing after it (``owner:``) is a slip, not "nobody": left
         alone it shows as a blank cell. Leaving the key out is how to say "nobody"."""
+        if value is not None:  # every field of every model passes here: the common case first
+            return value
         field = cls.model_fields.get(info.field_name or "")
         written = bool(info.context and info.context.get(AS_WRITTEN))  # not None passed in code
-        if value is None and written and field is not None and _names_a_person(field.annotation):
+        if written and field is not None and _names_a_person(field.annotation):
             raise PydanticCustomError("empty_text", "is empty: write a name from team.yaml, or delete the line")
         return value
 

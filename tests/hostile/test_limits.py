@@ -21,6 +21,10 @@ TITLE = "    title: Put the enterprise pitch in every first call"
     ("Put" + "\u0301" * 900, "900 combining marks on one character; text can be laid out with at most 30"),
     ("Put " + "x" * 400, "a word of 400 characters ('xxxxxxxxxxxxxxxxxxxx…'); a line can only break between words, "
                          "so a word has at most 120"),
+    # just past each cap, where a value is barely longer than the cap itself
+    ("P" + "\u0301" * 31, "31 combining marks on one character; text can be laid out with at most 30"),
+    ("x" * 121, "a word of 121 characters ('xxxxxxxxxxxxxxxxxxxx…'); a line can only break between words, "
+                "so a word has at most 120"),
 ])
 def test_a_value_no_slide_can_lay_out_is_an_error(example_project: Path, edit, value: str, message: str) -> None:
     edit("okrs/2027-Q1.yaml", TITLE, f"    title: {value}")

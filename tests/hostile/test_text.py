@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.load.clean import clean, describe
+from deckgen.load.clean import UNSAFE, clean, describe
 from tests.support.checking import at, diagnostics
 from tests.support.projects import run
 
@@ -34,6 +34,12 @@ def test_clean_keeps_every_safe_character() -> None:
     safe = "tab\there, ünïcödé, 漢字, emoji 👍🏽, ZWJ 👩‍💻, RTL שלום, combining é, NBSP\u00a0, soft\u00ad"
     assert clean(safe) == safe
     assert describe("\ud800") == "U+D800 (a lone surrogate)"
+
+
+def test_every_removed_character_is_unprintable() -> None:
+    """The loader skips the search for removed characters in printable text: that holds only while
+    Python counts each of them as unprintable."""
+    assert [hex(code) for code in range(0x110000) if UNSAFE.match(chr(code)) and chr(code).isprintable()] == []
 
 
 @pytest.mark.parametrize("what, char, escape, remains", CHARACTERS, ids=IDS)
