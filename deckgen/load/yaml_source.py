@@ -4,27 +4,28 @@ We compose the YAML into nodes and build the data ourselves instead of letting a
 types: a plain scalar is always the string the user typed (``no``, ``0755``, ``1:30``,
 ``2027-01-05``), except the YAML null forms. The model then reads each field as its declared
 type, so a text field is never a boolean and a number field still parses ``30``.
+
+ruamel.yaml is imported only when a document is parsed, not read from the cache folder: most
+runs read every file unchanged since the last one, and importing it is a twentieth of a ``check``.
 """
 from __future__ import annotations
 
 import functools
+import importlib.util
 import pickle
 import re
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
-
-import ruamel.yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, StreamMark, YAMLError, YAMLWarning
-from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.scanner import ScannerError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from .. import cache
 from ..diagnostics import Level, Position, Reporter
 from .source import Loc, Source
+
+if TYPE_CHECKING:
+    from ruamel.yaml.error import MarkedYAMLError, StreamMark
+    from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_VALUES = 100_000
@@ -66,14 +67,19 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
 
 @functools.lru_cache(maxsize=1)
 def _parser_code() -> bytes:
-    """What a parsed document depends on besides its text: this module, :class:`Source`, ruamel."""
+    """What a parsed document depends on besides its text: this module, :class:`Source`, and
+    ruamel's version (its ``__init__.py``, which holds it, read without importing ruamel)."""
     from . import source as source_module
 
-    return b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], source_module)
-                    if m.__file__) + str(ruamel.yaml.__version__).encode()
+    ruamel = importlib.util.find_spec("ruamel.yaml")  # found, not imported
+    files = [sys.modules[__name__].__file__, source_module.__file__, ruamel.origin if ruamel else None]
+    return b"".join(Path(file).read_bytes() for file in files if file)
 
 
 def _parse(text: str, path: str, reporter: Reporter, line_offset: int) -> Source | None:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
+    from ruamel.yaml.reader import ReaderError
+
     source = Source(path, lines={n + 1 + line_offset: line for n, line in enumerate(text.split("\n"))})
     try:
         with warnings.catch_warnings():
@@ -110,6 +116,8 @@ def _compose(text: str) -> Node | None:
     """The node tree of ``text``. Kept for texts seen lately: composing is most of a load, and
     a process that loads the project again after an edit (``deckgen serve``) meets the same
     texts in every file but the one edited. Nodes are only read, never changed, after this."""
+    from ruamel.yaml import YAML
+
     node: Node | None = tolerating_tabs(text, YAML(typ="safe", pure=True).compose)[1]
     return node
 
@@ -130,6 +138,8 @@ def tolerating_tabs(text: str, parse: Callable[[str], Parsed]) -> tuple[str, Par
     where they are content; a tab the scanner still stops at, before a comment, is replaced and
     the text parsed again (a bounded number of times), so a tab inside a value stays a tab.
     """
+    from ruamel.yaml.scanner import ScannerError
+
     text = _trailing_tabs_as_spaces(text)
     for _ in range(_RETRIES):
         try:
@@ -302,6 +312,8 @@ class _Builder:
         return Position(self.source.path, line, col)
 
     def build(self, node: Node, loc: Loc) -> Any:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
         self.count += 1
         if self.count > MAX_VALUES:
             raise _Abort(f"document has more than {MAX_VALUES} values (an alias bomb?)", node)
@@ -333,6 +345,8 @@ class _Builder:
         return str(node.value)
 
     def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        from ruamel.yaml.nodes import ScalarNode
+
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:

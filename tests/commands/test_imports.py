@@ -12,30 +12,32 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-#: Run a command in a fresh interpreter and print the top-level packages it imported, and how many
-#: objects it froze out of the garbage collector's way.
+#: Run a command in a fresh interpreter and print the modules it imported, and how many objects it
+#: froze out of the garbage collector's way.
 PROBE = """import gc, json, sys
 from deckgen.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit:
     pass
-print(json.dumps({"modules": sorted({name.split('.')[0] for name in sys.modules}),
-                  "frozen": gc.get_freeze_count()}))
+print(json.dumps({"modules": sorted(sys.modules), "frozen": gc.get_freeze_count()}))
 """
 HEAVY = {"pptx", "jinja2", "markdown", "pydantic", "ruamel", "PIL", "lxml", "nh3"}
 
 
-def probe(*args: str) -> dict[str, Any]:
-    """What ``deckgen ARGS`` run in a fresh interpreter imported and froze."""
+def probe(*args: str, cache: Path | None = None) -> dict[str, Any]:
+    """What ``deckgen ARGS`` run in a fresh interpreter imported and froze (with ``cache`` as its
+    XDG_CACHE_HOME, when given)."""
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"} | ({"XDG_CACHE_HOME": str(cache)} if cache else {})
     done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
-                          cwd=REPO, check=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                          cwd=REPO, check=True, env=env)
     found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return found
 
 
 def imported(*args: str) -> set[str]:
-    return set(probe(*args)["modules"])
+    """The top-level packages ``deckgen ARGS`` imported."""
+    return {name.split(".")[0] for name in probe(*args)["modules"]}
 
 
 @pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["check", "--help"]])
@@ -53,3 +55,12 @@ def test_check_freezes_what_it_imports(example_project: Path) -> None:
     """The pipeline's modules and classes (some 50,000 objects) are imported with the collector
     paused and then frozen: scanned, they cost a fifth of a check's CPU."""
     assert probe("check", str(example_project))["frozen"] > 20_000
+
+
+def test_yaml_read_from_the_cache_needs_no_yaml_parser(example_project: Path, tmp_path: Path) -> None:
+    """A second check of unchanged files reads every YAML document from the cache folder, so it
+    does not import ruamel.yaml at all."""
+    first = probe("check", str(example_project), cache=tmp_path / "cache")["modules"]
+    again = probe("check", str(example_project), cache=tmp_path / "cache")["modules"]
+    assert "ruamel.yaml" in first
+    assert "pydantic" in again and "ruamel.yaml" not in again
