@@ -148,6 +148,11 @@ class Stack(Block):
             done, rest = _carry_lead_ins(done, rest)
         return Stack.of(done), Stack.of(rest)
 
+    def fits(self, room: Room) -> bool:
+        """Whether every block fits ``room`` whole, one under the other (as :meth:`split` adds
+        them up)."""
+        return self._fitting(room)[0] == len(self.blocks)
+
     def _fitting(self, room: Room) -> tuple[int, float, float]:
         """How many blocks fit whole from the top, the height they use, and the height the
         first that does not fit needs."""
@@ -205,9 +210,18 @@ def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float
     """The pages ``body`` needs in ``room``, and the one level they are all set at.
 
     Fewer slides need smaller type, so the level is found by bisection over :data:`LEVELS`:
-    the largest at which the body still takes no more slides than at the floor."""
+    the largest at which the body still takes no more slides than at the floor; a body that
+    is one page at the floor and fits whole at the top level needs no bisection. Every level
+    tried measures the whole body at that level's sizes, so the levels tried (and so the
+    measuring) stay a handful, and :func:`_shared_level` mostly looks up heights these tries
+    measured already.
+
+    Both shortcuts rest on heights never growing as the level falls (smaller type never
+    takes more lines); ``tests/builders/pptx/test_flow.py`` holds every kind of block to it."""
     pages = _pages(body, width, room, 0.0)
     fewest = len(pages)
+    if fewest == 1 and body.fits(Room(width, room, LEVELS[0])):  # so it fits at every level
+        return [body], _shared_level([body], width, room, 0)
     low, high = 0, len(LEVELS) - 1  # LEVELS[high] is the floor, known to do
     while low < high:
         mid = (low + high) // 2
@@ -216,7 +230,7 @@ def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float
             pages, high = tried, mid
         else:
             low = mid + 1
-    return pages, min(best_level(page, width, room) for page in pages)
+    return pages, _shared_level(pages, width, room, high)
 
 
 def _pages(body: Stack, width: float, room: float, t: float) -> list[Stack]:
@@ -229,6 +243,17 @@ def _pages(body: Stack, width: float, room: float, t: float) -> list[Stack]:
     return pages
 
 
-def best_level(block: Block, width: float, room: float) -> float:
-    """The largest fitting level at which ``block`` fits ``room`` (0 when none does)."""
-    return next((t for t in LEVELS if block.height(width, t) <= room), 0.0)
+def _shared_level(pages: list[Stack], width: float, room: float, start: int) -> float:
+    """The largest fitting level at which every page fits ``room`` (0 when none does), looked
+    for from ``LEVELS[start]`` (the level the pages were cut at): up while every page still
+    fits, else down until every page does. A page that fits at a level fits at every level
+    below it, so this is the smallest of the pages' own best levels, found without measuring
+    each page at every level above its own."""
+    def fit(index: int) -> bool:
+        return all(page.height(width, LEVELS[index]) <= room for page in pages)
+
+    if fit(start):
+        while start > 0 and fit(start - 1):
+            start -= 1
+        return LEVELS[start]
+    return next((LEVELS[i] for i in range(start + 1, len(LEVELS)) if fit(i)), 0.0)

@@ -1,15 +1,20 @@
 """Flowing blocks onto slides: shrink to the floor first, then continue (deckgen.builders.pptx.flow)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+import pytest
 
 from deckgen.plan.palette import palette
 from deckgen.builders.pptx import text
+from deckgen.builders.pptx.blocks import block_for
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
-from deckgen.builders.pptx.design import TYPE, Design, Fonts, Palette
+from deckgen.builders.pptx.design import LEVELS, TYPE, Design, Fonts, Palette
 from deckgen.builders.pptx.flow import Block, Room, Split, Stack, paginate
 from deckgen.builders.pptx.textblock import TextBlock
 from deckgen.plan.slides import Chart, Series
+from tests.support import deckplans
 from tests.support.deckplans import LOREM, para
 
 DESIGN = Design(Palette.of(palette("#1B3A5C", "#F28C28")), Fonts("Calibri", "Calibri"))
@@ -107,3 +112,55 @@ def test_room_used_up_in_order() -> None:
     room = Room(WIDTH, 100.0, 0.5, force=True)
     assert room.less(30.0, 8.0) == Room(WIDTH, 62.0, 0.5, force=True)
     assert room.narrowed(120.0).width == 120.0 and room.narrowed(120.0).height == 100.0
+
+
+def best_level(page: Stack) -> float:
+    """A page's own level, as the definition says: the largest at which it fits (else 0)."""
+    return next((t for t in LEVELS if page.height(WIDTH, t) <= ROOM), 0.0)
+
+
+@pytest.mark.parametrize("body", [
+    lambda: [bullets(5)], lambda: [bullets(15, LOREM[:60])], lambda: [bullets(40, LOREM[:80])],
+    lambda: [bullets(3), Unbreakable(ROOM - 20), bullets(30, LOREM)],
+    lambda: [block_for(e, DESIGN) for e in deckplans.objectives_slide(20).elements],
+])
+def test_pages_share_the_least_of_their_own_levels(body) -> None:  # type: ignore[no-untyped-def]
+    """The shared level is looked for from the level the pages were cut at; it must be what
+    asking each page for its own best level, at every level from the top, would give."""
+    pages, t = paginate(Stack(body()), WIDTH, ROOM)
+    assert t == min(best_level(page) for page in pages)
+
+
+def test_a_body_is_measured_at_a_handful_of_levels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every level tried measures the whole body at that level's size: paging tries the top
+    level, the floor and the bisection's levels, and no more (a page's level is looked up
+    among those, not measured at every level above it)."""
+    sizes: set[float] = set()
+    measure = text.height
+
+    def counted(items, family, size, width, bold=False):  # type: ignore[no-untyped-def]
+        sizes.add(size)
+        return measure(items, family, size, width, bold)
+
+    monkeypatch.setattr(text, "height", counted)
+    pages, t = paginate(Stack([bullets(60, LOREM[:80])]), WIDTH, ROOM)
+    assert len(pages) > 1 and t < 0.5  # well below the top: many levels between
+    assert len(sizes) <= 2 + math.ceil(math.log2(len(LEVELS)))
+
+
+PLANS = {"every kind": deckplans.every_kind, "big team": deckplans.big_team,
+         "many rocks": deckplans.many_rocks, "long okrs": lambda: deckplans.long_okrs(6),
+         "long texts": deckplans.long_texts, "cjk": deckplans.cjk,
+         "a long rock": lambda: deckplans.deck(deckplans.long_rock_slide())}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_no_block_grows_as_the_level_falls(plan: str) -> None:
+    """Paging rests on this: smaller type never takes more height, so a body that fits at a
+    level fits at every level below it (see :func:`~deckgen.builders.pptx.flow.paginate`)."""
+    for slide in PLANS[plan]().slides:
+        for element in slide.elements:
+            block = block_for(element, DESIGN)
+            for width in (WIDTH, 300.0):
+                heights = [block.height(width, t) for t in LEVELS]
+                assert heights == sorted(heights, reverse=True), (type(block).__name__, width)
