@@ -20,11 +20,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
@@ -71,9 +73,7 @@ def finalize(
     _register_notes_master(prs)
     _fix_slide_size_type(prs)
     _drop_printer_settings(prs)
-    raw = io.BytesIO()
-    prs.save(raw)
-    return _rezip(raw.getvalue(), when, _fix_entry(prs, when))
+    return _zip(_package_entries(prs), when, _fix_entry(prs, when))
 
 
 def _utc_naive(value: datetime) -> datetime:
@@ -233,19 +233,45 @@ def _normalize_embedded(blob: bytes, when: datetime) -> bytes:
     return _rezip(blob, when, fix)
 
 
+class _Entries(dict[str, bytes]):
+    """The files of a package by zip member name: what python-pptx's package writer writes,
+    collected instead of zipped (it stands in for the writer's zip file)."""
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self[uri.membername] = blob
+
+
+def _package_entries(prs: Presentation) -> _Entries:
+    """Every file python-pptx's ``save`` would write for ``prs``, serialised by its own writer
+    (content types, package relationships, each part and its relationships) but not zipped:
+    :func:`_zip` zips them once, in a fixed order, where saving and repacking deflated twice."""
+    package = prs.part.package
+    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
+    entries = _Entries()
+    writer._write_content_types_stream(entries)  # type: ignore[arg-type]  # a writer's write() is all it uses
+    writer._write_pkg_rels(entries)  # type: ignore[arg-type]  # as above
+    writer._write_parts(entries)  # type: ignore[arg-type]  # as above
+    return entries
+
+
 def _rezip(blob: bytes, when: datetime, fix: EntryFix) -> bytes:
-    """Repack a zip deterministically: fixed entry order, timestamps and attributes."""
+    """Repack a zip deterministically (see :func:`_zip`)."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as src:
+        return _zip({name: src.read(name) for name in src.namelist()}, when, fix)
+
+
+def _zip(entries: Mapping[str, bytes], when: datetime, fix: EntryFix) -> bytes:
+    """Zip ``entries`` deterministically: fixed entry order, timestamps and attributes."""
     stamp = (min(max(when.year, 1980), 2107), when.month, when.day,
              when.hour, when.minute, when.second)
     if when.year < 1980:
         stamp = (1980, 1, 1, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w") as dst:
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        for name in names:
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, fix(name, src.read(name)), compresslevel=6)
+            dst.writestr(info, fix(name, entries[name]), compresslevel=6)
     return out.getvalue()
