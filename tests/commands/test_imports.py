@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.projects import replace
+
 REPO = Path(__file__).resolve().parents[2]
 #: Run a command in a fresh interpreter and print the modules it imported, and how many objects it
 #: froze out of the garbage collector's way.
@@ -64,3 +66,12 @@ def test_yaml_read_from_the_cache_needs_no_yaml_parser(example_project: Path, tm
     again = probe("check", str(example_project), cache=tmp_path / "cache")["modules"]
     assert "ruamel.yaml" in first
     assert "pydantic" in again and "ruamel.yaml" not in again
+
+
+def test_a_deck_without_a_chart_does_not_import_the_workbook_writer(example_project: Path, tmp_path: Path) -> None:
+    """A chart's data travels in an embedded workbook; a deck without a chart never writes one."""
+    deck = example_project / "content" / "deck.yaml"
+    replace(deck, "# slides:\n#   - title\n", "slides:\n  - title\n  - okrs\n# ")
+    found = probe("build", str(example_project), "--format", "pptx", "--output", str(tmp_path / "out"))["modules"]
+    assert "pptx" in found and (tmp_path / "out").is_dir()
+    assert "xlsxwriter" not in found

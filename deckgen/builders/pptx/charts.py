@@ -20,7 +20,6 @@ from typing import cast
 
 from lxml import etree
 from pptx.chart.chart import Chart
-from pptx.chart.data import CategoryChartData
 from pptx.chart.plot import BarPlot, _BasePlot
 from pptx.chart.series import _BaseCategorySeries
 from pptx.dml.color import RGBColor
@@ -65,6 +64,10 @@ class ChartBlock(Block):
         return MIN_HEIGHT
 
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
+        # imported here: it brings the chart workbook's writer (xlsxwriter), which a deck without
+        # a chart does not need
+        from pptx.chart.data import CategoryChartData
+
         spec = self.chart
         cats = categories(spec)
         data = CategoryChartData(number_format=spec.number_format)
