@@ -1,6 +1,7 @@
 """Slide markup, the text half: inline formatting, paragraphs, text boxes and speaker notes."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Optional, Union
 
 from lxml import etree
@@ -51,25 +52,32 @@ def runs(node: etree._Element, style: Optional[Style] = None) -> list[Run]:
 
 def paragraph(node: etree._Element, **given: Any) -> Paragraph:
     """A paragraph of inline content, trimmed so that a layout's indentation never reaches the slide."""
+    if len(node) == 0:  # plain text, most cells and notes: one run, trimmed
+        own = SPACE.sub(" ", node.text).strip(" ") if node.text else ""
+        return Paragraph((Run(own),) if own else (), **given)
     found = runs(node)
-    texts = [r.text for r in found]
-    for index in range(len(texts)):
-        if index == 0 or texts[index - 1] == "\n":
-            texts[index] = texts[index].lstrip(" ")
-        if index == len(texts) - 1 or texts[index + 1] == "\n":
-            texts[index] = texts[index].rstrip(" ")
-    kept = tuple(Run(t, r.bold, r.italic, r.code, r.link, r.color) for t, r in zip(texts, found, strict=True) if t)
-    return Paragraph(kept, **given)
+    last = len(found) - 1
+    kept: list[Run] = []
+    for index, run in enumerate(found):
+        trimmed = run.text
+        if index == 0 or found[index - 1].text == "\n":
+            trimmed = trimmed.lstrip(" ")
+        if index == last or found[index + 1].text == "\n":
+            trimmed = trimmed.rstrip(" ")
+        if trimmed:
+            kept.append(run if trimmed == run.text else replace(run, text=trimmed))
+    return Paragraph(tuple(kept), **given)
 
 
 def flow(parser: Parser, node: etree._Element, extra: tuple[str, ...] = ()) -> Flow:
     """Paragraphs and elements in order: <p> children and Markdown references merged, or else the
     node's own inline text as one paragraph. Children named in ``extra`` are left to the caller."""
-    if not any(child.tag in ("p", "markdown", *extra) for child in node):
+    wanted = ("p", "markdown", *extra)
+    if not any(child.tag in wanted for child in node):
         own = paragraph(node)
         return [own] if own.runs else []
     found: Flow = []
-    for child in children(node, ("p", "markdown", *extra)):
+    for child in children(node, wanted):
         if child.tag == "p":
             found.append(paragraph(child, **attrs(child, {"kind": literal(Paragraph, "kind"), "level": level})))
         elif child.tag == "markdown":

@@ -106,15 +106,19 @@ def error(node: etree._Element, message: str) -> MarkupError:
 
 def children(node: etree._Element, allowed: tuple[str, ...]) -> list[etree._Element]:
     """Child elements, all of the allowed names; text between them must be only whitespace."""
-    names = ", ".join(f"<{a}>" for a in allowed)
-    for child in node:
+    found = list(node)
+    for child in found:
         if child.tag not in allowed:
-            raise error(child, f"<{child.tag}> cannot go inside <{node.tag}> (expected: {names})")
-    stray = (node.text or "") + "".join(child.tail or "" for child in node)
-    if stray.strip():
+            raise error(child, f"<{child.tag}> cannot go inside <{node.tag}> (expected: {_names(allowed)})")
+    if (node.text and not node.text.isspace()) or any(child.tail and not child.tail.isspace() for child in found):
+        stray = (node.text or "") + "".join(child.tail or "" for child in found)
         raise error(node, f"text '{clip(stray.strip())}' directly inside <{node.tag}>; "
-                          f"put it in one of {names}")
-    return list(node)
+                          f"put it in one of {_names(allowed)}")
+    return found
+
+
+def _names(allowed: tuple[str, ...]) -> str:
+    return ", ".join(f"<{a}>" for a in allowed)
 
 
 def clip(text: str) -> str:
