@@ -65,11 +65,18 @@ class ColumnsBlock(Block):
                     for s, h, w in zip(self.stacks, self.headings, self._widths(width), strict=True)),
                    default=0.0)
 
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """The tallest column, each added up only until it passes ``limit`` (a long table in
+        a column is asked on every slide it fills)."""
+        return max((self._head(h, w, t) + s.height_up_to(w, t, limit)
+                    for s, h, w in zip(self.stacks, self.headings, self._widths(width), strict=True)),
+                   default=0.0)
+
     def split(self, room: Room) -> Split:
         """Every column split at the slide's foot (see :meth:`_split_column`); side by side
         unless a column that goes on would cut a block that must stay whole
         (:meth:`_cuts_unbreakable`), then one column at a time (:meth:`_unstack`)."""
-        if self.height(room.width, room.t) <= room.height:
+        if self.height_up_to(room.width, room.t, room.height) <= room.height:
             return self, None
         parts = [self._split_column(stack, heading, room.narrowed(w))
                  for stack, heading, w in zip(self.stacks, self.headings, self._widths(room.width), strict=True)]

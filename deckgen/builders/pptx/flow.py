@@ -92,6 +92,13 @@ class Block(Protocol):
         """Height needed at level ``t`` (for a flexible block: the least it can live with)."""
         ...
 
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """:meth:`height` when it is at most ``limit``; past it, any height past ``limit`` and
+        not past :meth:`height`. That is all paging needs to know of a block that does not
+        fit, and a long block (a table) need not add up every row it holds on each slide it
+        fills. By default, the height."""
+        return self.height(width, t)
+
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
         """Draw into ``box`` at level ``t``."""
         ...
@@ -135,6 +142,17 @@ class Stack(Block):
             return 0.0
         return sum(b.height(width, t) for b in self.blocks) + GAP * (len(self.blocks) - 1)
 
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """The blocks added up as :meth:`height` adds them, until they pass ``limit``."""
+        if not self.blocks:
+            return 0.0
+        gaps, total = GAP * (len(self.blocks) - 1), 0.0
+        for block in self.blocks:
+            total += block.height_up_to(width, t, limit)
+            if total + gaps > limit:
+                break
+        return total + gaps
+
     def split(self, room: Room) -> Split:
         """Blocks while they fit; then the first that does not is split or moved on (see
         :meth:`_split_at`), and headings left at the foot go with it (:func:`_carry_lead_ins`)."""
@@ -159,7 +177,7 @@ class Stack(Block):
         used = 0.0
         for i, block in enumerate(self.blocks):
             gap = GAP if i else 0.0
-            need = block.height(room.width, room.t)
+            need = block.height_up_to(room.width, room.t, room.height)  # exact when it may fit
             if used + gap + need > room.height:
                 return i, used, need
             used += gap + need

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Iterator, Optional
 
 from lxml import etree
 from pptx.oxml.ns import qn
@@ -144,17 +144,27 @@ class TableBlock(Block):
         widths, size = self.widths(width), SCALE.at(t)
         return self._header_height(widths, size) + sum(self._heights(widths, size))
 
-    def _heights(self, widths: list[float], size: float) -> list[float]:
-        """Every row's height, from a table the parts of one table share: paging asks for the
-        height of what is left of a long table on every slide it fills."""
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """The rows added up until they pass ``limit``: paging asks how tall the rest of a
+        long table is on every slide it fills, and only needs to know it does not fit. The
+        same sum as :meth:`height`'s, in the same order, so the same number when it fits."""
+        widths, size = self.widths(width), SCALE.at(t)
+        header, rows = self._header_height(widths, size), 0.0
+        for height in self._heights(widths, size):
+            rows += height
+            if header + rows > limit:
+                break
+        return header + rows
+
+    def _heights(self, widths: list[float], size: float) -> Iterator[float]:
+        """Each row's height in turn, from a table the parts of one table share: paging asks
+        for the height of what is left of a long table on every slide it fills."""
         known = self.heights.setdefault((*widths, size), {})
-        found = []
         for row in self.table.rows:
             hit = known.get(id(row.cells))
             if hit is None or hit[0] is not row.cells:
                 hit = known[id(row.cells)] = (row.cells, self._row_height(row.cells, row.group, widths, size))
-            found.append(hit[1])
-        return found
+            yield hit[1]
 
     # Splitting -------------------------------------------------------------------------------
     def split(self, room: Room) -> Split:

@@ -164,3 +164,41 @@ def test_no_block_grows_as_the_level_falls(plan: str) -> None:
             for width in (WIDTH, 300.0):
                 heights = [block.height(width, t) for t in LEVELS]
                 assert heights == sorted(heights, reverse=True), (type(block).__name__, width)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_a_height_up_to_a_limit_is_the_height_wherever_it_may_fit(plan: str) -> None:
+    """Paging asks a block that may not fit only how tall it is up to the room left: below
+    that the answer must be its height to the last bit (the same sums in the same order), and
+    past it no more than its height."""
+    for slide in PLANS[plan]().slides:
+        blocks = [block_for(element, DESIGN) for element in slide.elements]
+        for block in [*blocks, Stack(blocks)]:
+            for t in (0.0, 0.5, 1.0):
+                height = block.height(WIDTH, t)
+                for limit in (0.0, ROOM / 3, ROOM, height - 0.01, height, 2 * height):
+                    up_to = block.height_up_to(WIDTH, t, limit)
+                    assert up_to == height if height <= limit else limit < up_to <= height, (
+                        type(block).__name__, t, limit)
+
+
+def test_a_long_table_is_added_up_once_a_level_not_once_a_slide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What is left of a long table is asked its height on every slide it fills; adding up
+    every row left each time made paging grow with the square of the rows."""
+    from deckgen.builders.pptx.tables import TableBlock
+
+    looked: dict[float, int] = {}
+    rows = TableBlock._heights
+
+    def counted(self, widths, size):  # type: ignore[no-untyped-def]
+        for height in rows(self, widths, size):
+            looked[size] = looked.get(size, 0) + 1
+            yield height
+
+    monkeypatch.setattr(TableBlock, "_heights", counted)
+    slide = deckplans.objectives_slide(40)
+    table = block_for(slide.elements[0], DESIGN)
+    pages, _ = paginate(Stack([table]), WIDTH, ROOM)
+    assert len(pages) > 10
+    count = len(slide.elements[0].rows)
+    assert max(looked.values()) <= 3 * count
