@@ -2,23 +2,31 @@
 cost per call.
 
 python-pptx makes each new slide by cloning its layout's placeholders one by one (each clone a
-search of the layout and of the slide so far), and gives each new shape an id by searching the
-whole slide for the highest one in use. A deck of a hundred slides pays those searches thousands
-of times. Here python-pptx makes a layout's first slide, and every later slide on that layout is
-a copy of it as it was before anything was drawn on it; a slide's shape ids are counted on from
-the highest one found once (python-pptx's own "turbo add" mode). The package is the same, byte
-for byte.
+search of the layout and of the slide so far), gives each new shape an id by searching the whole
+slide for the highest one in use, and builds a table cell by cell through its schema-ordered
+inserts (then adds every row up again each time one row's height is set). A deck of a hundred
+slides pays those searches thousands of times. Here python-pptx makes a layout's first slide, and
+every later slide on that layout is a copy of it as it was before anything was drawn on it; a
+slide's shape ids are counted on from the highest one found once (python-pptx's own "turbo add"
+mode); a table is python-pptx's own blank table frame and cell, copied, with its final sizes
+written once. The package is the same, byte for byte.
 """
 from __future__ import annotations
 
 import copy
-from typing import Optional
+import functools
+from typing import Optional, Sequence
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
+from pptx.oxml.table import CT_TableCell
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
 
 
@@ -58,3 +66,51 @@ def count_ids(slide: Slide) -> None:
     use now instead of searched for at every shape. Call it again after removing shapes (the
     highest id may have gone with them)."""
     slide.shapes.turbo_add_enabled = True
+
+
+def add_table(shapes: SlideShapes, x: int, y: int, widths: Sequence[int], heights: Sequence[int], *,
+              name: str, first_row: bool) -> tuple[GraphicFrame, list[list[etree._Element]]]:
+    """A table at (``x``, ``y``) with columns ``widths`` wide and rows ``heights`` high (EMU), and
+    each row's cells (``a:tc``, each with an empty paragraph): what python-pptx's ``add_table``
+    makes once its name, size, column widths, row heights and ``first_row`` are set and its row
+    banding is turned off."""
+    blank_frame, blank_cell = _blank_table()
+    frame = copy.deepcopy(blank_frame)
+    c_nv_pr, xfrm = frame[0][0], frame[1]
+    c_nv_pr.set("id", str(shapes._next_shape_id))
+    c_nv_pr.set("name", name)
+    xfrm[0].set("x", str(x))
+    xfrm[0].set("y", str(y))
+    xfrm[1].set("cx", str(sum(widths)))
+    xfrm[1].set("cy", str(sum(heights)))
+    tbl = frame.find(_TBL)
+    if not first_row:
+        del tbl[0].attrib["firstRow"]
+    grid = tbl[1]
+    for width in widths:
+        etree.SubElement(grid, _GRID_COL, w=str(width))
+    rows = []
+    for height in heights:
+        tr = etree.SubElement(tbl, _TR, h=str(height))
+        for _ in widths:
+            tr.append(copy.deepcopy(blank_cell))
+        rows.append(list(tr))
+    shapes._spTree.insert_element_before(frame, "p:extLst")
+    return GraphicFrame(frame, shapes), rows
+
+
+_TBL = f"{qn('a:graphic')}/{qn('a:graphicData')}/{qn('a:tbl')}"
+_GRID_COL, _TR = qn("a:gridCol"), qn("a:tr")
+
+
+@functools.cache
+def _blank_table() -> tuple[etree._Element, etree._Element]:
+    """python-pptx's new table frame (table style, first row on, banding off) without rows or
+    columns, and its new cell."""
+    frame = CT_GraphicalObjectFrame.new_table_graphicFrame(0, "", 1, 1, 0, 0, 1, 1)
+    tbl = frame.find(_TBL)
+    tbl.remove(tbl.find(_TR))
+    grid = tbl[1]
+    grid.remove(grid[0])
+    del tbl[0].attrib["bandRow"]
+    return frame, CT_TableCell.new()

@@ -13,8 +13,9 @@ from typing import Iterator, Optional
 
 from lxml import etree
 from pptx.oxml.ns import qn
-from pptx.table import _Cell
-from pptx.util import Emu, Pt
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.text.text import TextFrame
+from pptx.util import Pt
 
 from deckgen.plan import slides as plan
 
@@ -23,6 +24,7 @@ from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
 from .flow import Block, Room, Split, Stack, measured
+from .prepared import add_table
 from .text import CONT
 
 SCALE = TYPE["table"]
@@ -264,39 +266,25 @@ class TableBlock(Block):
 
     # Drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, box: Box, t: float) -> None:
-        """The table, its sizes written straight into the XML: python-pptx's setters add up
-        every row again each time one row's height is set, and find each cell by a search."""
+        """The table, made from prepared XML with its sizes written once (see
+        :func:`.prepared.add_table`)."""
         widths, size = self.widths(box.w), SCALE.at(t)
         header = self.table.header
-        rows = ([header] if header else []) + [r.cells for r in self.table.rows]
-        cols = len(widths)
-        frame = canvas.shapes.add_table(len(rows), cols, *Box(box.x, box.y, box.w,
-                                                              self.height(box.w, t)).emu())
-        frame.name = "Table"
-        table = frame.table
-        table.first_row, table.horz_banding = bool(header), False
-        tbl = table._tbl
-        for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
-            grid_col.set("w", str(Pt(w)))
-        frame.width = Emu(sum(Pt(w) for w in widths))
         heights = ([self._header_height(widths, size)] if header else []) + [
             self._row_height(row.cells, row.group, widths, size) for row in self.table.rows]
-        trs = tbl.tr_lst
-        for tr, h in zip(trs, heights, strict=True):
-            tr.set("h", str(Pt(h)))
-        frame.height = Emu(sum(Pt(h) for h in heights))
-        cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in trs]
+        frame, cells = add_table(canvas.shapes, Pt(box.x), Pt(box.y), [Pt(w) for w in widths],
+                                 [Pt(h) for h in heights], name="Table", first_row=bool(header))
         r0 = 1 if header else 0
         if header:
-            self._write_row(canvas, cells[0], header, size, header=True)
+            self._write_row(canvas, frame, cells[0], header, size, header=True)
         for i, row in enumerate(self.table.rows):
             if row.group:
-                self._write_group(canvas, cells[r0 + i], row, size)
+                self._write_group(canvas, frame, cells[r0 + i], row, size)
             else:
-                self._write_row(canvas, cells[r0 + i], row.cells, size, band=i % 2 == 1)
+                self._write_row(canvas, frame, cells[r0 + i], row.cells, size, band=i % 2 == 1)
 
-    def _write_row(self, canvas: Canvas, row: list[_Cell], cells: list[plan.Cell], size: float,
-                   header: bool = False, band: bool = False) -> None:
+    def _write_row(self, canvas: Canvas, frame: GraphicFrame, row: list[etree._Element],
+                   cells: list[plan.Cell], size: float, header: bool = False, band: bool = False) -> None:
         palette = canvas.design.palette
         for col, target in enumerate(row):
             cell = cells[col] if col < len(cells) else plan.Cell([])
@@ -304,16 +292,26 @@ class TableBlock(Block):
             fill = palette.primary if header else (status.tint if status else
                                                    palette.surface if band else palette.paper)
             color = on(fill) if header else (status.text if status else palette.text)
-            _format_cell(target, canvas, _cell_items(cell), size, fill, color, cell.align, header)
+            _format_cell(target, frame, canvas, _cell_items(cell), size, fill=fill, color=color,
+                         align=cell.align, bold=header)
 
-    def _write_group(self, canvas: Canvas, row: list[_Cell], group: plan.Row, size: float) -> None:
+    def _write_group(self, canvas: Canvas, frame: GraphicFrame, row: list[etree._Element],
+                     group: plan.Row, size: float) -> None:
         palette = canvas.design.palette
-        first = row[0]
-        if len(row) > 1:
-            first.merge(row[-1])
+        _merge(row)
         label = " · ".join(_group_text(group.cells))
         items = [text.plain(label, "line", bold=True)]
-        _format_cell(first, canvas, items, size, palette.primary_tint, palette.heading, "left", True)
+        _format_cell(row[0], frame, canvas, items, size, fill=palette.primary_tint, color=palette.heading,
+                     align="left", bold=True)
+
+
+def _merge(row: list[etree._Element]) -> None:
+    """One cell across the row, as python-pptx's ``merge`` marks a row of new cells: the first
+    spans the columns, the others are merged into it."""
+    if len(row) > 1:
+        row[0].set("gridSpan", str(len(row)))
+        for tc in row[1:]:
+            tc.set("hMerge", "1")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -358,16 +356,17 @@ _CELL = {"marL": str(Pt(MARGINS.left)), "marR": str(Pt(MARGINS.right)), "marT": 
          "marB": str(Pt(MARGINS.bottom)), "anchor": "ctr"}
 
 
-def _format_cell(cell: _Cell, canvas: Canvas, items: list[text.Item], size: float, fill: str,
-                 color: str, align: str, bold: bool) -> None:
-    """Fill, margins and text of one cell, written straight into its ``a:tcPr`` (a new
-    table's cells have no borders or fill of their own to keep)."""
-    tc_pr = cell._tc.get_or_add_tcPr()
+def _format_cell(tc: etree._Element, frame: GraphicFrame, canvas: Canvas, items: list[text.Item],
+                 size: float, *, fill: str, color: str, align: str, bold: bool) -> None:
+    """Fill, margins and text of one new cell (``a:tc``) of the table ``frame``, written straight
+    into its ``a:tcPr`` (a new cell has no borders or fill of its own to keep)."""
+    tc_pr = tc[1]
     tc_pr.attrib.update(_CELL)
-    for old in list(tc_pr):
-        tc_pr.remove(old)
-    colour_xml(etree.SubElement(tc_pr, qn("a:solidFill")), fill, canvas.design.palette)
-    text.write(cell.text_frame, items, canvas.design, size, color=color, align=align, bold=bold)
+    colour_xml(etree.SubElement(tc_pr, _SOLID_FILL), fill, canvas.design.palette)
+    text.write(TextFrame(tc[0], frame), items, canvas.design, size, color=color, align=align, bold=bold)
+
+
+_SOLID_FILL = qn("a:solidFill")
 
 
 def table_block(element: plan.Table, design: Design) -> Block:
