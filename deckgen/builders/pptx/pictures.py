@@ -6,13 +6,17 @@ dropped, no larger than its box needs), whether a slide's picture or an org char
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PIL import Image, ImageOps
+import PIL
+from PIL import Image, ImageOps, features
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.picture import Picture as PptxPicture
 
+from deckgen import cache
 from deckgen.plan import slides as plan
 
 from . import text
@@ -23,6 +27,8 @@ from .flow import Block
 #: Pictures are stored at up to this many pixels per inch of their box on the slide.
 PICTURE_PPI = 220
 MIN_PICTURE = 2.8 * INCH
+#: The cache folder's kind of entry holding re-encoded pictures.
+ENCODED = "encoded-pictures"
 
 
 @dataclass
@@ -88,9 +94,32 @@ def describe(picture: PptxPicture, alt: str) -> None:
 def reencode(data: bytes, max_width: int) -> bytes:
     """``data`` as a clean PNG or JPEG: orientation applied, metadata (EXIF, comments, text
     chunks) dropped but the colour profile kept, no wider than ``max_width`` pixels (never
-    enlarged). Photographs stay JPEG; everything else becomes PNG. Kept for the pictures seen
-    lately: encoding is the dearest step of a slide, and the live preview redraws a slide
-    whenever its text changes."""
+    enlarged). Photographs stay JPEG; everything else becomes PNG.
+
+    Encoding is the dearest step of a slide (an 800x450 PNG: 37 ms of CPU), so the result is
+    kept for the pictures seen lately (the live preview redraws a slide whenever its text
+    changes) and in the cache folder (see :mod:`deckgen.cache`), named by the picture's bytes,
+    the width, and the code and libraries that encode it. An entry carries its own digest, so
+    a damaged one is a miss rather than a broken picture on a slide."""
+    entry = cache.name(_encoder(), data, str(max_width))
+    kept = cache.read(ENCODED, entry) or b""
+    digest, encoded = kept[:32], kept[32:]
+    if encoded and hashlib.sha256(encoded).digest() == digest:
+        return encoded
+    encoded = _encoded(data, max_width)
+    cache.write(ENCODED, entry, hashlib.sha256(encoded).digest() + encoded)
+    return encoded
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder() -> bytes:
+    """What an encoded picture depends on besides its bytes and width: this module, Pillow, and
+    the zlib and libjpeg Pillow encodes with."""
+    libraries = (PIL.__version__, features.version("zlib"), features.version("jpg"))
+    return Path(__file__).read_bytes() + repr(libraries).encode()
+
+
+def _encoded(data: bytes, max_width: int) -> bytes:
     with Image.open(io.BytesIO(data)) as source:
         image = ImageOps.exif_transpose(source)
         photo = source.format == "JPEG"
