@@ -23,7 +23,7 @@ from . import text, wrap
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
 from .draw import Canvas
-from .flow import Block, Room, Split, Stack, measured
+from .flow import Block, Room, Split, Stack
 from .prepared import add_table
 from .text import CONT
 
@@ -65,8 +65,10 @@ class TableBlock(Block):
     flexible: bool = False
     breakable: bool = True
     columns: Optional[tuple[list[float], list[float]]] = None  # weights and word floors
-    #: each row's measured texts, by id(row) (the row is kept with them, so that its id stays its own)
-    texts: dict[int, tuple[list[plan.Cell], tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    #: each row's measured texts and whether each is measured bold, by id(row) (the row is kept
+    #: with them, so that its id stays its own)
+    texts: dict[int, tuple[list[plan.Cell], tuple[str, ...], tuple[bool, ...]]] = field(
+        default_factory=dict, repr=False)
     #: each row's height by widths and size, then by id(row) (again kept with the row)
     heights: dict[tuple[float, ...], dict[int, tuple[list[plan.Cell], float]]] = field(
         default_factory=dict, repr=False)
@@ -122,20 +124,35 @@ class TableBlock(Block):
 
     def _row_height(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
                     bold: bool = False) -> float:
-        return measured(row, ("row", group, *widths, size, bold),
-                        lambda: self._measure_row(row, group, widths, size, bold))
+        return self._height_of(self._known(widths, size), row, group, widths, size, bold)
+
+    def _known(self, widths: list[float], size: float) -> dict[int, tuple[list[plan.Cell], float]]:
+        """The heights of rows measured at these widths and size, by the row's identity
+        (:attr:`heights`: the parts of a split table share them)."""
+        return self.heights.setdefault((*widths, size), {})
+
+    def _height_of(self, known: dict[int, tuple[list[plan.Cell], float]], row: list[plan.Cell],
+                   group: bool, widths: list[float], size: float, bold: bool = False) -> float:
+        """A row's height from ``known``, measured when it is not there yet (a header is
+        always measured bold and a body row never, so its identity is key enough)."""
+        hit = known.get(id(row))
+        if hit is None or hit[0] is not row:  # keeping the row keeps its id from being reused
+            hit = known[id(row)] = (row, self._measure_row(row, group, widths, size, bold))
+        return hit[1]
 
     def _measure_row(self, row: list[plan.Cell], group: bool, widths: list[float], size: float,
                      bold: bool) -> float:
-        kept, texts = self.texts.get(id(row), (None, ()))
+        """The row's texts as written, measured by content (:func:`_row_height`): a table
+        repeats rows, and a continued row is a new row with the same texts."""
+        kept, texts, heavy = self.texts.get(id(row), (None, (), ()))
         if kept is not row:  # keeping the row keeps its id from being reused by another
             found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
             texts = tuple(measurable(t) for t in found)
-            self.texts[id(row)] = (row, texts)
-        spans = (sum(widths),) if group else tuple(widths[: len(texts)])
-        heavy = (True,) if group else tuple(bold or _bold(c) for c in row[: len(texts)])
-        return _row_height(texts, tuple(round(s, 3) for s in spans),
-                           self.design.fonts.body_measure, size, heavy)
+            heavy = (True,) if group else tuple(_bold(c) for c in row[: len(texts)])
+            self.texts[id(row)] = (row, texts, heavy)
+        spans = _rounded((sum(widths),) if group else tuple(widths[: len(texts)]))
+        return _row_height(texts, spans, self.design.fonts.body_measure, size,
+                           (True,) * len(heavy) if bold else heavy)
 
     def _header_height(self, widths: list[float], size: float) -> float:
         if not self.table.header:
@@ -161,12 +178,9 @@ class TableBlock(Block):
     def _heights(self, widths: list[float], size: float) -> Iterator[float]:
         """Each row's height in turn, from a table the parts of one table share: paging asks
         for the height of what is left of a long table on every slide it fills."""
-        known = self.heights.setdefault((*widths, size), {})
+        known = self._known(widths, size)
         for row in self.table.rows:
-            hit = known.get(id(row.cells))
-            if hit is None or hit[0] is not row.cells:
-                hit = known[id(row.cells)] = (row.cells, self._row_height(row.cells, row.group, widths, size))
-            yield hit[1]
+            yield self._height_of(known, row.cells, row.group, widths, size)
 
     # Splitting -------------------------------------------------------------------------------
     def split(self, room: Room) -> Split:
@@ -318,6 +332,13 @@ def _merge(row: list[etree._Element]) -> None:
 def _word_width(word: str, family: str, bold: bool) -> float:
     """A word's width at 1 pt (widths scale with the size)."""
     return text_width(word, family, 1.0, bold)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rounded(widths: tuple[float, ...]) -> tuple[float, ...]:
+    """Column widths rounded as row heights are cached by (a table's few widths, asked for
+    every row)."""
+    return tuple(round(w, 3) for w in widths)
 
 
 @functools.lru_cache(maxsize=65536)
