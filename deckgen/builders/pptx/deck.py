@@ -17,11 +17,10 @@ from deckgen.plan.slides import DeckPlan, Slide
 from . import text
 from .base import default_presentation, layout_palette, template_fonts
 from .design import Design
-from .draw import Canvas
 from .flow import forget_measured
 from .fonts import save_metrics
 from .layout_choice import choose_layouts
-from .layouts import add_footer, frame_for, unique_titles
+from .layouts import FooterLine, frame_for, unique_titles
 from .notes import NotesWriter
 from .package import finalize
 from .pages import Look, pages_for
@@ -76,7 +75,7 @@ class DeckCanvas:
             part, frame = str(choice.layout.part.partname), frame_for(prs, choice.layout)
             panels = (colours.panel(part), colours.title_panel(part, frame.master_title)) if plan.template else (
                 False, False)
-            looks[kind] = Look(SlideMaker(choice.layout), frame, design, *panels)
+            looks[kind] = Look(SlideMaker(choice.layout), frame, design, FooterLine(frame, design), *panels)
         return cls(prs, looks)
 
     def add(self, planned: Slide, first: int, footer: str) -> list[tuple[PptxSlide, str]]:
@@ -88,6 +87,6 @@ class DeckCanvas:
         for number, page in enumerate(pages_for(planned, look), first):
             slide = page.add_to(self.prs, look)
             if planned.layout != "title":
-                add_footer(slide, Canvas(slide.shapes, look.design), look.frame, text.clean(footer), number)
+                look.footer.add(slide, text.clean(footer), number)
             made.append((slide, page.notes))
         return made

@@ -6,6 +6,7 @@ and the grid where it does not.
 """
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from typing import Iterable, Optional, cast
@@ -28,7 +29,7 @@ from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
 from .layout_choice import TITLES, ph_type, placeholders
-from .prepared import count_ids
+from .prepared import count_ids, placeholder_basename, stamp
 from .title_style import TitleStyle, title_style
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -117,6 +118,9 @@ def _master_title(layout: SlideLayout) -> Optional[Box]:
     copied = next(iter(boxes))
     return own if own != copied and own.y <= copied.y and own.w >= copied.w else None
 
+
+#: The text of a slide-number field (:func:`_slide_number`) in a footer shape.
+_NUMBER_TEXT = f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:fld')}/{qn('a:t')}"
 
 #: The least height a title box is given: two lines at the title scale's floor. A template's
 #: title box smaller than that (0.3 in, say) would make titles smaller than their subtitles.
@@ -247,23 +251,53 @@ def remove_empty_placeholders(slide: Slide) -> None:
     count_ids(slide)  # the highest id may have gone
 
 
-def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: int) -> None:
+class FooterLine:
+    """The footer line of one layout's slides (make one per layout's frame and design).
+
+    The first slide with a label gets it drawn by :func:`add_footer`; every later one a copy of
+    those shapes, with its own shape ids, names and slide number: python-pptx's placeholder clone
+    searches the layout and the slide for each, and the label is fitted the same each time."""
+
+    def __init__(self, frame: Frame, design: Design) -> None:
+        self.frame, self.design = frame, design
+        #: by label, the shapes as first drawn, each with its placeholder basename (None: a text box)
+        self._drawn: dict[str, list[tuple[etree._Element, Optional[str]]]] = {}
+
+    def add(self, slide: Slide, label: str, number: int) -> None:
+        """``label`` left and slide ``number`` right at the foot of ``slide``."""
+        drawn = self._drawn.get(label)
+        if drawn is None:
+            made = add_footer(slide, Canvas(slide.shapes, self.design), self.frame, label, number)
+            self._drawn[label] = [(copy.deepcopy(shape), basename) for shape, basename in made]
+            return
+        for shape, basename in drawn:
+            number_text = stamp(slide.shapes, shape, basename).find(_NUMBER_TEXT)
+            if number_text is not None:
+                number_text.text = str(number)
+
+
+def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str,
+               number: int) -> list[tuple[etree._Element, Optional[str]]]:
     """The footer line: ``label`` left, the slide number right, in the layout's footer and
-    slide-number placeholders when it has them (their style leads), else on the grid."""
+    slide-number placeholders when it has them (their style leads), else on the grid. Returns
+    the shapes made, each with its placeholder basename (None for a text box on the grid)."""
     design = canvas.design
     parts: list[tuple[Optional[Holder], Box, Optional[str]]] = [(frame.footer, frame.grid_footer, label)]
     if frame.numbered:
         parts.append((frame.number, frame.grid_number, None))
+    made: list[tuple[etree._Element, Optional[str]]] = []
     for holder, grid, content in parts:
         if holder is not None:
             slide.shapes.clone_placeholder(holder.source)
             clone = SlideShapeFactory(slide.shapes._spTree.xpath("./p:sp")[-1], slide.shapes)
             shape, box = cast(Shape, clone), holder.box  # a p:sp: a (placeholder) Shape
+            made.append((shape._element, placeholder_basename(slide.shapes, shape._element)))
         else:
             align = "left" if content is not None else "right"
             shape = canvas.textbox(grid, [], TYPE["footer"].max, name="Footer", align=align,
                                    color=design.palette.muted)
             box = grid
+            made.append((shape._element, None))
         text.prepare_insets(shape.text_frame)
         shape.text_frame.word_wrap = content is not None  # "12" never wraps in a narrow box
         if content is None:
@@ -274,6 +308,7 @@ def add_footer(slide: Slide, canvas: Canvas, frame: Frame, label: str, number: i
         shape.text_frame.text = text.clean(content)
         for run in shape.text_frame.paragraphs[0].runs:
             run.font.size = Pt(size)
+    return made
 
 
 def _slide_number(frame: TextFrame, number: int) -> None:

@@ -19,7 +19,7 @@ from .blocks import block_for
 from .design import GAP, TYPE, Box, Design
 from .draw import Canvas
 from .flow import Block, Stack, paginate
-from .layouts import Frame, fill_subtitle, remove_empty_placeholders, set_title, title_size, unique_title
+from .layouts import FooterLine, Frame, fill_subtitle, remove_empty_placeholders, set_title, title_size, unique_title
 from .prepared import SlideMaker
 from .textblock import TextBlock
 
@@ -31,6 +31,7 @@ class Look:
     slides: SlideMaker
     frame: Frame
     design: Design
+    footer: FooterLine
     #: draw a plain panel in the palette's background behind the body (the plan's decision: the
     #: template's artwork under it is many-coloured)
     panel: bool = False

@@ -22,6 +22,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
+from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.table import CT_TableCell
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
@@ -66,6 +67,45 @@ def count_ids(slide: Slide) -> None:
     use now instead of searched for at every shape. Call it again after removing shapes (the
     highest id may have gone with them)."""
     slide.shapes.turbo_add_enabled = True
+
+
+def stamp(shapes: SlideShapes, prepared: etree._Element, ph_basename: Optional[str] = None) -> etree._Element:
+    """A copy of the ``prepared`` shape added to ``shapes`` as python-pptx adds a new shape: with
+    the next shape id, before the tree's extension list. A placeholder (``ph_basename``, see
+    :func:`placeholder_basename`) is named as python-pptx's ``clone_placeholder`` names it."""
+    shape = copy.deepcopy(prepared)
+    id_ = shapes._next_shape_id
+    c_nv_pr = shape[0][0]
+    c_nv_pr.set("id", str(id_))
+    tree = shapes._spTree
+    if ph_basename is not None:
+        c_nv_pr.set("name", _unused_name(tree, ph_basename, id_ - 1))
+    ext_lst = tree.find(_EXT_LST)
+    if ext_lst is None:
+        tree.append(shape)
+    else:
+        ext_lst.addprevious(shape)
+    return shape
+
+
+def placeholder_basename(shapes: SlideShapes, sp: etree._Element) -> str:
+    """What python-pptx names a clone of the placeholder ``sp`` after ("Footer Placeholder")."""
+    ph = sp.find(_PH)
+    basename = shapes.ph_basename(ph.type)
+    return f"Vertical {basename}" if ph.orient == ST_Direction.VERT else basename
+
+
+def _unused_name(tree: etree._Element, basename: str, number: int) -> str:
+    """``basename`` and the first number from ``number`` on that no shape on the slide is named
+    with yet."""
+    names = {c_nv_pr.get("name") for c_nv_pr in tree.getroottree().getroot().iter(_C_NV_PR)}
+    while f"{basename} {number}" in names:
+        number += 1
+    return f"{basename} {number}"
+
+
+_EXT_LST, _C_NV_PR = qn("p:extLst"), qn("p:cNvPr")
+_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def add_table(shapes: SlideShapes, x: int, y: int, widths: Sequence[int], heights: Sequence[int], *,
