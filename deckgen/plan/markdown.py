@@ -3,22 +3,30 @@
 Raw HTML in content is never markup: Python-Markdown's HTML handlers are removed so that it comes
 out as escaped text, and the page's HTML is sanitised by nh3 as a second line of defence. For
 slides the same HTML is walked into plan elements (paragraphs, runs, tables, pictures).
+
+Python-Markdown's HTML of a body is kept in the cache folder (see :mod:`deckgen.cache`): most
+runs convert bodies unchanged since the last one, and a run that converts none never imports
+Python-Markdown (a tenth of the example's planning) nor nh3 (only the page uses it).
 """
 from __future__ import annotations
 
 import base64
 import functools
+import importlib.util
 import re
-from typing import Callable, Literal, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Literal, Optional
 
-import markdown as md_lib
-import nh3
-from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from .. import cache
 from ..model.project import Markdown
 from .slides import Align, Cell, Element, Paragraph, Picture, Row, Run, Table, Text
+
+if TYPE_CHECKING:
+    import markdown as md_lib
+    from lxml import etree
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#)", re.IGNORECASE)
 IMAGE_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
@@ -32,17 +40,37 @@ Resolve = Callable[[str], Optional[bytes]]
 @functools.lru_cache(maxsize=1024)
 def to_html_source(text: str) -> str:
     """Python-Markdown's output for ``text``, with raw HTML kept as text. Remembered: the slides
-    and the page convert the same bodies, and a live preview rebuilds mostly unchanged ones."""
+    and the page convert the same bodies, and a live preview rebuilds mostly unchanged ones; and
+    kept in the cache folder, named by the text and the code that converts it, for the next run."""
+    entry = cache.name(_converter_code(), text)
+    kept = cache.read("markdown", entry)
+    if kept is not None:
+        try:
+            return kept.decode("utf-8")
+        except UnicodeDecodeError:  # not an entry this code wrote: a miss
+            pass
     converter = _converter()
     converter.reset()
     html: str = converter.convert(text)
+    cache.write("markdown", entry, html.encode("utf-8"))
     return html
+
+
+@functools.lru_cache(maxsize=1)
+def _converter_code() -> bytes:
+    """What a body's HTML depends on besides its text: this module (the converter's settings) and
+    Python-Markdown's version (its ``__meta__.py``, read without importing it)."""
+    spec = importlib.util.find_spec("markdown")  # found, not imported
+    files = [Path(__file__), *([Path(spec.origin).with_name("__meta__.py")] if spec and spec.origin else [])]
+    return b"".join(file.read_bytes() for file in files if file.is_file())
 
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> md_lib.Markdown:
     """One converter for every body (reset before each): building one costs more than most
     conversions."""
+    import markdown as md_lib
+
     converter = md_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
@@ -70,6 +98,8 @@ def render_html(body: Markdown, resolve: Resolve) -> Markup:
             anchor.attrib.pop("href", None)
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in fragment)
     inner = (fragment.text or "") + inner
+    import nh3  # the page's alone: the slides never sanitise HTML
+
     clean = nh3.clean(inner, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto", "data"},
                       attribute_filter=_attribute_filter, link_rel="noopener noreferrer")
     return Markup(clean)

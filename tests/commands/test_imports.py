@@ -75,3 +75,15 @@ def test_a_deck_without_a_chart_does_not_import_the_workbook_writer(example_proj
     found = probe("build", str(example_project), "--format", "pptx", "--output", str(tmp_path / "out"))["modules"]
     assert "pptx" in found and (tmp_path / "out").is_dir()
     assert "xlsxwriter" not in found
+
+
+def test_markdown_read_from_the_cache_needs_no_markdown_library(example_project: Path, tmp_path: Path) -> None:
+    """A second build of unchanged bodies reads their HTML from the cache folder, so it does not
+    import Python-Markdown at all."""
+    def build() -> list[str]:
+        found: list[str] = probe("build", str(example_project), "--format", "pptx", "--output",
+                                 str(tmp_path / "out"), "--force", cache=tmp_path / "cache")["modules"]
+        return found
+    assert "markdown" in build()
+    again = build()
+    assert "pptx" in again and "markdown" not in again
