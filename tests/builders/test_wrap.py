@@ -148,6 +148,14 @@ def test_row_height_is_set_by_the_tallest_cell() -> None:
         row_height(["a", "b"], [100], FAMILY, 12)
 
 
+
+def test_row_height_measures_each_cell_in_its_own_weight() -> None:
+    texts, widths = ["Short", LOREM], [120, 120]
+    mixed = row_height(texts, widths, FAMILY, 12, bold=(True, False))
+    assert mixed == max(row_height([t], [w], FAMILY, 12, bold=b)
+                        for t, w, b in zip(texts, widths, (True, False), strict=True))
+    assert row_height(texts, widths, FAMILY, 12, bold=(True, True)) == row_height(texts, widths, FAMILY, 12, bold=True)
+
 # --- font metrics kept between runs ------------------------------------------------------------
 
 def test_measured_advances_are_read_back_without_loading_the_font(

@@ -296,7 +296,8 @@ def word_advances(family: str, bold: bool = False) -> Callable[[str], float] | N
     if advance is None or not advance.usable():
         return None
     widen = margin(family)  # as text_width does for a stand-in
-    return advance if widen == 1.0 else functools.lru_cache(maxsize=65536)(lambda text: advance(text) * widen)
+    known = advance.known.__getitem__  # a look-up, not a call through _Metrics
+    return known if widen == 1.0 else functools.lru_cache(maxsize=65536)(lambda text: known(text) * widen)
 
 
 def width_of(advance: float, size_pt: float) -> float:
@@ -315,6 +316,20 @@ def has_wide(text: str) -> bool:
 MAX_REMEMBERED = 200_000
 
 
+class _Advances(dict[str, float]):
+    """The advances known of one font, by text; a text not known yet is measured by its
+    :class:`_Metrics` on first ask (``__missing__``). A known text costs a dict look-up and no
+    Python call: wrapping asks tens of thousands of times (every word and every space between
+    two words of every text), nearly always for a text already measured."""
+
+    def __init__(self, metrics: "_Metrics", known: dict[str, float]) -> None:
+        super().__init__(known)
+        self.metrics = metrics
+
+    def __missing__(self, text: str) -> float:
+        return self.metrics.measure(text)
+
+
 class _Metrics:
     """The advances of texts in one font file, as Pillow measures them, remembered in memory
     and between runs in the cache folder (see :mod:`deckgen.cache`): most texts of a deck were
@@ -325,7 +340,7 @@ class _Metrics:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entry = _metrics_entry(path)
-        self.known: dict[str, float] = {}
+        found = None
         self.added = False
         kept = cache.read("fonts", self.entry) if self.entry else None
         if kept:
@@ -333,26 +348,27 @@ class _Metrics:
                 found = pickle.loads(kept)
             except Exception:  # an entry that does not load is a miss, whatever it holds
                 found = None
-            if isinstance(found, dict):
-                self.known = found
+        self.known = _Advances(self, found if isinstance(found, dict) else {})
 
     def usable(self) -> bool:
         """Whether the font can be measured (it was, in an earlier run, or it loads now)."""
         return bool(self.known) or _pil_font(self.path) is not None
 
     def __call__(self, text: str) -> float:
-        advance = self.known.get(text)
-        if advance is None:
-            font = _pil_font(self.path)
-            if font is None:
-                raise OSError(f"the font {self.path} can no longer be loaded")
-            advance = self.known[text] = font.getlength(text)
-            self.added = True
+        return self.known[text]
+
+    def measure(self, text: str) -> float:
+        """``text``'s advance from the font itself, then known."""
+        font = _pil_font(self.path)
+        if font is None:
+            raise OSError(f"the font {self.path} can no longer be loaded")
+        advance = self.known[text] = font.getlength(text)
+        self.added = True
         return advance
 
     def save(self) -> None:
         if self.added and self.entry and len(self.known) <= MAX_REMEMBERED:
-            cache.write("fonts", self.entry, pickle.dumps(self.known, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.write("fonts", self.entry, pickle.dumps(dict(self.known), protocol=pickle.HIGHEST_PROTOCOL))
         self.added = False
 
 

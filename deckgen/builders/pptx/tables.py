@@ -346,8 +346,7 @@ def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, 
                 bold: tuple[bool, ...]) -> float:
     """A row's height, each cell measured bold or not as it is written (cached: pagination
     measures each row at every level it tries)."""
-    return max(wrap.row_height((t,), (w,), family, size, MARGINS, bold=b)
-               for t, w, b in zip(texts, widths, bold, strict=True))
+    return wrap.row_height(texts, widths, family, size, MARGINS, bold=bold)
 
 
 def _bold(cell: plan.Cell) -> bool:

@@ -8,6 +8,7 @@ only writes once the text fits.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
@@ -107,15 +108,20 @@ def _fit_para(item: Item, size: float, first: bool, bold: bool) -> wrap.Paragrap
 
 
 def height(items_: Sequence[Item], family: str, size: float, width: float,
-           bold: bool = False) -> float:
-    """Height of a frame ``width`` wide holding ``items_`` at ``size``, insets included.
+           bold: bool = False, limit: float = math.inf) -> float:
+    """Height of a frame ``width`` wide holding ``items_`` at ``size``, insets included; once
+    it passes ``limit``, the height of the paragraphs added so far (past ``limit``, not past
+    the whole): a long text that does not fit need not be measured to its end.
 
     Paragraph heights add up, and each is cached: pagination asks about the same paragraph
     at every fitting level it tries."""
     if not items_:
         return 0.0
-    inner = sum(_para_height(it, family, size, round(width, 3), i == 0, bold)
-                for i, it in enumerate(items_))
+    rounded, inner = round(width, 3), 0.0
+    for i, item in enumerate(items_):
+        inner += _para_height(item, family, size, rounded, i == 0, bold)
+        if (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY > limit:
+            break
     return (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY
 
 

@@ -5,6 +5,7 @@ that cannot be read are said in words), so it sits below every element module.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Optional
 
@@ -42,8 +43,13 @@ class TextBlock(Block):
         return TEXT_STYLES[self.style][2]
 
     def height(self, width: float, t: float) -> float:
+        return self.height_up_to(width, t, math.inf)
+
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """The paragraphs added up until they pass ``limit`` (see :func:`.text.height`): a
+        long text is asked again on every slide it fills."""
         family = self.design.fonts.body_measure
-        return text.height(self.items, family, self.scale.at(t), width, self.bold)
+        return text.height(self.items, family, self.scale.at(t), width, self.bold, limit)
 
     def split(self, room: Room) -> Split:
         """Between paragraphs, or between the lines of one (see :func:`.text.split`)."""

@@ -206,14 +206,17 @@ def text_height(
 
 def row_height(
     cells_texts: Sequence[str], col_widths_pt: Sequence[float], family: str, size_pt: float,
-    cell_margins: Insets = CELL_MARGINS, *, line_spacing: float = 1.0, bold: bool = False,
+    cell_margins: Insets = CELL_MARGINS, *, line_spacing: float = 1.0,
+    bold: bool | Sequence[bool] = False,
 ) -> float:
-    """Height, in points, a table row grows to so that every cell's wrapped text fits."""
-    lh = line_height(family, size_pt, bold) * line_spacing
+    """Height, in points, a table row grows to so that every cell's wrapped text fits; ``bold``
+    for every cell, or each cell's own."""
+    weights = (bold,) * len(cells_texts) if isinstance(bold, bool) else bold
     tallest = 0.0
-    for text, width in zip(cells_texts, col_widths_pt, strict=True):
+    for text, width, heavy in zip(cells_texts, col_widths_pt, weights, strict=True):
+        lh = line_height(family, size_pt, heavy) * line_spacing
         usable = (width - cell_margins.left - cell_margins.right) * CELL_WIDTH_SAFETY
-        tallest = max(tallest, _line_count(text, family, size_pt, usable, bold) * lh)
+        tallest = max(tallest, _line_count(text, family, size_pt, usable, heavy) * lh)
     return (tallest + cell_margins.top + cell_margins.bottom) / HEIGHT_SAFETY
 
 

@@ -138,9 +138,9 @@ def test_a_body_is_measured_at_a_handful_of_levels(monkeypatch: pytest.MonkeyPat
     sizes: set[float] = set()
     measure = text.height
 
-    def counted(items, family, size, width, bold=False):  # type: ignore[no-untyped-def]
+    def counted(items, family, size, width, bold=False, limit=math.inf):  # type: ignore[no-untyped-def]
         sizes.add(size)
-        return measure(items, family, size, width, bold)
+        return measure(items, family, size, width, bold, limit)
 
     monkeypatch.setattr(text, "height", counted)
     pages, t = paginate(Stack([bullets(60, LOREM[:80])]), WIDTH, ROOM)

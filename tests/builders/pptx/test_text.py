@@ -22,6 +22,13 @@ def test_height_grows_with_text_and_size() -> None:
     assert text.height([], FAMILY, 14, 300) == 0.0
 
 
+def test_height_up_to_a_limit_stops_past_it_and_is_exact_below_it() -> None:
+    items = text.items([para(LOREM, "bullet") for _ in range(6)])
+    whole = text.height(items, FAMILY, 14, 300)
+    assert text.height(items, FAMILY, 14, 300, limit=whole) == whole
+    part = text.height(items, FAMILY, 14, 300, limit=whole / 3)
+    assert whole / 3 < part < whole
+
 def test_split_keeps_whole_paragraphs_that_fit_and_cuts_one_between_lines() -> None:
     items = text.items([para("First point", "bullet"), para(LOREM * 4, "bullet"), para("Last", "bullet")])
     room = text.height(items[:1], FAMILY, 14, 300) + 40
