@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass
-from typing import Iterable, Optional, cast
+from typing import Iterable, Iterator, Optional, cast
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -17,7 +17,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
-from pptx.shapes.placeholder import LayoutPlaceholder
+from pptx.shapes.placeholder import LayoutPlaceholder, SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
@@ -29,7 +29,7 @@ from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
 from .layout_choice import TITLES, ph_type, placeholders
-from .prepared import count_ids, placeholder_basename, stamp
+from .prepared import count_ids, place, placeholder_basename, stamp
 from .title_style import TitleStyle, title_style
 
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -160,12 +160,12 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
     found it reads: the palette's ``title_ink``, or ``moved_title_ink`` in the master's title box)
     at ``size``."""
     title = text.clean(title).strip()
-    shape = slide.shapes.title
+    shape = title_shape(slide)
     if shape is None:
         shape = slide.shapes.add_textbox(*frame.title.emu())
         shape.name = "Title"
     elif frame.moved_title:
-        shape.left, shape.top, shape.width, shape.height = frame.title.emu()
+        place(shape, *frame.title.emu())
     ink = design.palette.moved_title_ink if frame.master_title else design.palette.title_ink
     first_in_reading_order(shape)
     shape.text_frame.word_wrap = True
@@ -180,6 +180,32 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
                 paint(run.font.color, design.palette.heading, design.palette)
             elif ink is not None:
                 paint(run.font.color, ink, design.palette)
+
+
+def title_shape(slide: Slide) -> Optional[Shape]:
+    """The slide's title placeholder, as python-pptx's ``slide.shapes.title`` finds it (the first
+    placeholder whose idx is 0), found without its XPath queries of every shape on the way. A
+    ``p:sp`` is made a :class:`SlidePlaceholder` at once (python-pptx's factory queries its type
+    again, to pick a subclass whose text is the same)."""
+    shapes = slide.shapes
+    for element, ph in _placeholder_elements(slide):
+        if int(ph.get("idx", "0")) == 0:
+            return SlidePlaceholder(element, shapes) if element.tag == _SP else cast(
+                Shape, SlideShapeFactory(element, shapes))
+    return None
+
+
+def _placeholder_elements(slide: Slide) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """Each placeholder shape of ``slide`` with its ``p:ph``, in order: what python-pptx's
+    ``slide.placeholders`` holds, read from the shape tree's children."""
+    for element in slide.shapes._spTree.iterchildren(*_SHAPE_TAGS):
+        ph = element[0].find(_NV_PR_PH)
+        if ph is not None:
+            yield element, ph
+
+
+_SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_NV_PR_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def unique_title(title: str, seen: set[str]) -> str:
@@ -199,7 +225,7 @@ def unique_titles(slides: Iterable[Slide]) -> None:
     """Number the titles that repeat an earlier slide's (two slides planned under one title)."""
     seen: set[str] = set()
     for slide in slides:
-        shape = slide.shapes.title
+        shape = title_shape(slide)
         runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape is not None else []
         if shape is None or not runs:
             continue
@@ -245,10 +271,17 @@ def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.I
 
 def remove_empty_placeholders(slide: Slide) -> None:
     """Drop placeholders the builder did not fill ("Click to add text" leftovers)."""
-    for ph in list(slide.placeholders):
-        if not (ph.has_text_frame and ph.text_frame.text.strip()):
-            ph._element.getparent().remove(ph._element)
+    tree = slide.shapes._spTree
+    for element, _ in list(_placeholder_elements(slide)):
+        body = element.find(_TX_BODY) if element.tag == _SP else None  # only a p:sp holds text
+        if body is None or not any((t.text or "").strip() for t in body.iterfind(_TEXTS)):
+            tree.remove(element)
     count_ids(slide)  # the highest id may have gone
+
+
+_SP, _TX_BODY = qn("p:sp"), qn("p:txBody")
+#: The texts of a text body's runs and fields (a line break, ``a:br``, is blank)
+_TEXTS = f"{qn('a:p')}/*/{qn('a:t')}"
 
 
 class FooterLine:

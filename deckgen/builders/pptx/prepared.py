@@ -20,15 +20,18 @@ from typing import Optional, Sequence
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import nsuri, qn
+from pptx.oxml.presentation import CT_SlideIdList
 from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
 from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.table import CT_TableCell
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
+from pptx.shapes.base import BaseShape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu
 
 
 class SlideMaker:
@@ -56,10 +59,25 @@ class SlideMaker:
         part = SlidePart(presentation._next_slide_partname, CT.PML_SLIDE, presentation.package,
                          copy.deepcopy(blank))
         part.relate_to(self.layout.part, RT.SLIDE_LAYOUT)
-        rid = presentation.relate_to(part, RT.SLIDE)
-        prs.slides._sldIdLst.add_sldId(rid)
+        rid = presentation.rels._add_relationship(RT.SLIDE, part)  # a new part: none to find first
+        _list_slide(prs.slides._sldIdLst, rid)
         made: Slide = part.slide
         return made
+
+
+def _list_slide(sld_id_lst: CT_SlideIdList, rid: str) -> None:
+    """A ``p:sldId`` for ``rid`` with the id python-pptx's ``add_sldId`` gives it (one above the
+    highest in use, at least 256), found by an XPath query compiled once (python-pptx compiles
+    its query at every slide)."""
+    highest = max([_MIN_SLIDE_ID - 1, *map(int, _SLIDE_IDS(sld_id_lst))])
+    if highest < _MAX_SLIDE_ID:
+        sld_id_lst._add_sldId(id=highest + 1, rId=rid)
+    else:  # ids run out: python-pptx looks for a gap
+        sld_id_lst.add_sldId(rid)
+
+
+_SLIDE_IDS = etree.XPath("./p:sldId/@id", namespaces={"p": nsuri("p")}, smart_strings=False)
+_MIN_SLIDE_ID, _MAX_SLIDE_ID = 256, 2147483647  # ECMA-376's bounds, as python-pptx's _next_id has them
 
 
 def count_ids(slide: Slide) -> None:
@@ -67,6 +85,23 @@ def count_ids(slide: Slide) -> None:
     use now instead of searched for at every shape. Call it again after removing shapes (the
     highest id may have gone with them)."""
     slide.shapes.turbo_add_enabled = True
+
+
+def place(shape: BaseShape, x: int, y: int, cx: int, cy: int) -> None:
+    """Set the position and size (EMU) of a shape, as python-pptx's four setters write them:
+    at once when the shape has no ``a:xfrm`` of its own (a new slide's placeholder), where each
+    setter would look for its place among the shape properties' children again."""
+    sp_pr = shape._element.spPr
+    if sp_pr.find(_XFRM) is not None:  # the setters keep what else it holds
+        shape.left, shape.top, shape.width, shape.height = Emu(x), Emu(y), Emu(cx), Emu(cy)
+        return
+    xfrm = sp_pr.makeelement(_XFRM, {})
+    etree.SubElement(xfrm, _OFF, x=str(x), y=str(y))
+    etree.SubElement(xfrm, _EXT, cx=str(cx), cy=str(cy))
+    sp_pr.insert(0, xfrm)  # the first of the shape properties
+
+
+_XFRM, _OFF, _EXT = qn("a:xfrm"), qn("a:off"), qn("a:ext")
 
 
 def stamp(shapes: SlideShapes, prepared: etree._Element, ph_basename: Optional[str] = None) -> etree._Element:

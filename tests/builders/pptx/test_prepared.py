@@ -1,11 +1,13 @@
 """Shapes written from prepared XML are the shapes python-pptx would have written."""
 from __future__ import annotations
 
+import itertools
+
 from lxml import etree
 
 from deckgen.builders.pptx.deck import DeckCanvas
 from deckgen.builders.pptx.draw import Canvas
-from deckgen.builders.pptx.layouts import add_footer
+from deckgen.builders.pptx.layouts import add_footer, remove_empty_placeholders, title_shape
 from tests.support import deckplans
 
 
@@ -29,3 +31,27 @@ def test_a_copied_footer_line_is_the_drawn_one_with_its_own_ids_label_and_number
     drawn, copied = _slides_xml(False), _slides_xml(True)
     assert copied == drawn
     assert b">B<" in copied[2] and b">4<" in copied[3]
+
+
+def _python_pptx_empty(slide) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """The placeholders python-pptx's own reading calls empty, as remove_empty_placeholders did."""
+    return [etree.tostring(ph._element) for ph in slide.placeholders
+            if not (ph.has_text_frame and ph.text_frame.text.strip())]
+
+
+def test_the_title_and_the_empty_placeholders_are_those_python_pptx_finds() -> None:
+    deck = DeckCanvas.open(deckplans.deck(template=deckplans.brand_template()))
+    texts = itertools.cycle(["", " \t", "\v", "x", "\n y"])  # blank, spaces, a line break, text
+    for look in [*deck.looks.values(), *deck.looks.values()]:
+        slide = look.slides.add(deck.prs)
+        title = slide.shapes.title
+        found = title_shape(slide)
+        assert (found is None) == (title is None)
+        assert found is None or found._element is title._element
+        for ph in slide.placeholders:
+            ph.text_frame.text = next(texts)
+        expected = _python_pptx_empty(slide)
+        kept = [etree.tostring(ph._element) for ph in slide.placeholders
+                if etree.tostring(ph._element) not in expected]
+        remove_empty_placeholders(slide)
+        assert [etree.tostring(ph._element) for ph in slide.placeholders] == kept
