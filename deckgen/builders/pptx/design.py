@@ -203,9 +203,13 @@ class Palette:
                    moved_title_ink=_deck_form(planned.moved_title_ink))
 
     def role(self, name: Optional[str]) -> Optional[str]:
-        """A run's colour role ('accent', 'muted', 'primary') as a hex colour."""
-        return {"accent": self.accent_text, "muted": self.muted, "primary": self.heading}.get(
-            name or "")
+        """A run's colour role ('accent', 'muted', 'primary') as a hex colour (asked of every run
+        and paragraph written: no mapping is built for it)."""
+        if name == "accent":
+            return self.accent_text
+        if name == "muted":
+            return self.muted
+        return self.heading if name == "primary" else None
 
 
 def colour_xml(parent: etree._Element, colour: str, palette: Palette) -> etree._Element:
@@ -215,8 +219,11 @@ def colour_xml(parent: etree._Element, colour: str, palette: Palette) -> etree._
     colour = pptx_colour(colour)
     slot = palette.slots.get(colour)
     if slot is not None:
-        return etree.SubElement(parent, qn("a:schemeClr"), val=slot)
-    return etree.SubElement(parent, qn("a:srgbClr"), val=colour)
+        return etree.SubElement(parent, _SCHEME_CLR, val=slot)
+    return etree.SubElement(parent, _SRGB_CLR, val=colour)
+
+
+_SCHEME_CLR, _SRGB_CLR = qn("a:schemeClr"), qn("a:srgbClr")
 
 
 def paint(color: ColorFormat, colour: str, palette: Palette) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from lxml import etree
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.shapes.autoshape import Shape
@@ -20,6 +20,7 @@ from pptx.util import Emu, Pt
 
 from . import text
 from .design import Box, Design, Palette, colour_xml
+from .prepared import add_shape, blank_shape, blank_textbox
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class Canvas:
     def textbox(self, box: Box, items: Sequence[text.Item], size: float, *,
                 name: str = "Text", family: Optional[str] = None, color: Optional[str] = None,
                 align: str = "left", anchor: str = "top", bold: bool = False) -> Shape:
-        shape = self.shapes.add_textbox(*box.emu())
-        shape.name = name
+        shape = add_shape(self.shapes, blank_textbox(), *box.emu())
+        name_shape(shape, name)
         text.prepare(shape.text_frame, anchor)
         text.write(shape.text_frame, items, self.design, size, family=family,
                    color=color or self.design.palette.text, align=align, bold=bold)
@@ -55,14 +56,12 @@ class Canvas:
              line_width: float = 1.0, decorative: bool = True) -> Shape:
         """A filled box; without text of its own it is decoration (a card's ground, a stripe),
         and marked so for screen readers."""
-        kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
-        shape = self.shapes.add_shape(kind, *box.emu())
-        shape.name = name
+        shape = add_shape(self.shapes, blank_shape("roundRect" if rounded else "rect"), *box.emu())
+        name_shape(shape, name)
         if rounded:
-            shape.adjustments[0] = min(0.12, 6 / max(min(box.w, box.h), 1))
+            _round_corners(shape, min(0.12, 6 / max(min(box.w, box.h), 1)))
         _fill(shape, fill, self.design.palette)
         _outline(shape, line, line_width, dashed, self.design.palette)
-        unstyle(shape)
         if decorative:
             mark_decorative(shape)
         return shape
@@ -131,14 +130,29 @@ def first_in_reading_order(shape: Shape) -> None:
     tree.insert(2, element)  # after the tree's nvGrpSpPr and grpSpPr
 
 
+def name_shape(shape: BaseShape, name: str) -> None:
+    """``shape.name = name``, written into its ``p:cNvPr`` at once (python-pptx finds it by XPath)."""
+    shape._element[0][0].set("name", name)
+
+
 def mark_decorative(shape: BaseShape) -> None:
     """Mark ``shape`` decorative: purely visual, nothing for a screen reader to say."""
-    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    c_nv_pr = shape._element[0][0]  # its p:cNvPr, in the non-visual properties that come first
     ext_lst = c_nv_pr.find(qn("a:extLst"))
     if ext_lst is None:
         ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
     ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_EXT)
     etree.SubElement(ext, f"{{{_ADEC}}}decorative", nsmap={"adec": _ADEC}, val="1")
+
+
+def _round_corners(shape: Shape, ratio: float) -> None:
+    """A new rounded rectangle's corner radius (a fraction of its shorter side), written as
+    python-pptx's ``shape.adjustments[0] = ratio`` writes it: the one guide of ``roundRect``."""
+    av_lst = shape._element[1].find(_AV_LST)  # p:spPr/a:prstGeom/a:avLst, empty in a new shape
+    etree.SubElement(av_lst, _GD, name="adj", fmla=f"val {int(ratio * 100000.0)}")
+
+
+_AV_LST, _GD = f"{qn('a:prstGeom')}/{qn('a:avLst')}", qn("a:gd")
 
 
 def _fill(shape: Shape, color: Optional[str], palette: Palette) -> None:

@@ -22,11 +22,13 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import nsuri, qn
 from pptx.oxml.presentation import CT_SlideIdList
+from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
 from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.table import CT_TableCell
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.shapetree import SlideShapes
@@ -121,6 +123,34 @@ def stamp(shapes: SlideShapes, prepared: etree._Element, ph_basename: Optional[s
     else:
         ext_lst.addprevious(shape)
     return shape
+
+
+def add_shape(shapes: SlideShapes, prepared: etree._Element, x: int, y: int, cx: int, cy: int) -> Shape:
+    """A copy of the ``prepared`` auto shape or text box (:func:`blank_shape`, :func:`blank_textbox`)
+    added to ``shapes`` at (``x``, ``y``), ``cx`` by ``cy`` (EMU), as python-pptx's ``add_shape``
+    and ``add_textbox`` add it (they parse its XML anew each time)."""
+    element = stamp(shapes, prepared)
+    off, ext = element[1][0]  # p:spPr/a:xfrm
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(cx))
+    ext.set("cy", str(cy))
+    return Shape(element, shapes)
+
+
+@functools.cache
+def blank_shape(prst: str) -> etree._Element:
+    """python-pptx's new auto shape of preset geometry ``prst`` ("rect", "roundRect"), without
+    its theme style reference (see :func:`.draw.unstyle`)."""
+    sp = CT_Shape.new_autoshape_sp(0, "", prst, 0, 0, 0, 0)
+    sp.remove(sp.find(qn("p:style")))
+    return sp
+
+
+@functools.cache
+def blank_textbox() -> etree._Element:
+    """python-pptx's new text box."""
+    return CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
 
 
 def placeholder_basename(shapes: SlideShapes, sp: etree._Element) -> str:

@@ -4,9 +4,12 @@ from __future__ import annotations
 import itertools
 
 from lxml import etree
+from pptx.enum.shapes import MSO_SHAPE
 
+from deckgen.builders.pptx import text
 from deckgen.builders.pptx.deck import DeckCanvas
-from deckgen.builders.pptx.draw import Canvas
+from deckgen.builders.pptx.design import Box
+from deckgen.builders.pptx.draw import Canvas, _fill, _outline, unstyle
 from deckgen.builders.pptx.layouts import add_footer, remove_empty_placeholders, title_shape
 from tests.support import deckplans
 
@@ -55,3 +58,25 @@ def test_the_title_and_the_empty_placeholders_are_those_python_pptx_finds() -> N
                 if etree.tostring(ph._element) not in expected]
         remove_empty_placeholders(slide)
         assert [etree.tostring(ph._element) for ph in slide.placeholders] == kept
+
+
+def test_shapes_copied_from_prepared_ones_are_python_pptx_s() -> None:
+    """A rounded box and a text box as Canvas draws them, and as python-pptx's own calls would."""
+    deck = DeckCanvas.open(deckplans.every_kind())
+    look = deck.looks["content"]
+    ours, theirs = (look.slides.add(deck.prs).shapes for _ in range(2))
+    canvas = Canvas(ours, look.design)
+    box = Box(30, 40, 200, 50)
+    canvas.rect(box, fill=look.design.palette.primary, rounded=True, name="Badge", decorative=False)
+    canvas.textbox(box, [], 12, name="Note")
+    rounded = theirs.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box.emu())
+    rounded.name = "Badge"
+    rounded.adjustments[0] = min(0.12, 6 / 50)
+    unstyle(rounded)
+    _fill(rounded, look.design.palette.primary, look.design.palette)
+    _outline(rounded, None, 1.0, False, look.design.palette)
+    textbox = theirs.add_textbox(*box.emu())
+    textbox.name = "Note"
+    text.prepare(textbox.text_frame)
+    text.write(textbox.text_frame, [], look.design, 12, color=look.design.palette.text)
+    assert [etree.tostring(e) for e in ours._spTree[-2:]] == [etree.tostring(e) for e in theirs._spTree[-2:]]
