@@ -18,7 +18,7 @@ from typing import Mapping, Optional
 
 
 def folder(kind: str, environ: Mapping[str, str] = os.environ) -> Path:
-    """The folder of one kind of entry (``jinja``, ``yaml``, ``fonts``)."""
+    """The folder of one kind of entry (``jinja``, ``yaml``, ``markdown``, ``fonts``)."""
     base = environ.get("XDG_CACHE_HOME", "")
     return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "deckgen" / kind
 
