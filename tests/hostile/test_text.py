@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.load.clean import UNSAFE, clean, describe
+from deckgen.load.clean import UNSAFE, _safe, clean, describe
 from tests.support.checking import at, diagnostics
 from tests.support.projects import run
 
@@ -40,6 +40,13 @@ def test_every_removed_character_is_unprintable() -> None:
     """The loader skips the search for removed characters in printable text: that holds only while
     Python counts each of them as unprintable."""
     assert [hex(code) for code in range(0x110000) if UNSAFE.match(chr(code)) and chr(code).isprintable()] == []
+
+
+def test_a_whole_file_is_safe_only_without_a_removed_character() -> None:
+    """A file's text is asked first whether it is printable but for its line ends and tabs."""
+    text = "line one\r\n\tline two: ünïcödé 👍🏽, NBSP\u00a0, soft\u00ad\n"
+    assert _safe(text)
+    assert [what for what, char, *_ in CHARACTERS if _safe(text + char + "\n")] == []
 
 
 @pytest.mark.parametrize("what, char, escape, remains", CHARACTERS, ids=IDS)
