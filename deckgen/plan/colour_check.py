@@ -11,14 +11,16 @@ apart.
 """
 from __future__ import annotations
 
-from typing import Collection, Iterator, Optional
+from typing import TYPE_CHECKING, Collection, Iterator, Optional
 
 from ..model.contrast import LARGE_MINIMUM, TEXT_MINIMUM, contrast
 from ..model.project import Project
 from ..model.rules.base import Report
 from .palette import DeckColours, deck_colours, replacement_ink
 from .status import STATUS_LOOKS, StatusLook
-from .template_colours import LayoutColours
+
+if TYPE_CHECKING:
+    from .template_colours import LayoutColours
 
 #: Two colours nearer than this (Euclidean distance in RGB, 0–441) look alike on a slide.
 _ALIKE = 60.0

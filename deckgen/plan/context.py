@@ -6,9 +6,8 @@ total) comes from the model, so the deck's slides, its titles and the page quote
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ..model.changes import quarter_changes
 from ..model.content import Alignment, BigRock, Objective, OkrFile, Person, Priority
 from ..model.intake import IntakeSummary, summarize_intake
 from ..model.project import ONE_OFFS, Markdown, Project
@@ -17,6 +16,9 @@ from ..model.slide_names import in_deck
 from .formatting import count, long_date, score
 from .markdown import to_elements
 from .slides import Text, Theme
+
+if TYPE_CHECKING:
+    from ..model.changes import Changes
 
 SEPARATOR = " · "
 
@@ -57,8 +59,15 @@ def template_context(project: Project) -> dict[str, Any]:
         "count_status": count_status, "results_point": results_point, "photo": lambda person: photo(project, person),
         "plain": plain, "rock_title": lambda rock_id: rock_title(project, rock_id),
         # quarter behind → ahead, only when the deck shows the "changes" slide (so the page does too)
-        "changes": quarter_changes(project) if in_deck(project, "changes") else None,
+        "changes": _changes(project) if in_deck(project, "changes") else None,
     }
+
+
+def _changes(project: Project) -> Optional[Changes]:
+    """Quarter behind → ahead; what compares them is imported only for a deck that shows them."""
+    from ..model.changes import quarter_changes
+
+    return quarter_changes(project)
 
 
 def theme(project: Project) -> Theme:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ..model.changes import FieldChange
 from ..model.content import KeyResult
 from ..model.scoring import score_text, shown_score
+
+if TYPE_CHECKING:
+    from ..model.changes import FieldChange
 
 PREFIX_UNITS = {"$", "€", "£", "¥"}
 MINUS = "\u2212"  # a true minus sign: a hyphen reads as a dash and breaks a line

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from markupsafe import Markup
 
 from ..model.contrast import (LARGE_MINIMUM, NEAR_BLACK, TEXT_MINIMUM, WHITE, contrast, is_dark, mix,
                               normal, readable, readable_on, text_on)
 from .status import STATUS_LOOKS, StatusLook
-from .template_colours import LayoutColours, TemplateColours, read_template_colours
+
+if TYPE_CHECKING:
+    from .template_colours import LayoutColours, TemplateColours
 
 SURFACE = "#F3F5F8"
 BORDER = "#C9D0D8"
@@ -220,11 +222,18 @@ def builtin_scheme(primary: str, accent: str) -> dict[str, str]:
             "accent2": on_white.accent, "hlink": on_white.accent_text, "folHlink": on_white.muted}
 
 
+def _template_colours(template: bytes) -> Optional[TemplateColours]:
+    """The brand template's colours; what reads them is imported only for a deck that has one."""
+    from .template_colours import read_template_colours
+
+    return read_template_colours(template)
+
+
 @functools.lru_cache(maxsize=8)
 def deck_colours(primary: str, accent: str, template: Optional[bytes] = None) -> DeckColours:
     """The deck's colours for deck.yaml's ``primary`` and ``accent`` and the brand ``template``
     (whose theme's accents lead where it has them)."""
-    found = read_template_colours(template) if template else None
+    found = _template_colours(template) if template else None
     if found is None:
         return DeckColours(normal(primary), normal(accent))
     return DeckColours(found.scheme.get("accent1", normal(primary)),
