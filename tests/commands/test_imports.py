@@ -87,3 +87,25 @@ def test_markdown_read_from_the_cache_needs_no_markdown_library(example_project:
     assert "markdown" in build()
     again = build()
     assert "pptx" in again and "markdown" not in again
+
+
+def test_a_build_collects_young_objects_rarely_then_as_before(example_project: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build runs with the collector's first threshold raised (its objects live to its end), and
+    leaves the threshold as it found it, failing or not (a live preview builds in-process)."""
+    import gc
+
+    from deckgen import cli
+    from tests.support.projects import run
+
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+
+    def spy(*_: object, **__: object) -> None:
+        seen.append(gc.get_threshold())
+        raise cli.DeckgenError("stop here")
+
+    monkeypatch.setattr("deckgen.commands.build.run_build", spy)
+    assert run("build", str(example_project)).exit_code == 1
+    assert seen == [(cli.BUILD_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
