@@ -11,6 +11,7 @@ text left continues once, as "Title (cont.)", on the next slide.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -82,7 +83,7 @@ class CardsBlock(Block):
         return h
 
     def _card_height(self, card: plan.Card, width: float, t: float) -> float:
-        return measured(card, ("card", width, t),
+        return measured(card, ("card", width, *_sizes(t)),
                         lambda: STRIPE + PAD + sum(self._parts(card, width, t)) + PAD)
 
     def _row_height(self, row: list[plan.Card], width: float, t: float) -> float:
@@ -217,6 +218,13 @@ class CardsBlock(Block):
                                   align="center", anchor="middle")
                 x += w + BADGE_GAP
             y += h + BADGE_GAP
+
+
+@functools.lru_cache(maxsize=None)
+def _sizes(t: float) -> tuple[float, float, float]:
+    """A card's type sizes at level ``t`` (title, text, badges), all its height depends on
+    besides its width: levels that round to the same sizes share the height."""
+    return TITLE.at(t), BODY.at(t), BADGE.at(t)
 
 
 def cards_block(element: plan.Cards, design: Design) -> Block:

@@ -7,6 +7,7 @@ the slide's rocks support); gaps are judged on all links, not a slide's share of
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
@@ -44,19 +45,25 @@ class LadderBlock(Block):
         return found
 
     def _item_h(self, item: plan.LadderItem, width: float, t: float) -> float:
-        return measured(item, ("ladder", width, t), lambda: text.height(
-            self._items(item), self.design.fonts.body_measure, SCALE.at(t), self._column_w(width)))
+        size = SCALE.at(t)  # levels that round to one size share the height
+        return measured(item, ("ladder", width, size), lambda: text.height(
+            self._items(item), self.design.fonts.body_measure, size, self._column_w(width)))
 
     def _caption_h(self, width: float) -> float:
-        return text.height([text.plain(CAPTIONS[0])], self.design.fonts.body_measure,
-                           TYPE["caption"].max, self._column_w(width))
+        return _caption_height(self.design.fonts.body_measure, self._column_w(width))
 
     def _column_h(self, items: list[plan.LadderItem], width: float, t: float) -> float:
         return sum(self._item_h(i, width, t) for i in items) + ITEM_GAP * max(len(items) - 1, 0)
 
+    def _priorities_h(self, width: float, t: float) -> float:
+        """The column of every priority, worked out once per geometry: splitting asks at
+        each count of rocks whether they all fit."""
+        return measured(self.ladder, ("priorities", width, SCALE.at(t)),
+                        lambda: self._column_h(self.ladder.priorities, width, t))
+
     def height(self, width: float, t: float) -> float:
-        cols = (self.ladder.priorities, self.ladder.rocks)
-        return self._caption_h(width) + max(self._column_h(c, width, t) for c in cols)
+        return self._caption_h(width) + max(self._priorities_h(width, t),
+                                            self._column_h(self.ladder.rocks, width, t))
 
     def split(self, room: Room) -> Split:
         """As many rocks as fit with their priorities (:meth:`_part`); the rest go on."""
@@ -85,7 +92,9 @@ class LadderBlock(Block):
         :meth:`height` adds them, without making the part: splitting tries every count of rocks."""
         priorities, _ = self._for(rocks, room)
         column = sum(heights) + ITEM_GAP * max(len(rocks) - 1, 0)
-        return self._caption_h(room.width) + max(self._column_h(priorities, room.width, room.t), column)
+        shown = (self._priorities_h(room.width, room.t) if priorities is self.ladder.priorities
+                 else self._column_h(priorities, room.width, room.t))
+        return self._caption_h(room.width) + max(shown, column)
 
     def _for(self, rocks: list[plan.LadderItem],
              room: Room) -> tuple[list[plan.LadderItem], list[tuple[str, str]]]:
@@ -94,7 +103,7 @@ class LadderBlock(Block):
         keys = {r.key for r in rocks}
         links = [(r, p) for r, p in self.ladder.links if r in keys]
         priorities = self.ladder.priorities
-        if self._caption_h(room.width) + self._column_h(priorities, room.width, room.t) > room.height:
+        if self._caption_h(room.width) + self._priorities_h(room.width, room.t) > room.height:
             linked = {p for _, p in links}
             priorities = [p for p in priorities if p.key in linked]
         return priorities, links
@@ -157,3 +166,10 @@ def ladder_block(element: plan.Ladder, design: Design) -> Block:
     supported = {p for _, p in element.links}
     gaps = frozenset(p.key for p in element.priorities if p.key not in supported)
     return LadderBlock(element, design, gaps)
+
+
+@functools.lru_cache(maxsize=64)
+def _caption_height(family: str, width: float) -> float:
+    """A column caption's height (both captions are one line of the same size), by font and
+    column width: every height asked of a ladder adds it."""
+    return text.height([text.plain(CAPTIONS[0])], family, TYPE["caption"].max, width)

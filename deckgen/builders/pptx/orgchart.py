@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Iterator, Optional
 
 from pptx.shapes.autoshape import Shape
@@ -32,7 +33,7 @@ from . import text
 from .design import INCH, TYPE, Box, Design, on
 from .draw import BoxLook, Canvas
 from .pictures import portrait
-from .flow import Block, Room, Split
+from .flow import Block, Room, Split, measured
 from .text import CONT
 
 SCALE = TYPE["node"]
@@ -155,12 +156,18 @@ class OrgBlock(Block):
 
     def _box_height(self, trees: list[Tree], w: float, t: float, compact: bool) -> float:
         """The height every box gets: the tallest text of any box, a lead's box ``w`` wide, a
-        panel member's at least ``w`` less the panel's padding."""
+        panel member's at least ``w`` less the panel's padding (see :meth:`_tallest`)."""
         size = SCALE.at(t)
-        every = [s for tree in trees for s in _walk(tree)]
-        roots = {id(tree) for tree in trees}
+        return max(measured(tree, ("org", size, w, compact), partial(self._tallest, tree, size, w, compact))
+                   for tree in trees)
+
+    def _tallest(self, tree: Tree, size: float, w: float, compact: bool) -> float:
+        """The tallest box text of ``tree`` as a root (at least a photo's room when anyone in it
+        has one). Worked out once per tree: paginating tries a forest with one more tree at a
+        time, and those before it are the same."""
+        every = list(_walk(tree))
         least = PHOTO + 2 * PAD if any(s.node.picture for s in every) else 0.0
-        return max(least, *(self._node_height(s, size, round(w - (0 if s.children or id(s) in roots
+        return max(least, *(self._node_height(s, size, round(w - (0 if s.children or s is tree
                                                                      else 2 * PAD), 2), compact)
                             for s in every))
 

@@ -65,10 +65,10 @@ class TableBlock(Block):
     flexible: bool = False
     breakable: bool = True
     columns: Optional[tuple[list[float], list[float]]] = None  # weights and word floors
-    #: each row's measured texts and whether each is measured bold, by id(row) (the row is kept
-    #: with them, so that its id stays its own)
-    texts: dict[int, tuple[list[plan.Cell], tuple[str, ...], tuple[bool, ...]]] = field(
-        default_factory=dict, repr=False)
+    #: each row's texts as measured, by id(row) (see :class:`_Measured`)
+    texts: dict[int, "_Measured"] = field(default_factory=dict, repr=False)
+    #: the column widths at each width the table was set in
+    spans: dict[float, list[float]] = field(default_factory=dict, repr=False)
     #: each row's height by widths and size, then by id(row) (again kept with the row)
     heights: dict[tuple[float, ...], dict[int, tuple[list[plan.Cell], float]]] = field(
         default_factory=dict, repr=False)
@@ -77,7 +77,14 @@ class TableBlock(Block):
     def widths(self, width: float) -> list[float]:
         """Column widths by weight, each at least as wide as its longest word (PowerPoint
         would break a word that does not fit, mid-word). The parts of a split table keep the
-        whole table's widths, so that columns line up from slide to slide."""
+        whole table's widths, so that columns line up from slide to slide. Worked out once
+        per width: paging asks on every slide the table fills, at each level it tries."""
+        found = self.spans.get(width)
+        if found is None:
+            found = self.spans[width] = self._widths(width)
+        return found
+
+    def _widths(self, width: float) -> list[float]:
         if self.columns is None:
             weights = list(self.table.widths or self._auto_weights())
             self.columns = (weights, self._word_floors(len(weights)))
@@ -102,12 +109,13 @@ class TableBlock(Block):
         floors = [0.0] * count
         rows = [(self.table.header, True)] + [(r.cells, False) for r in self.table.rows if not r.group]
         for row, bold in rows:
+            measured = self._measured(row, False)
             for i, cell in enumerate(row[:count]):
-                lines = [measurable(line) for line in cell_lines(cell)]
-                whole = lines[:1] if cell.status else []
-                words = whole + [w for line in lines[len(whole):] for w in line.split()]
-                longest = max((_word_width(w, family, bold or _bold(cell)) for w in words),
-                              default=0.0) * SCALE.max
+                lines = measured.lines[i]
+                whole = lines[:1] if cell.status else ()
+                words = [*whole, *(w for line in lines[len(whole):] for w in line.split())]
+                heavy = bold or measured.heavy[i]
+                longest = max((_word_width(w, family, heavy) for w in words), default=0.0) * SCALE.max
                 floors[i] = max(floors[i], longest / wrap.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
@@ -144,15 +152,18 @@ class TableBlock(Block):
                      bold: bool) -> float:
         """The row's texts as written, measured by content (:func:`_row_height`): a table
         repeats rows, and a continued row is a new row with the same texts."""
-        kept, texts, heavy = self.texts.get(id(row), (None, (), ()))
-        if kept is not row:  # keeping the row keeps its id from being reused by another
-            found = [" · ".join(_group_text(row))] if group else ["\n".join(cell_lines(c)) for c in row]
-            texts = tuple(measurable(t) for t in found)
-            heavy = (True,) if group else tuple(_bold(c) for c in row[: len(texts)])
-            self.texts[id(row)] = (row, texts, heavy)
-        spans = _rounded((sum(widths),) if group else tuple(widths[: len(texts)]))
-        return _row_height(texts, spans, self.design.fonts.body_measure, size,
-                           (True,) * len(heavy) if bold else heavy)
+        measured = self._measured(row, group)
+        spans = _rounded((sum(widths),) if group else tuple(widths[: len(measured.texts)]))
+        return _row_height(measured.texts, spans, self.design.fonts.body_measure, size,
+                           (True,) * len(measured.heavy) if bold else measured.heavy)
+
+    def _measured(self, row: list[plan.Cell], group: bool) -> "_Measured":
+        """The row's texts as measured, worked out once for the table and its parts (the
+        word floors and every row height read them)."""
+        found = self.texts.get(id(row))
+        if found is None or found.row is not row:  # keeping the row keeps its id from being reused
+            found = self.texts[id(row)] = _Measured.of(row, group)
+        return found
 
     def _header_height(self, widths: list[float], size: float) -> float:
         if not self.table.header:
@@ -264,7 +275,7 @@ class TableBlock(Block):
 
     def _part(self, rows: list[plan.Row]) -> "TableBlock":
         return TableBlock(replace(self.table, rows=rows), self.design, columns=self.columns,
-                          texts=self.texts, heights=self.heights)
+                          texts=self.texts, spans=self.spans, heights=self.heights)
 
     def _split_row(self, widths: list[float], room: float, size: float) -> tuple[plan.Row, plan.Row]:
         """The first row cut between lines so that its head fits ``room`` (a row taller than
@@ -347,6 +358,25 @@ def _row_height(texts: tuple[str, ...], widths: tuple[float, ...], family: str, 
     """A row's height, each cell measured bold or not as it is written (cached: pagination
     measures each row at every level it tries)."""
     return wrap.row_height(texts, widths, family, size, MARGINS, bold=bold)
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """A row's texts as they are measured: each cell's lines (status symbols as wide as
+    drawn), each cell's text, and whether each is measured bold. A group row is one text
+    across the table, bold. The row is kept, so that its id (the memo's key) stays its own."""
+
+    row: list[plan.Cell]
+    lines: tuple[tuple[str, ...], ...]
+    texts: tuple[str, ...]
+    heavy: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, row: list[plan.Cell], group: bool) -> "_Measured":
+        if group:
+            return cls(row, (), (measurable(" · ".join(_group_text(row))),), (True,))
+        lines = tuple(tuple(measurable(line) for line in cell_lines(c)) for c in row)
+        return cls(row, lines, tuple("\n".join(cell) for cell in lines), tuple(_bold(c) for c in row))
 
 
 def _bold(cell: plan.Cell) -> bool:

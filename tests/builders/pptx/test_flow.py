@@ -11,7 +11,7 @@ from deckgen.builders.pptx import text
 from deckgen.builders.pptx.blocks import block_for
 from deckgen.builders.pptx.charts import MIN_HEIGHT, ChartBlock
 from deckgen.builders.pptx.design import LEVELS, TYPE, Design, Fonts, Palette
-from deckgen.builders.pptx.flow import Block, Room, Split, Stack, paginate
+from deckgen.builders.pptx.flow import Block, Room, Split, Stack, forget_measured, paginate
 from deckgen.builders.pptx.textblock import TextBlock
 from deckgen.plan.slides import Chart, Series
 from tests.support import deckplans
@@ -164,6 +164,22 @@ def test_no_block_grows_as_the_level_falls(plan: str) -> None:
             for width in (WIDTH, 300.0):
                 heights = [block.height(width, t) for t in LEVELS]
                 assert heights == sorted(heights, reverse=True), (type(block).__name__, width)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_a_height_remembered_from_another_level_or_width_is_the_height_measured_afresh(plan: str) -> None:
+    """The memos of heights (a card's, a ladder item's, an org chart's tree, a table's rows and
+    widths) are keyed by all the height depends on: a block asked at every level and width in
+    turn answers each as a new block with every memo emptied would."""
+    for slide in PLANS[plan]().slides:
+        for element in slide.elements:
+            block = block_for(element, DESIGN)
+            for width in (WIDTH, 300.0):
+                for t in LEVELS:
+                    remembered = block.height(width, t)
+                    forget_measured()
+                    assert remembered == block_for(element, DESIGN).height(width, t), (
+                        type(block).__name__, width, t)
 
 
 @pytest.mark.parametrize("plan", PLANS)
