@@ -6,6 +6,8 @@ written; :meth:`Box.emu` converts.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import math
 from dataclasses import dataclass
 from typing import Optional
@@ -14,6 +16,7 @@ from lxml import etree
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Length, Pt
 
 from ...model import contrast
@@ -216,11 +219,31 @@ def colour_xml(parent: etree._Element, colour: str, palette: Palette) -> etree._
     """Append ``colour`` to ``parent`` (an ``a:solidFill``, ``a:buClr``…) as a reference to the
     theme slot that holds it on this slide (``<a:schemeClr val="tx1"/>``), so that the deck
     follows a later change of theme, else as the colour itself (``<a:srgbClr>``)."""
+    tag, value = colour_ref(colour, palette)
+    return etree.SubElement(parent, tag, val=value)
+
+
+def solid_fill(colour: str, palette: Palette) -> etree._Element:
+    """A new ``a:solidFill`` of ``colour`` (written as :func:`colour_xml` writes it), copied from
+    one made once per colour: a copy costs no Python object per element."""
+    return copy.deepcopy(prepared_fill(colour_ref(colour, palette)))
+
+
+@functools.lru_cache(maxsize=256)
+def prepared_fill(colour: tuple[str, str]) -> etree._Element:
+    """The ``a:solidFill`` of ``colour`` (a tag and value, see :func:`colour_ref`) that
+    :func:`solid_fill` copies: never changed, only copied."""
+    fill = OxmlElement("a:solidFill")
+    etree.SubElement(fill, colour[0], val=colour[1])
+    return fill
+
+
+def colour_ref(colour: str, palette: Palette) -> tuple[str, str]:
+    """The tag and value :func:`colour_xml` writes for ``colour``: a theme slot's
+    ``a:schemeClr`` or the colour's ``a:srgbClr``."""
     colour = pptx_colour(colour)
     slot = palette.slots.get(colour)
-    if slot is not None:
-        return etree.SubElement(parent, _SCHEME_CLR, val=slot)
-    return etree.SubElement(parent, _SRGB_CLR, val=colour)
+    return (_SCHEME_CLR, slot) if slot is not None else (_SRGB_CLR, colour)
 
 
 _SCHEME_CLR, _SRGB_CLR = qn("a:schemeClr"), qn("a:srgbClr")

@@ -19,7 +19,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import Box, Design, Palette, colour_xml
+from .design import Box, Design, Palette, solid_fill
 from .prepared import add_shape, blank_shape, blank_textbox
 
 
@@ -201,7 +201,7 @@ def _set_fill(parent: etree._Element, color: Optional[str], palette: Palette,
     if color is None:
         text.insert_in_order(parent, OxmlElement("a:noFill"), after)
     else:
-        colour_xml(text.insert_in_order(parent, OxmlElement("a:solidFill"), after), color, palette)
+        text.insert_in_order(parent, solid_fill(color, palette), after)
 
 
 def _vertical_elbow(conn: Connector) -> None:

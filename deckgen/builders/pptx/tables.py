@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
 from lxml import etree
-from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.text.text import TextFrame
 from pptx.util import Pt
@@ -21,7 +20,7 @@ from deckgen.plan import slides as plan
 
 from . import text, wrap
 from .fonts import text_width
-from .design import INCH, STATUS, TYPE, Box, Design, colour_xml, measurable, on, with_status
+from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, solid_fill, with_status
 from .draw import Canvas
 from .flow import Block, Room, Split, Stack
 from .prepared import add_table
@@ -412,11 +411,9 @@ def _format_cell(tc: etree._Element, frame: GraphicFrame, canvas: Canvas, items:
     into its ``a:tcPr`` (a new cell has no borders or fill of its own to keep)."""
     tc_pr = tc[1]
     tc_pr.attrib.update(_CELL)
-    colour_xml(etree.SubElement(tc_pr, _SOLID_FILL), fill, canvas.design.palette)
+    tc_pr.append(solid_fill(fill, canvas.design.palette))
     text.write(TextFrame(tc[0], frame), items, canvas.design, size, color=color, align=align, bold=bold)
 
-
-_SOLID_FILL = qn("a:solidFill")
 
 
 def table_block(element: plan.Table, design: Design) -> Block:

@@ -7,6 +7,7 @@ only writes once the text fits.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import math
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from pptx.util import Pt
 from deckgen.plan.slides import Paragraph, Run
 
 from . import wrap
-from .design import Design, colour_xml, measurable
+from .design import Design, colour_ref, colour_xml, measurable, prepared_fill
 from .fonts import line_height
 from .package import strip_control_chars
 
@@ -261,27 +262,27 @@ def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float,
     empty paragraph: every text body needs one). ``color`` and ``align`` None keep what the
     frame inherits (a template's placeholder).
 
-    The DrawingML is written directly (``a:p``/``a:pPr``/``a:r``/``a:rPr``, in schema order):
-    python-pptx's property setters cost a lookup each, and a deck sets tens of thousands."""
+    The DrawingML (``a:p``/``a:pPr``/``a:r``/``a:rPr``, in schema order) is copied from
+    paragraphs and runs prepared once per look (:func:`_paragraph`, :func:`_run_of`): python-pptx's
+    property setters cost a lookup each, and even an element made directly in its tree costs a
+    Python object of python-pptx's class, where a copy is made in lxml alone; a deck sets tens
+    of thousands."""
     body = frame._txBody
     for old in body.findall(_P):
         body.remove(old)
     family = family or design.fonts.body
     sz = str(int(round(size * 100)))
+    algn = _ALGN[align] if align is not None else None
     for i, item in enumerate(items_ or [Item(Paragraph(()))]):
         kind = KINDS[item.para.kind]
-        p = etree.SubElement(body, _P)
-        ppr = etree.SubElement(p, _A["pPr"])
-        if align is not None:
-            ppr.set("algn", _ALGN[align])
-        space = 0 if i == 0 else round(kind.space_em * size * 100)
-        etree.SubElement(etree.SubElement(ppr, _A["spcBef"]), _A["spcPts"], val=str(space))
+        p = copy.deepcopy(_paragraph(algn, 0 if i == 0 else round(kind.space_em * size * 100), sz))
+        body.append(p)
         if kind.marker:
-            _marker(ppr, item, size, design)
+            _marker(p[0], item, size, design)
         tint = design.palette.role(kind.color) or color
+        end = p[-1]  # the paragraph's a:endParaRPr: runs go before it
         for run in item.para.runs:
-            _run(frame, p, run, design, sz, family, tint, bold or kind.bold)
-        etree.SubElement(p, _A["endParaRPr"], lang="en-US", sz=sz)
+            _run(frame, end, run, design, sz, family, tint, bold or kind.bold)
 
 
 _P = qn("a:p")
@@ -299,24 +300,53 @@ _A = _Tags()
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
-def _run(frame: TextFrame, p: etree._Element, run: Run, design: Design, sz: str, family: str,
+@functools.lru_cache(maxsize=1024)
+def _paragraph(algn: Optional[str], space: int, sz: str) -> etree._Element:
+    """An empty paragraph: aligned ``algn`` (None: inherited), ``space`` hundredths of a point
+    before it, its end mark at size ``sz``. Copied, never changed."""
+    p = OxmlElement("a:p")
+    ppr = etree.SubElement(p, _A["pPr"])
+    if algn is not None:
+        ppr.set("algn", algn)
+    etree.SubElement(etree.SubElement(ppr, _A["spcBef"]), _A["spcPts"], val=str(space))
+    etree.SubElement(p, _A["endParaRPr"], lang="en-US", sz=sz)
+    return p
+
+
+@functools.lru_cache(maxsize=1024)
+def _run_of(sz: str, bold: bool, italic: bool, colour: Optional[tuple[str, str]],
+            family: str) -> etree._Element:
+    """A run without text, at size ``sz``, in ``colour`` (a tag and value, see
+    :func:`.design.colour_ref`; None: inherited) and ``family``. Copied, never changed."""
+    r = OxmlElement("a:r")
+    rpr = etree.SubElement(r, _A["rPr"], lang="en-US", sz=sz)
+    if bold:
+        rpr.set("b", "1")
+    if italic:
+        rpr.set("i", "1")
+    if colour is not None:
+        rpr.append(copy.deepcopy(prepared_fill(colour)))
+    etree.SubElement(rpr, _A["latin"], typeface=family)
+    etree.SubElement(r, _A["t"])
+    return r
+
+
+def _run(frame: TextFrame, end: etree._Element, run: Run, design: Design, sz: str, family: str,
          color: Optional[str], bold: bool) -> None:
+    """``run`` before the paragraph's end mark ``end``; a line break where its text has one."""
     hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
+    prepared = _run_of(sz, bold or run.bold, run.italic, colour_ref(hue, design.palette) if hue else None,
+                       family)
     for n, piece in enumerate(clean(run.text).split("\n")):
         if n:
-            etree.SubElement(etree.SubElement(p, _A["br"]), _A["rPr"], lang="en-US", sz=sz)
+            br = end.makeelement(_A["br"], {})
+            etree.SubElement(br, _A["rPr"], lang="en-US", sz=sz)
+            end.addprevious(br)
         if not piece:
             continue
-        r = etree.SubElement(p, _A["r"])
-        rpr = etree.SubElement(r, _A["rPr"], lang="en-US", sz=sz)
-        if bold or run.bold:
-            rpr.set("b", "1")
-        if run.italic:
-            rpr.set("i", "1")
-        if hue:
-            colour_xml(etree.SubElement(rpr, _A["solidFill"]), hue, design.palette)
-        etree.SubElement(rpr, _A["latin"], typeface=family)
-        etree.SubElement(r, _A["t"]).text = piece
+        r = copy.deepcopy(prepared)
+        r[1].text = piece
+        end.addprevious(r)
         if run.link:
             _Run(r, frame).hyperlink.address = run.link
 

@@ -80,3 +80,23 @@ def test_shapes_copied_from_prepared_ones_are_python_pptx_s() -> None:
     text.prepare(textbox.text_frame)
     text.write(textbox.text_frame, [], look.design, 12, color=look.design.palette.text)
     assert [etree.tostring(e) for e in ours._spTree[-2:]] == [etree.tostring(e) for e in theirs._spTree[-2:]]
+
+
+def test_text_written_from_prepared_runs_keeps_each_runs_own_look() -> None:
+    """The prepared paragraphs and runs are keyed by everything they hold, and only copied: a
+    run written bold, coloured or at another size does not leak into the next one."""
+    deck = DeckCanvas.open(deckplans.every_kind())
+    look = deck.looks["content"]
+    palette = look.design.palette
+    canvas = Canvas(look.slides.add(deck.prs).shapes, look.design)
+    written = []
+    for size, colour, bold, words in [(12, palette.primary, True, "one"), (12, palette.text, False, "two"),
+                                      (14, palette.primary, False, "three"), (12, palette.primary, True, "one")]:
+        shape = canvas.textbox(Box(0, 0, 100, 20), [text.plain(words)], size, color=colour, bold=bold)
+        written.append(etree.tostring(shape._element.txBody))
+    assert len(set(written)) == 3 and written[0] == written[3]
+    first, second, third = (etree.fromstring(w) for w in written[:3])
+    rpr = ".//{%s}rPr" % first.nsmap["a"]
+    assert first.find(rpr).get("b") == "1" and second.find(rpr).get("b") is None
+    assert first.find(rpr).get("sz") == "1200" and third.find(rpr).get("sz") == "1400"
+    assert b">one<" in written[0] and b">two<" in written[1] and b"one" not in written[1]
