@@ -400,11 +400,13 @@ def save_metrics() -> None:
         metrics.save()
 
 
+@functools.lru_cache(maxsize=4096)
 def line_height(family: str, size_pt: float, bold: bool = False) -> float:
     """Height of one line at "single" spacing, in points, from the font's vertical metrics.
 
     Uses the larger of the hhea line (ascender + descender + line gap, what LibreOffice uses)
-    and the OS/2 Windows metrics (what PowerPoint uses), and never less than 1.2 em.
+    and the OS/2 Windows metrics (what PowerPoint uses), and never less than 1.2 em. Cached
+    like the file it reads: every paragraph and table cell measured asks.
     """
     path = font_file(family, bold)
     em = _line_em(path) if path is not None else None
@@ -443,7 +445,7 @@ def _sfnt_tables(data: bytes) -> dict[str, int]:
 
 def clear_cache() -> None:
     """Forget located files and loaded fonts (for tests that change the environment)."""
-    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, _em_width, word_advances,
+    for fn in (font_file, _locate, _font_files, _pil_font, _line_em, line_height, _em_width, word_advances,
                margin, stand_in, _rendered_family, _fontconfig_state):
         fn.cache_clear()
     _LOADED.clear()

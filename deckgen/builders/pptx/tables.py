@@ -110,11 +110,8 @@ class TableBlock(Block):
         for row, bold in rows:
             measured = self._measured(row, False)
             for i, cell in enumerate(row[:count]):
-                lines = measured.lines[i]
-                whole = lines[:1] if cell.status else ()
-                words = [*whole, *(w for line in lines[len(whole):] for w in line.split())]
                 heavy = bold or measured.heavy[i]
-                longest = max((_word_width(w, family, heavy) for w in words), default=0.0) * SCALE.max
+                longest = _longest_word(measured.lines[i], bool(cell.status), family, heavy) * SCALE.max
                 floors[i] = max(floors[i], longest / wrap.CELL_WIDTH_SAFETY + MARGINS.left + MARGINS.right + 1)
         return floors
 
@@ -336,6 +333,15 @@ def _merge(row: list[etree._Element]) -> None:
         row[0].set("gridSpan", str(len(row)))
         for tc in row[1:]:
             tc.set("hMerge", "1")
+
+
+@functools.lru_cache(maxsize=65536)
+def _longest_word(lines: tuple[str, ...], whole: bool, family: str, bold: bool) -> float:
+    """The width of a cell's widest word at 1 pt; ``whole``: its first line counts as one word
+    (a status label). Cached: a column repeats its cells (statuses, owners, quarters)."""
+    first = lines[:1] if whole else ()
+    words = [*first, *(w for line in lines[len(first):] for w in line.split())]
+    return max((_word_width(w, family, bold) for w in words), default=0.0)
 
 
 @functools.lru_cache(maxsize=65536)

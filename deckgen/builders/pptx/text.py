@@ -121,7 +121,7 @@ def height(items_: Sequence[Item], family: str, size: float, width: float,
     rounded, inner = round(width, 3), 0.0
     for i, item in enumerate(items_):
         inner += _para_height(item, family, size, rounded, i == 0, bold)
-        if (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY > limit:
+        if limit < math.inf and (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY > limit:
             break
     return (inner + INSETS.top + INSETS.bottom) / wrap.HEIGHT_SAFETY
 
