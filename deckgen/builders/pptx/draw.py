@@ -16,11 +16,11 @@ from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import SlideShapes
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from . import text
 from .design import Box, Design, Palette, solid_fill
-from .prepared import add_shape, blank_shape, blank_textbox
+from .prepared import add_shape, blank_connector, blank_shape, blank_textbox, stamp
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,69 @@ class Canvas:
         """A connector glued to two shapes (sites: 0 top, 1 left, 2 bottom, 3 right), so that
         PowerPoint re-routes it when either shape is moved: an elbow, or a straight line."""
         kind = MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT
-        conn = self.shapes.add_connector(kind, Emu(0), Emu(0), Emu(0), Emu(0))
-        conn.begin_connect(start, start_site)
-        conn.end_connect(end, end_site)
-        conn.name = name
+        conn = Connector(stamp(self.shapes, blank_connector(MSO_CONNECTOR.to_xml(kind))), self.shapes)
+        _glue(conn, start, start_site, end, end_site)
+        name_shape(conn, name)
         _outline(conn, color, width, False, self.design.palette)
-        unstyle(conn)
         mark_decorative(conn)
         if elbow and start_site in (0, 2) and end_site in (0, 2):
             _vertical_elbow(conn)
         return conn
+
+
+def _glue(conn: Connector, start: Shape, start_site: int, end: Shape, end_site: int) -> None:
+    """Glue a new connector's begin to ``start`` and its end to ``end`` at their sites, as
+    python-pptx's ``begin_connect`` and ``end_connect`` do it: the connection ids, and the frame
+    its four point setters leave (:func:`_moved`), written once instead of looked up in turn."""
+    c_nv_cxn_sp_pr = conn._element[0][1]  # p:nvCxnSpPr/p:cNvCxnSpPr, empty in a new connector
+    for tag, shape, site in ((_ST_CXN, start, start_site), (_END_CXN, end, end_site)):
+        etree.SubElement(c_nv_cxn_sp_pr, tag, id=shape._element[0][0].get("id"), idx=str(site))
+    pos, size, flip, flips = [0, 0], [0, 0], [False, False], []
+    for point, begin in ((_site(start, start_site), True), (_site(end, end_site), False)):
+        for axis, value in enumerate(point):
+            pos[axis], size[axis], flipped = _moved(pos[axis], size[axis], flip[axis], int(value), begin)
+            if flipped and not flip[axis]:  # python-pptx writes flipH="1" (flipV) after the rest
+                flips.append(_FLIPS[axis])
+            elif flip[axis] and not flipped:  # or drops it
+                flips.remove(_FLIPS[axis])
+            flip[axis] = flipped
+    xfrm = conn._element[1][0]  # p:spPr/a:xfrm
+    for name in flips:
+        xfrm.set(name, "1")
+    off, ext = xfrm
+    off.set("x", str(pos[0]))
+    off.set("y", str(pos[1]))
+    ext.set("cx", str(size[0]))
+    ext.set("cy", str(size[1]))
+
+
+_ST_CXN, _END_CXN, _FLIPS = qn("a:stCxn"), qn("a:endCxn"), ("flipH", "flipV")
+
+
+def _site(shape: Shape, site: int) -> tuple[float, float]:
+    """Where on ``shape`` a connector glued to ``site`` ends, as python-pptx's connector puts it."""
+    x, y, cx, cy = shape.left, shape.top, shape.width, shape.height
+    return {0: (int(x + cx / 2), y), 1: (x, int(y + cy / 2)), 2: (int(x + cx / 2), y + cy),
+            3: (x + cx, int(y + cy / 2))}[site]
+
+
+def _moved(pos: int, size: int, flip: bool, new: int, begin: bool) -> tuple[int, int, bool]:
+    """A connector's position, size and flip along one axis once its begin (or end) point is
+    moved to ``new``: python-pptx's ``Connector.begin_x``/``end_x`` setter (and the y ones)."""
+    if flip == begin:  # the point moved is the far one, at pos + size
+        old = pos + size
+        d = abs(new - old)
+        if new >= old:
+            return pos, size + d, flip
+        if d <= size:
+            return pos, size - d, flip
+        return new, d - size, not flip
+    d = abs(new - pos)
+    if new <= pos:
+        return new, size + d, flip
+    if d <= size:
+        return new, size - d, flip
+    return pos + size, d - size, not flip
 
 
 def unstyle(shape: Shape | Connector) -> None:

@@ -23,6 +23,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import nsuri, qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.oxml.shapes.connector import CT_Connector
 from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
 from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.table import CT_TableCell
@@ -145,6 +146,15 @@ def blank_shape(prst: str) -> etree._Element:
     sp = CT_Shape.new_autoshape_sp(0, "", prst, 0, 0, 0, 0)
     sp.remove(sp.find(qn("p:style")))
     return sp
+
+
+@functools.cache
+def blank_connector(prst: str) -> etree._Element:
+    """python-pptx's new connector of preset geometry ``prst`` ("bentConnector3", "line"), at
+    (0, 0) and of no size, without its theme style reference."""
+    cxn_sp = CT_Connector.new_cxnSp(0, "", prst, 0, 0, 0, 0, False, False)
+    cxn_sp.remove(cxn_sp.find(qn("p:style")))
+    return cxn_sp
 
 
 @functools.cache

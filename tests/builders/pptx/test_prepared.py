@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 from lxml import etree
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.deck import DeckCanvas
 from deckgen.builders.pptx.design import Box
-from deckgen.builders.pptx.draw import Canvas, _fill, _outline, unstyle
+from deckgen.builders.pptx.draw import Canvas, _fill, _outline, _vertical_elbow, mark_decorative, unstyle
 from deckgen.builders.pptx.layouts import add_footer, remove_empty_placeholders, title_shape
 from tests.support import deckplans
 
@@ -100,3 +101,30 @@ def test_text_written_from_prepared_runs_keeps_each_runs_own_look() -> None:
     assert first.find(rpr).get("b") == "1" and second.find(rpr).get("b") is None
     assert first.find(rpr).get("sz") == "1200" and third.find(rpr).get("sz") == "1400"
     assert b">one<" in written[0] and b">two<" in written[1] and b"one" not in written[1]
+
+
+def test_a_glued_connector_is_the_one_python_pptx_glues() -> None:
+    """Connectors between boxes anywhere (even off the slide, or in line with each other), at
+    every pair of sites: the frame and flips python-pptx's point setters leave, written at once."""
+    deck = DeckCanvas.open(deckplans.every_kind())
+    look = deck.looks["content"]
+    palette = look.design.palette
+    ours, theirs = (Canvas(look.slides.add(deck.prs).shapes, look.design) for _ in range(2))
+    rng = random.Random(15)
+    for n in range(200):
+        boxes = [Box(rng.choice([rng.uniform(-50, 600), 100]), rng.choice([rng.uniform(-50, 400), 80]),
+                     rng.choice([rng.uniform(0, 200), 40]), rng.choice([rng.uniform(0, 90), 30])) for _ in range(2)]
+        sites, elbow = (rng.randrange(4), rng.randrange(4)), n % 3 != 0
+        a, b = (ours.rect(box, fill=None) for box in boxes)
+        ours.connect(a, sites[0], b, sites[1], palette.accent, elbow=elbow)
+        a, b = (theirs.rect(box, fill=None) for box in boxes)
+        conn = theirs.shapes.add_connector(MSO_CONNECTOR.ELBOW if elbow else MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
+        conn.begin_connect(a, sites[0])
+        conn.end_connect(b, sites[1])
+        conn.name = "Connector"
+        _outline(conn, palette.accent, 1.25, False, palette)
+        unstyle(conn)
+        mark_decorative(conn)
+        if elbow and sites[0] in (0, 2) and sites[1] in (0, 2):
+            _vertical_elbow(conn)
+    assert etree.tostring(ours.shapes._spTree) == etree.tostring(theirs.shapes._spTree)
