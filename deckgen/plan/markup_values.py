@@ -86,7 +86,7 @@ def attrs(node: etree._Element, spec: Mapping[str, Convert], required: tuple[str
     """The attributes of ``node`` converted by ``spec``, keyed as Python names (``number-format`` →
     ``number_format``); an attribute outside ``spec``, a bad value or a missing required one is an error."""
     found: dict[str, Any] = {}
-    for name, value in node.attrib.items():
+    for name, value in node.items():  # the pairs at once, without the attrib proxy lxml makes
         if name not in spec:
             allowed = ", ".join(spec) or "none"
             raise error(node, f"<{node.tag}> has no attribute '{name}' (allowed: {allowed})")
@@ -95,7 +95,7 @@ def attrs(node: etree._Element, spec: Mapping[str, Convert], required: tuple[str
         except ValueError as problem:
             raise error(node, f"<{node.tag} {name}>: {problem}") from None
     for name in required:
-        if name not in node.attrib:
+        if node.get(name) is None:
             raise error(node, f"<{node.tag}> needs a '{name}' attribute")
     return found
 
