@@ -90,8 +90,18 @@ class CardsBlock(Block):
         return max(self._card_height(c, width, t) for c in row)
 
     def height(self, width: float, t: float) -> float:
+        return self.height_up_to(width, t, math.inf)
+
+    def height_up_to(self, width: float, t: float, limit: float) -> float:
+        """The rows added up until they pass ``limit`` (with every gap between them): paging
+        asks the cards left on every slide they fill."""
         w, rows = self._card_width(width), self._rows()
-        return sum(self._row_height(r, w, t) for r in rows) + GAP * (len(rows) - 1)
+        gaps, total = GAP * (len(rows) - 1), 0.0
+        for row in rows:
+            total += self._row_height(row, w, t)
+            if total + gaps > limit:
+                break
+        return total + gaps
 
     # Badges ----------------------------------------------------------------------------------
     def _badge_width(self, badge: plan.Badge, width: float, t: float) -> float:

@@ -211,8 +211,8 @@ class TableBlock(Block):
         """How many rows fit ``room`` under the header."""
         used = self._header_height(widths, size)
         fit = 0
-        for row in self.table.rows:
-            used += self._row_height(row.cells, row.group, widths, size)
+        for height in self._heights(widths, size):
+            used += height
             if used > room:
                 break
             fit += 1
