@@ -9,17 +9,19 @@ related exactly as python-pptx relates its own: the package is the same, byte fo
 from __future__ import annotations
 
 import copy
-from typing import Optional
+from typing import Optional, cast
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide
 
 from . import text
+from .prepared import relate_new
 
 _PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 _P, _R, _T = qn("a:p"), qn("a:r"), qn("a:t")
@@ -31,6 +33,7 @@ class NotesWriter:
     def __init__(self) -> None:
         self._blank: Optional[etree._Element] = None
         self._names: set[str] = set()  # the package's notes slides' part names
+        self._master: Optional[Part] = None  # the presentation's notes master part
 
     def write(self, slide: Slide, notes: str) -> None:
         """``slide``'s notes: one paragraph per line of ``notes`` (cleaned), never empty."""
@@ -42,13 +45,13 @@ class NotesWriter:
             self._blank = copy.deepcopy(element)
             prefix = _PARTNAME.split("%", maxsplit=1)[0]
             self._names = {p.partname for p in part.package.iter_parts() if p.partname.startswith(prefix)}
+            self._master = part.package.presentation_part.notes_master_part
         else:
-            package = part.package
             element = copy.deepcopy(self._blank)
-            notes_part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, package, element)
-            notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-            notes_part.relate_to(part, RT.SLIDE)
-            part.relate_to(notes_part, RT.NOTES_SLIDE)
+            notes_part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, part.package, element)
+            relate_new(notes_part, cast(Part, self._master), RT.NOTES_MASTER)
+            relate_new(notes_part, part, RT.SLIDE)
+            relate_new(part, notes_part, RT.NOTES_SLIDE)
         body = _body(element)
         if body is None:  # a brand template's notes master without a notes placeholder
             return
@@ -71,8 +74,11 @@ class NotesWriter:
 def _body(notes: etree._Element) -> Optional[etree._Element]:
     """The text body of the notes placeholder (python-pptx's ``notes_placeholder``: the first
     placeholder of type body)."""
-    for sp in notes.iter(qn("p:sp")):
-        ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    for sp in notes.iter(_SP):
+        ph = sp.find(_PH)
         if ph is not None and ph.get("type") == "body":
-            return sp.find(qn("p:txBody"))
+            return sp.find(_TX_BODY)
     return None
+
+
+_SP, _TX_BODY, _PH = qn("p:sp"), qn("p:txBody"), f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"

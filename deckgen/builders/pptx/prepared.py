@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.oxml.ns import nsuri, qn
 from pptx.oxml.presentation import CT_SlideIdList
 from pptx.oxml.shapes.autoshape import CT_Shape
@@ -61,11 +62,18 @@ class SlideMaker:
         presentation = prs.part
         part = SlidePart(presentation._next_slide_partname, CT.PML_SLIDE, presentation.package,
                          copy.deepcopy(blank))
-        part.relate_to(self.layout.part, RT.SLIDE_LAYOUT)
-        rid = presentation.rels._add_relationship(RT.SLIDE, part)  # a new part: none to find first
-        _list_slide(prs.slides._sldIdLst, rid)
+        relate_new(part, self.layout.part, RT.SLIDE_LAYOUT)
+        _list_slide(prs.slides._sldIdLst, relate_new(presentation, part, RT.SLIDE))
         made: Slide = part.slide
         return made
+
+
+def relate_new(part: Part, target: Part, reltype: str) -> str:
+    """The rId of a new relationship from ``part`` to ``target`` where one of them was just
+    made (none can exist yet): python-pptx's ``relate_to`` without its search of the part's
+    relationships for one to reuse, which grows with every slide for the presentation's."""
+    rid: str = part.rels._add_relationship(reltype, target)
+    return rid
 
 
 def _list_slide(sld_id_lst: CT_SlideIdList, rid: str) -> None:
@@ -86,8 +94,16 @@ _MIN_SLIDE_ID, _MAX_SLIDE_ID = 256, 2147483647  # ECMA-376's bounds, as python-p
 def count_ids(slide: Slide) -> None:
     """Give ``slide``'s next shapes the ids python-pptx would, counted on from the highest id in
     use now instead of searched for at every shape. Call it again after removing shapes (the
-    highest id may have gone with them)."""
-    slide.shapes.turbo_add_enabled = True
+    highest id may have gone with them).
+
+    This is python-pptx's "turbo add" mode (``shapes.turbo_add_enabled = True``), its highest id
+    found by an XPath query compiled once (python-pptx compiles its query at every slide)."""
+    shapes = slide.shapes
+    highest = max([0, *(int(i) for i in _ALL_IDS(shapes._spTree) if i.isdigit())])
+    shapes._cached_max_shape_id = highest  # type: ignore[assignment]  # python-pptx types it None only
+
+
+_ALL_IDS = etree.XPath("//@id", smart_strings=False)
 
 
 def place(shape: BaseShape, x: int, y: int, cx: int, cy: int) -> None:
