@@ -217,4 +217,4 @@ def test_a_long_table_is_added_up_once_a_level_not_once_a_slide(monkeypatch: pyt
     pages, _ = paginate(Stack([table]), WIDTH, ROOM)
     assert len(pages) > 10
     count = len(slide.elements[0].rows)
-    assert max(looked.values()) <= 3 * count
+    assert max(looked.values()) <= 4 * count  # each slide's rows read by height_up_to and by split
