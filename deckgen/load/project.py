@@ -11,8 +11,7 @@ from pathlib import Path
 
 from ..diagnostics import Position, Reporter, relative
 from ..suggest import mistyped
-from .clean import clean_values
-from .limits import check_markdown, check_values
+from .limits import check_markdown
 from .files import MAX_ASSET_BYTES, inside, list_folder, read_bytes, read_text
 from .frontmatter import split_front_matter
 from .source import Document, Source
@@ -116,11 +115,7 @@ def load_yaml_file(path: Path, raw: RawProject, reporter: Reporter) -> Source | 
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.split("\n")):
         reporter.error("file is empty", Position(shown, 1, 1))
         return None
-    source = parse_yaml(text, shown, reporter)
-    if source is not None:
-        clean_values(source, reporter)
-        check_values(source, reporter)
-    return source
+    return parse_yaml(text, shown, reporter)
 
 
 def load_markdown_file(path: Path, raw: RawProject, reporter: Reporter) -> Document | None:
@@ -129,9 +124,7 @@ def load_markdown_file(path: Path, raw: RawProject, reporter: Reporter) -> Docum
     if text is None:
         return None
     document = split_front_matter(text, shown, reporter)
-    if document is not None:
-        clean_values(document.front, reporter)
-        check_values(document.front, reporter)
+    if document is not None:  # its front matter is cleaned and checked as it is parsed
         check_markdown(document.body, shown, document.body_line, reporter)
     return document
 

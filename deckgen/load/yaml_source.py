@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from .. import cache
 from ..diagnostics import Level, Position, Reporter
+from .clean import clean_values
+from .limits import check_values
 from .source import Loc, Source
 
 if TYPE_CHECKING:
@@ -41,11 +43,13 @@ class _Abort(Exception):
 
 
 def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -> Source | None:
-    """Parse one YAML document; report problems at ``path`` with lines shifted by ``line_offset``.
+    """Parse one YAML document, its text values cleaned (:mod:`.clean`) and held to the caps
+    (:mod:`.limits`); report problems at ``path`` with lines shifted by ``line_offset``.
 
-    A document that parses without a word to say is kept in the cache folder (see
-    :mod:`deckgen.cache`), named by its text, path, offset and the code that parses it: the
-    parser is pure Python, and most runs read files unchanged since the last one."""
+    A document that parses, cleans and checks without a word to say is kept in the cache folder
+    (see :mod:`deckgen.cache`) as it then is, named by its text, path, offset and the code that
+    makes it: the parser is pure Python, the cleaning and the checks walk every value, and most
+    runs read files unchanged since the last one."""
     entry = cache.name(_parser_code(), path, str(line_offset), text)
     kept = cache.read("yaml", entry)
     if kept is not None:
@@ -57,6 +61,9 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
             return found
     own = Reporter()
     source = _parse(text, path, own, line_offset)
+    if source is not None:
+        clean_values(source, own)
+        check_values(source, own)
     for said in own.diagnostics:
         report = {Level.ERROR: reporter.error, Level.WARNING: reporter.warning}.get(said.level, reporter.note)
         report(said.message, said.position)
@@ -67,12 +74,16 @@ def parse_yaml(text: str, path: str, reporter: Reporter, line_offset: int = 0) -
 
 @functools.lru_cache(maxsize=1)
 def _parser_code() -> bytes:
-    """What a parsed document depends on besides its text: this module, :class:`Source`, and
-    ruamel's version (its ``__init__.py``, which holds it, read without importing ruamel)."""
+    """What a parsed document depends on besides its text: this module, :class:`Source`, the
+    cleaning and the caps, and ruamel's version (its ``__init__.py``, which holds it, read
+    without importing ruamel)."""
+    from . import clean as clean_module
+    from . import limits as limits_module
     from . import source as source_module
 
     ruamel = importlib.util.find_spec("ruamel.yaml")  # found, not imported
-    files = [sys.modules[__name__].__file__, source_module.__file__, ruamel.origin if ruamel else None]
+    files = [sys.modules[__name__].__file__, source_module.__file__, clean_module.__file__,
+             limits_module.__file__, ruamel.origin if ruamel else None]
     return b"".join(Path(file).read_bytes() for file in files if file)
 
 

@@ -67,3 +67,20 @@ def test_an_unusable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch: p
     source = parse_yaml(TEXT, "team.yaml", Reporter())
     assert source is not None and source.data["people"][0]["focus"] == ["a", "b"]
     assert cache.read("yaml", "anything") is None
+
+
+def test_a_document_cleaned_or_over_a_cap_is_reported_every_time(folder: Path) -> None:
+    """The cache keeps a document as cleaned and checked, so only one with nothing to say: one
+    whose text was cleaned, or a value over a cap, is parsed and reported again on every run."""
+    cleaned = 'team: "Product\\aMarketing"\n'
+    too_long = f"team: {'x' * 1_001}\n"
+    for _ in range(2):
+        reporter = Reporter()
+        source = parse_yaml(cleaned, "deck.yaml", reporter)
+        assert source is not None and source.data == {"team": "ProductMarketing"}
+        assert [d.message for d in reporter.warnings] == ["U+0007 (a control character) removed: it cannot be "
+                                                          "shown in a deck"]
+        reporter = Reporter()
+        parse_yaml(too_long, "deck.yaml", reporter)
+        assert [str(d.position) for d in reporter.errors] == ["deck.yaml:1:7"]
+    assert not folder.exists() or not list(folder.iterdir())
