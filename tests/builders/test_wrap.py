@@ -105,6 +105,18 @@ def test_wrapping_by_word_advances_breaks_where_measuring_whole_lines_does(
                 assert wrap(text, family, 13.5, width) == fast
 
 
+
+def test_the_space_joining_two_words_is_measured_once_per_font() -> None:
+    """A joint (what "b c" adds beyond "b" and "c", kerned) is kept per font measured: the
+    regular and the bold face keep their own, and each is the one measuring it whole gives."""
+    regular, bold = fonts.word_advances(FAMILY), fonts.word_advances(FAMILY, bold=True)
+    assert regular is not None and bold is not None
+    for advance, heavy in ((regular, False), (bold, True)):
+        wrapping._words.__wrapped__("Tab. AV To", 0, 10, FAMILY, heavy)  # not a cached answer
+        joints = wrapping._joints(advance)
+        assert joints[". A"] == advance(". A") - advance(".") - advance("A")
+    assert wrapping._joints(regular) is not wrapping._joints(bold)
+
 def test_wrap_breaks_a_word_longer_than_the_line() -> None:
     lines = wrap("Supercalifragilisticexpialidocious ok", FAMILY, 18, 80)
     assert "".join(lines[:-1]) == "Supercalifragilisticexpialidocious"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from deckgen.builders.pptx.fonts import has_wide, line_height, text_width, width_of, word_advances
@@ -151,12 +151,18 @@ def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> _Words | Non
     advance = None if has_wide(text) else word_advances(family, bold)
     if advance is None:
         return None
+    joints = _joints(advance)
     found: list[tuple[float, float]] = []
     before = -1
     for tok in _TOKEN.finditer(text, lo, hi):
         s, e = tok.span()
-        joint = 0.0 if before < 0 else (advance(text[before - 1 : s + 1]) - advance(text[before - 1])
-                                        - advance(text[s]))
+        joint = 0.0
+        if before >= 0:
+            gap = text[before - 1 : s + 1]
+            known = joints.get(gap)
+            if known is None:
+                known = joints[gap] = advance(gap) - advance(gap[0]) - advance(gap[-1])
+            joint = known
         found.append((advance(text[s:e]), joint))
         before = e
     lead = advance(text[lo : found and _first_end(text, lo, hi) or lo])
@@ -165,6 +171,15 @@ def _words(text: str, lo: int, hi: int, family: str, bold: bool) -> _Words | Non
         line = line + joint + word
         widest = max(widest, line)
     return _Words(tuple(found), lead, widest, max(before, lo))
+
+
+@functools.lru_cache(maxsize=64)
+def _joints(advance: Callable[[str], float]) -> dict[str, float]:
+    """What joining two words adds to a line in the font ``advance`` measures (one per font
+    file, from :func:`word_advances`), by the letter before the space, the space and the letter
+    after (kerning is by pairs of glyphs): the same few hundred joints recur in every text,
+    each worked out once."""
+    return {}
 
 
 def _first_end(text: str, lo: int, hi: int) -> int:
