@@ -17,7 +17,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
-from pptx.shapes.placeholder import LayoutPlaceholder, SlidePlaceholder
+from pptx.shapes.placeholder import LayoutPlaceholder, SlidePlaceholder, _InheritsDimensions
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
@@ -111,8 +111,12 @@ def _master_title(layout: SlideLayout) -> Optional[Box]:
     differ from each other, or follow the master)."""
     master = layout.slide_master
     own = next((_box(ph) for ph in list(master.placeholders) if ph_type(ph) in TITLES), None)
-    boxes = {_box(ph) for lay in master.slide_layouts for ph in placeholders(lay) if ph_type(ph) in TITLES}
-    titled = sum(any(ph_type(ph) in TITLES for ph in placeholders(lay)) for lay in master.slide_layouts)
+    boxes: set[Box] = set()
+    titled = 0  # layouts with a title
+    for lay in master.slide_layouts:
+        titles = {_box(ph) for ph in placeholders(lay) if ph_type(ph) in TITLES}
+        boxes |= titles
+        titled += bool(titles)
     if own is None or len(boxes) != 1 or titled < 3:
         return None
     copied = next(iter(boxes))
@@ -140,7 +144,16 @@ def _roomy_title(title: Box, width: float, height: float) -> Box:
 
 
 def _box(shape: BaseShape) -> Box:
-    return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+    """The shape's box in points, as python-pptx's ``left``, ``top``, ``width`` and ``height`` read
+    it: its own, and what a placeholder has not got its own of from the placeholder it inherits
+    from, looked up once for the four (python-pptx searches the layout or master for each)."""
+    element = shape._element
+    values = [element.x, element.y, element.cx, element.cy]
+    if None in values and isinstance(shape, _InheritsDimensions):
+        base = shape._base_placeholder
+        values = [value if value is not None else getattr(base, attr) if base is not None else None
+                  for value, attr in zip(values, ("left", "top", "width", "height"), strict=True)]
+    return Box(*(Emu(value).pt for value in values))
 
 
 # The frame's contents -------------------------------------------------------------------------

@@ -6,12 +6,13 @@ import random
 
 from lxml import etree
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.util import Emu
 
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.deck import DeckCanvas
 from deckgen.builders.pptx.design import Box
 from deckgen.builders.pptx.draw import Canvas, _fill, _outline, _vertical_elbow, mark_decorative, unstyle
-from deckgen.builders.pptx.layouts import add_footer, remove_empty_placeholders, title_shape
+from deckgen.builders.pptx.layouts import _box, add_footer, remove_empty_placeholders, title_shape
 from tests.support import deckplans
 
 
@@ -128,3 +129,16 @@ def test_a_glued_connector_is_the_one_python_pptx_glues() -> None:
         if elbow and sites[0] in (0, 2) and sites[1] in (0, 2):
             _vertical_elbow(conn)
     assert etree.tostring(ours.shapes._spTree) == etree.tostring(theirs.shapes._spTree)
+
+
+def test_a_placeholder_box_is_what_python_pptx_reads() -> None:
+    """Own positions, and inherited ones looked up once for the four: on masters, layouts and
+    slides of the built-in design and of a brand template."""
+    for plan in (deckplans.every_kind(), deckplans.deck(template=deckplans.brand_template())):
+        deck = DeckCanvas.open(plan)
+        slides = [look.slides.add(deck.prs) for look in deck.looks.values()]
+        masters = list(deck.prs.slide_masters)
+        for owner in [*masters, *(lay for m in masters for lay in m.slide_layouts), *slides]:
+            for ph in owner.placeholders:
+                expected = Box(*(Emu(v).pt for v in (ph.left, ph.top, ph.width, ph.height)))
+                assert _box(ph) == expected, (owner.name, ph.name)
