@@ -12,6 +12,7 @@ whatever height the text leaves them.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Callable, Optional, Protocol
 
@@ -243,7 +244,7 @@ def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float
     low, high = 0, len(LEVELS) - 1  # LEVELS[high] is the floor, known to do
     while low < high:
         mid = (low + high) // 2
-        tried = _pages(body, width, room, LEVELS[mid])
+        tried = _pages(body, width, room, LEVELS[mid], most=fewest)
         if len(tried) <= fewest:
             pages, high = tried, mid
         else:
@@ -251,11 +252,13 @@ def paginate(body: Stack, width: float, room: float) -> tuple[list[Stack], float
     return pages, _shared_level(pages, width, room, high)
 
 
-def _pages(body: Stack, width: float, room: float, t: float) -> list[Stack]:
-    """``body`` cut into pages at level ``t``, each split off an empty slide."""
+def _pages(body: Stack, width: float, room: float, t: float, most: float = math.inf) -> list[Stack]:
+    """``body`` cut into pages at level ``t``, each split off an empty slide; once there are
+    more than ``most`` (a level that takes more slides than the floor is of no use, however
+    many more), no more are cut."""
     pages: list[Stack] = []
     rest: Optional[Block] = body
-    while rest is not None:
+    while rest is not None and len(pages) <= most:
         head, rest = rest.split(Room(width, room, t, force=True))
         pages.append(head if isinstance(head, Stack) else Stack(_some(head)))
     return pages
