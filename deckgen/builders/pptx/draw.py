@@ -5,6 +5,8 @@ the point grid, no shadows, no leftover autofit, text written through :mod:`.tex
 """
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -19,7 +21,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Pt
 
 from . import text
-from .design import Box, Design, Palette, solid_fill
+from .design import Box, Design, Palette, colour_ref, prepared_fill
 from .prepared import add_shape, blank_connector, blank_shape, blank_textbox, stamp
 
 
@@ -56,14 +58,13 @@ class Canvas:
              line_width: float = 1.0, decorative: bool = True) -> Shape:
         """A filled box; without text of its own it is decoration (a card's ground, a stripe),
         and marked so for screen readers."""
-        shape = add_shape(self.shapes, blank_shape("roundRect" if rounded else "rect"), *box.emu())
+        palette = self.design.palette
+        styled = _styled_box("roundRect" if rounded else "rect", _ref(fill, palette), _ref(line, palette),
+                             line_width, dashed, decorative)
+        shape = add_shape(self.shapes, styled, *box.emu())
         name_shape(shape, name)
         if rounded:
             _round_corners(shape, min(0.12, 6 / max(min(box.w, box.h), 1)))
-        _fill(shape, fill, self.design.palette)
-        _outline(shape, line, line_width, dashed, self.design.palette)
-        if decorative:
-            mark_decorative(shape)
         return shape
 
     def boxed_text(self, box: Box, items: Sequence[text.Item], size: float, look: BoxLook, *,
@@ -84,7 +85,7 @@ class Canvas:
              width: float = 1.25, dashed: bool = False, name: str = "Line") -> Connector:
         conn = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(x1), Pt(y1), Pt(x2), Pt(y2))
         conn.name = name
-        _outline(conn, color, width, dashed, self.design.palette)
+        _outline(conn._element, _ref(color, self.design.palette), width, dashed)
         unstyle(conn)
         mark_decorative(conn)
         return conn
@@ -97,7 +98,7 @@ class Canvas:
         conn = Connector(stamp(self.shapes, blank_connector(MSO_CONNECTOR.to_xml(kind))), self.shapes)
         _glue(conn, start, start_site, end, end_site)
         name_shape(conn, name)
-        _outline(conn, color, width, False, self.design.palette)
+        _outline(conn._element, _ref(color, self.design.palette), width, False)
         mark_decorative(conn)
         if elbow and start_site in (0, 2) and end_site in (0, 2):
             _vertical_elbow(conn)
@@ -190,7 +191,11 @@ def name_shape(shape: BaseShape, name: str) -> None:
 
 def mark_decorative(shape: BaseShape) -> None:
     """Mark ``shape`` decorative: purely visual, nothing for a screen reader to say."""
-    c_nv_pr = shape._element[0][0]  # its p:cNvPr, in the non-visual properties that come first
+    _mark_decorative(shape._element)
+
+
+def _mark_decorative(shape: etree._Element) -> None:
+    c_nv_pr = shape[0][0]  # its p:cNvPr, in the non-visual properties that come first
     ext_lst = c_nv_pr.find(qn("a:extLst"))
     if ext_lst is None:
         ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
@@ -208,21 +213,43 @@ def _round_corners(shape: Shape, ratio: float) -> None:
 _AV_LST, _GD = f"{qn('a:prstGeom')}/{qn('a:avLst')}", qn("a:gd")
 
 
-def _fill(shape: Shape, color: Optional[str], palette: Palette) -> None:
-    """The shape's fill: ``color``, or none. Written into its ``p:spPr`` directly, as python-pptx's
-    ``fill.solid()``/``fill.background()`` would write it (they cost a lookup per property)."""
-    _set_fill(shape._element.spPr, color, palette, _AFTER_SHAPE_FILL)
+#: A colour as written (see :func:`.design.colour_ref`), or None for none.
+Ref = Optional[tuple[str, str]]
 
 
-def _outline(shape: Shape | Connector, color: Optional[str], width: float, dashed: bool,
-             palette: Palette) -> None:
-    """The shape's line: ``color`` at ``width`` points (dashed or not), or none; as python-pptx's
-    ``line`` properties write it."""
-    sp_pr = shape._element.spPr
+def _ref(color: Optional[str], palette: Palette) -> Ref:
+    return colour_ref(color, palette) if color is not None else None
+
+
+@functools.lru_cache(maxsize=256)
+def _styled_box(prst: str, fill: Ref, line: Ref, line_width: float, dashed: bool,
+                decorative: bool) -> etree._Element:
+    """python-pptx's new auto shape of preset geometry ``prst`` with its fill, outline and
+    decorative mark written: the boxes of a look differ only in place, size, name and corners.
+    Copied, never changed."""
+    sp = copy.deepcopy(blank_shape(prst))
+    _fill(sp, fill)
+    _outline(sp, line, line_width, dashed)
+    if decorative:
+        _mark_decorative(sp)
+    return sp
+
+
+def _fill(shape: etree._Element, color: Ref) -> None:
+    """The fill of ``shape`` (its XML): ``color``, or none. Written into its ``p:spPr`` directly,
+    as python-pptx's ``fill.solid()``/``fill.background()`` would write it (they cost a lookup
+    per property)."""
+    _set_fill(shape.find(_SP_PR), color, _AFTER_SHAPE_FILL)
+
+
+def _outline(shape: etree._Element, color: Ref, width: float, dashed: bool) -> None:
+    """The line of ``shape`` (its XML): ``color`` at ``width`` points (dashed or not), or none; as
+    python-pptx's ``line`` properties write it."""
+    sp_pr = shape.find(_SP_PR)
     ln = sp_pr.find(_LN)
     if ln is None:
         ln = text.insert_in_order(sp_pr, OxmlElement("a:ln"), _AFTER_LN)
-    _set_fill(ln, color, palette, _AFTER_LINE_FILL)
+    _set_fill(ln, color, _AFTER_LINE_FILL)
     if color is None:
         return
     ln.set("w", str(Pt(width)))
@@ -236,7 +263,7 @@ def _q(*tags: str) -> frozenset[str]:
     return frozenset(qn(tag) for tag in tags)
 
 
-_LN = qn("a:ln")
+_LN, _SP_PR = qn("a:ln"), qn("p:spPr")
 _FILLS = _q("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 #: What may follow each element in DrawingML's schema order (python-pptx inserts before the first).
 _AFTER_SHAPE_FILL = _q("a:ln", "a:effectLst", "a:effectDag", "a:scene3d", "a:sp3d", "a:extLst")
@@ -247,14 +274,13 @@ _AFTER_DASH = _q("a:custDash", "a:round", "a:bevel", "a:miter", "a:headEnd", "a:
 _DASHES = _q("a:prstDash", "a:custDash")
 
 
-def _set_fill(parent: etree._Element, color: Optional[str], palette: Palette,
-              after: frozenset[str]) -> None:
+def _set_fill(parent: etree._Element, color: Ref, after: frozenset[str]) -> None:
     for old in [child for child in parent if child.tag in _FILLS]:
         parent.remove(old)
     if color is None:
         text.insert_in_order(parent, OxmlElement("a:noFill"), after)
     else:
-        text.insert_in_order(parent, solid_fill(color, palette), after)
+        text.insert_in_order(parent, copy.deepcopy(prepared_fill(color)), after)
 
 
 def _vertical_elbow(conn: Connector) -> None:

@@ -10,8 +10,9 @@ from pptx.util import Emu
 
 from deckgen.builders.pptx import text
 from deckgen.builders.pptx.deck import DeckCanvas
-from deckgen.builders.pptx.design import Box
-from deckgen.builders.pptx.draw import Canvas, _fill, _outline, _vertical_elbow, mark_decorative, unstyle
+from deckgen.builders.pptx.design import Box, colour_ref
+from deckgen.builders.pptx.draw import (Canvas, _fill, _outline, _ref, _styled_box, _vertical_elbow, mark_decorative,
+                                         unstyle)
 from deckgen.builders.pptx.layouts import _box, add_footer, remove_empty_placeholders, title_shape
 from tests.support import deckplans
 
@@ -75,8 +76,8 @@ def test_shapes_copied_from_prepared_ones_are_python_pptx_s() -> None:
     rounded.name = "Badge"
     rounded.adjustments[0] = min(0.12, 6 / 50)
     unstyle(rounded)
-    _fill(rounded, look.design.palette.primary, look.design.palette)
-    _outline(rounded, None, 1.0, False, look.design.palette)
+    _fill(rounded._element, colour_ref(look.design.palette.primary, look.design.palette))
+    _outline(rounded._element, None, 1.0, False)
     textbox = theirs.add_textbox(*box.emu())
     textbox.name = "Note"
     text.prepare(textbox.text_frame)
@@ -123,7 +124,7 @@ def test_a_glued_connector_is_the_one_python_pptx_glues() -> None:
         conn.begin_connect(a, sites[0])
         conn.end_connect(b, sites[1])
         conn.name = "Connector"
-        _outline(conn, palette.accent, 1.25, False, palette)
+        _outline(conn._element, colour_ref(palette.accent, palette), 1.25, False)
         unstyle(conn)
         mark_decorative(conn)
         if elbow and sites[0] in (0, 2) and sites[1] in (0, 2):
@@ -142,3 +143,27 @@ def test_a_placeholder_box_is_what_python_pptx_reads() -> None:
             for ph in owner.placeholders:
                 expected = Box(*(Emu(v).pt for v in (ph.left, ph.top, ph.width, ph.height)))
                 assert _box(ph) == expected, (owner.name, ph.name)
+
+
+def test_each_box_style_is_its_own() -> None:
+    """The prepared boxes are keyed by everything their style holds: boxes drawn one after the
+    other in every mix of fill, line, width, dash and mark are each what their style makes."""
+    deck = DeckCanvas.open(deckplans.every_kind())
+    look = deck.looks["content"]
+    palette = look.design.palette
+    canvas = Canvas(look.slides.add(deck.prs).shapes, look.design)
+    styles = list(itertools.product([None, palette.primary, palette.surface], [None, palette.line],
+                                    [1.0, 2.0], [False, True], [False, True], [False, True]))
+    for fill, line, width, dashed, decorative, rounded in styles * 2:
+        shape = canvas.rect(Box(10, 10, 50, 50), fill=fill, line=line, line_width=width, dashed=dashed,
+                            decorative=decorative, rounded=rounded)
+        fresh = _styled_box.__wrapped__("roundRect" if rounded else "rect", _ref(fill, palette),
+                                        _ref(line, palette), width, dashed, decorative)
+        for ours, theirs in ((shape._element[1][2:], fresh[1][2:]), (shape._element[0][0][:], fresh[0][0][:])):
+            # the shape properties past a:xfrm and a:prstGeom (the corners), and the mark in p:cNvPr
+            assert [_tree(e) for e in ours] == [_tree(e) for e in theirs]
+
+
+def _tree(element: etree._Element) -> list[tuple[str, dict[str, str]]]:
+    """An element's tags and attributes, in order (namespace declarations aside)."""
+    return [(e.tag, dict(e.attrib)) for e in element.iter()]
