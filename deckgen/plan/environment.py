@@ -38,11 +38,11 @@ import jinja2
 from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
                     PrefixLoader, StrictUndefined, Template, TemplateNotFound, Undefined, nodes)
 from jinja2.bccache import Bucket
-from jinja2.loaders import split_template_path
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
-from jinja2.visitor import NodeTransformer
 
 from .. import cache
 from . import formatting
@@ -164,18 +164,23 @@ class ConfinedLoader(FileSystemLoader):
         return contents, os.path.normpath(path), uptodate
 
 
-class _Budget(NodeTransformer):
-    """Makes every ``for`` loop count its steps and every ``~`` check its size, through the
-    ``STEP`` filter: the sandbox sees calls and attributes, but not a loop with an empty body."""
+class _BudgetParser(Parser):
+    """Jinja's parser, making every ``for`` loop count its steps and every ``~`` check its size,
+    through the ``STEP`` filter, as it builds them (no second walk over the whole tree): the
+    sandbox sees calls and attributes, but not a loop with an empty body."""
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:  # Jinja's visitor naming
-        self.generic_visit(node)
-        node.iter = nodes.Filter(node.iter, STEP, [], [], None, None, lineno=node.iter.lineno)
+    def parse_for(self) -> nodes.For:
+        node = super().parse_for()
+        node.iter = _stepped(node.iter)
         return node
 
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        self.generic_visit(node)
-        return nodes.Filter(node, STEP, [], [], None, None, lineno=node.lineno)
+    def parse_concat(self) -> nodes.Expr:
+        node = super().parse_concat()
+        return _stepped(node) if isinstance(node, nodes.Concat) else node
+
+
+def _stepped(node: nodes.Node) -> nodes.Filter:
+    return nodes.Filter(node, STEP, [], [], None, None, lineno=node.lineno)
 
 
 class _BoundedTemplate(Template):
@@ -216,8 +221,7 @@ class DeckEnvironment(ImmutableSandboxedEnvironment):
         self.filters.update({name: self._counted(function) for name, function in filters.items()})
 
     def _parse(self, source: str, name: Optional[str], filename: Optional[str]) -> nodes.Template:
-        budgeted: nodes.Template = _Budget().visit(super()._parse(source, name, filename))
-        return budgeted
+        return _BudgetParser(self, source, name, filename).parse()
 
     # What a layout may reach --------------------------------------------------------------------
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
