@@ -46,21 +46,21 @@ class Canvas:
     def textbox(self, box: Box, items: Sequence[text.Item], size: float, *,
                 name: str = "Text", family: Optional[str] = None, color: Optional[str] = None,
                 align: str = "left", anchor: str = "top", bold: bool = False) -> Shape:
-        shape = add_shape(self.shapes, blank_textbox(), *box.emu())
+        shape = add_shape(self.shapes, _prepared_textbox(anchor), *box.emu())
         name_shape(shape, name)
-        text.prepare(shape.text_frame, anchor)
         text.write(shape.text_frame, items, self.design, size, family=family,
                    color=color or self.design.palette.text, align=align, bold=bold)
         return shape
 
     def rect(self, box: Box, *, fill: Optional[str], line: Optional[str] = None,
              rounded: bool = False, name: str = "Box", dashed: bool = False,
-             line_width: float = 1.0, decorative: bool = True) -> Shape:
+             line_width: float = 1.0, decorative: bool = True, anchor: Optional[str] = None) -> Shape:
         """A filled box; without text of its own it is decoration (a card's ground, a stripe),
-        and marked so for screen readers."""
+        and marked so for screen readers. ``anchor`` prepares its text frame (see
+        :func:`.text.prepare`) for text anchored there."""
         palette = self.design.palette
         styled = _styled_box("roundRect" if rounded else "rect", _ref(fill, palette), _ref(line, palette),
-                             line_width, dashed, decorative)
+                             line_width, dashed, decorative, anchor)
         shape = add_shape(self.shapes, styled, *box.emu())
         name_shape(shape, name)
         if rounded:
@@ -73,8 +73,7 @@ class Canvas:
         """A filled shape whose own text frame holds ``items``: one shape to move and edit.
         ``left_pad`` widens the left inset (room for a picture laid over the shape)."""
         shape = self.rect(box, fill=look.fill, line=look.line, rounded=look.rounded, name=name,
-                          dashed=look.dashed, decorative=False)
-        text.prepare(shape.text_frame, anchor)
+                          dashed=look.dashed, decorative=False, anchor=anchor)
         if left_pad:
             shape.text_frame.margin_left = Pt(text.INSETS.left + left_pad)
         text.write(shape.text_frame, items, self.design, size, color=color or self.design.palette.text,
@@ -223,15 +222,25 @@ def _ref(color: Optional[str], palette: Palette) -> Ref:
 
 @functools.lru_cache(maxsize=256)
 def _styled_box(prst: str, fill: Ref, line: Ref, line_width: float, dashed: bool,
-                decorative: bool) -> etree._Element:
+                decorative: bool, anchor: Optional[str]) -> etree._Element:
     """python-pptx's new auto shape of preset geometry ``prst`` with its fill, outline and
-    decorative mark written: the boxes of a look differ only in place, size, name and corners.
-    Copied, never changed."""
+    decorative mark written, and its text frame prepared for ``anchor`` (None: left as it is):
+    the boxes of a look differ only in place, size, name and corners. Copied, never changed."""
     sp = copy.deepcopy(blank_shape(prst))
     _fill(sp, fill)
     _outline(sp, line, line_width, dashed)
     if decorative:
         _mark_decorative(sp)
+    if anchor is not None:
+        text.prepare(sp.find(_BODY_PR), anchor)
+    return sp
+
+
+@functools.lru_cache(maxsize=8)
+def _prepared_textbox(anchor: str) -> etree._Element:
+    """python-pptx's new text box, its text frame prepared for ``anchor``. Copied, never changed."""
+    sp = copy.deepcopy(blank_textbox())
+    text.prepare(sp.find(_BODY_PR), anchor)
     return sp
 
 
@@ -263,7 +272,7 @@ def _q(*tags: str) -> frozenset[str]:
     return frozenset(qn(tag) for tag in tags)
 
 
-_LN, _SP_PR = qn("a:ln"), qn("p:spPr")
+_LN, _SP_PR, _BODY_PR = qn("a:ln"), qn("p:spPr"), f"{qn('p:txBody')}/{qn('a:bodyPr')}"
 _FILLS = _q("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 #: What may follow each element in DrawingML's schema order (python-pptx inserts before the first).
 _AFTER_SHAPE_FILL = _q("a:ln", "a:effectLst", "a:effectDag", "a:scene3d", "a:sp3d", "a:extLst")

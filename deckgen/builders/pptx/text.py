@@ -210,21 +210,23 @@ def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
 
 
 # Writing --------------------------------------------------------------------------------------
-def prepare(frame: TextFrame, anchor: str = "top") -> None:
-    """Set a frame up the way it was measured: wrapping, fixed size, known insets."""
-    prepare_insets(frame)
-    body_pr = frame._txBody.bodyPr
+def prepare(body_pr: etree._Element, anchor: str = "top") -> None:
+    """Set a text frame's ``a:bodyPr`` up the way it was measured: wrapping, fixed size, known
+    insets."""
+    _fix_insets(body_pr)
     body_pr.set("wrap", "square")
     body_pr.set("anchor", _ANCHOR[anchor])
 
 
 def prepare_insets(frame: TextFrame) -> None:
-    """Fix a frame's insets and autofit to what was measured (a placeholder keeps its anchor).
+    """Fix a frame's insets and autofit to what was measured (a placeholder keeps its anchor)."""
+    _fix_insets(frame._txBody.bodyPr)
 
-    Written into ``a:bodyPr`` as python-pptx's ``auto_size`` and ``margin_*`` setters write it
+
+def _fix_insets(body_pr: etree._Element) -> None:
+    """Written into ``a:bodyPr`` as python-pptx's ``auto_size`` and ``margin_*`` setters write it
     (an inset equal to DrawingML's default is left out), without their lookups: every shape
     with text is prepared."""
-    body_pr = frame._txBody.bodyPr
     for old in [child for child in body_pr if child.tag in _AUTOFITS]:
         body_pr.remove(old)
     insert_in_order(body_pr, OxmlElement("a:noAutofit"), _AFTER_AUTOFIT)

@@ -80,7 +80,7 @@ def test_shapes_copied_from_prepared_ones_are_python_pptx_s() -> None:
     _outline(rounded._element, None, 1.0, False)
     textbox = theirs.add_textbox(*box.emu())
     textbox.name = "Note"
-    text.prepare(textbox.text_frame)
+    text.prepare(textbox.text_frame._txBody.bodyPr)
     text.write(textbox.text_frame, [], look.design, 12, color=look.design.palette.text)
     assert [etree.tostring(e) for e in ours._spTree[-2:]] == [etree.tostring(e) for e in theirs._spTree[-2:]]
 
@@ -147,20 +147,24 @@ def test_a_placeholder_box_is_what_python_pptx_reads() -> None:
 
 def test_each_box_style_is_its_own() -> None:
     """The prepared boxes are keyed by everything their style holds: boxes drawn one after the
-    other in every mix of fill, line, width, dash and mark are each what their style makes."""
+    other in every mix of fill, line, width, dash, mark and text anchor are each what their style
+    makes."""
     deck = DeckCanvas.open(deckplans.every_kind())
     look = deck.looks["content"]
     palette = look.design.palette
     canvas = Canvas(look.slides.add(deck.prs).shapes, look.design)
     styles = list(itertools.product([None, palette.primary, palette.surface], [None, palette.line],
-                                    [1.0, 2.0], [False, True], [False, True], [False, True]))
-    for fill, line, width, dashed, decorative, rounded in styles * 2:
+                                    [1.0, 2.0], [False, True], [False, True], [False, True],
+                                    [None, "top", "middle"]))
+    for fill, line, width, dashed, decorative, rounded, anchor in styles * 2:
         shape = canvas.rect(Box(10, 10, 50, 50), fill=fill, line=line, line_width=width, dashed=dashed,
-                            decorative=decorative, rounded=rounded)
+                            decorative=decorative, rounded=rounded, anchor=anchor)
         fresh = _styled_box.__wrapped__("roundRect" if rounded else "rect", _ref(fill, palette),
-                                        _ref(line, palette), width, dashed, decorative)
-        for ours, theirs in ((shape._element[1][2:], fresh[1][2:]), (shape._element[0][0][:], fresh[0][0][:])):
-            # the shape properties past a:xfrm and a:prstGeom (the corners), and the mark in p:cNvPr
+                                        _ref(line, palette), width, dashed, decorative, anchor)
+        for ours, theirs in ((shape._element[1][2:], fresh[1][2:]), (shape._element[0][0][:], fresh[0][0][:]),
+                             (shape._element[2][:1], fresh[2][:1])):
+            # the shape properties past a:xfrm and a:prstGeom (the corners), the mark in p:cNvPr,
+            # the text frame's a:bodyPr
             assert [_tree(e) for e in ours] == [_tree(e) for e in theirs]
 
 
