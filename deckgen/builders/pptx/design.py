@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 from lxml import etree
-from pptx.dml.color import ColorFormat, RGBColor
-from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Length, Pt
@@ -247,25 +245,6 @@ def colour_ref(colour: str, palette: Palette) -> tuple[str, str]:
 
 
 _SCHEME_CLR, _SRGB_CLR = qn("a:schemeClr"), qn("a:srgbClr")
-
-
-def paint(color: ColorFormat, colour: str, palette: Palette) -> None:
-    """Set a python-pptx colour (a fill's or line's) to ``colour``, as a theme reference where
-    a slot holds it (see :func:`colour_xml`)."""
-    colour = pptx_colour(colour)
-    slot = palette.slots.get(colour)
-    if slot is not None:
-        color.theme_color = _THEME_COLOURS[slot]
-    else:
-        color.rgb = RGBColor.from_string(colour)
-
-
-_THEME_COLOURS = {
-    "tx1": MSO_THEME_COLOR.TEXT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1,
-    "tx2": MSO_THEME_COLOR.TEXT_2, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
-    "hlink": MSO_THEME_COLOR.HYPERLINK, "folHlink": MSO_THEME_COLOR.FOLLOWED_HYPERLINK,
-    **{f"accent{n}": getattr(MSO_THEME_COLOR, f"ACCENT_{n}") for n in range(1, 7)},
-}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ and the grid where it does not.
 from __future__ import annotations
 
 import copy
+import functools
 import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, cast
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator, Optional, cast
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -24,7 +26,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale, paint
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale, colour_ref, prepared_fill
 from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
@@ -183,16 +185,39 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
     first_in_reading_order(shape)
     shape.text_frame.word_wrap = True
     text.prepare_insets(shape.text_frame)
-    shape.text_frame.text = title
-    for para in shape.text_frame.paragraphs:
-        for run in para.runs:
-            run.font.size = Pt(size)
-            if not shape.is_placeholder:
-                run.font.bold = True
-                run.font.name = design.fonts.heading
-                paint(run.font.color, design.palette.heading, design.palette)
-            elif ink is not None:
-                paint(run.font.color, ink, design.palette)
+    own = not shape.is_placeholder  # a text box of deckgen's: bold, in the heading font and colour
+    colour = design.palette.heading if own else ink
+    run = _title_run(Pt(size).centipoints, own, colour_ref(colour, design.palette) if colour else None,
+                     design.fonts.heading if own else None)
+    body = shape.text_frame._txBody
+    for old in body.findall(_P):
+        body.remove(old)
+    for line in title.split("\n"):  # a paragraph a line, as python-pptx's text setter makes them
+        p = etree.SubElement(body, _P)
+        if line:
+            r = copy.deepcopy(run)
+            r[1].text = line
+            p.append(r)
+
+
+@functools.lru_cache(maxsize=64)
+def _title_run(sz: int, bold: bool, colour: Optional[tuple[str, str]], family: Optional[str]) -> etree._Element:
+    """A title's run without its text, as python-pptx's ``text`` and ``font`` setters write it: at
+    size ``sz`` (hundredths of a point), bold or not, in ``colour`` (see
+    :func:`.design.colour_ref`) and ``family`` (None: the placeholder's). Copied, never changed."""
+    r = OxmlElement("a:r")
+    rpr = etree.SubElement(r, _RPR, sz=str(sz))
+    if bold:
+        rpr.set("b", "1")
+    if colour is not None:
+        rpr.append(copy.deepcopy(prepared_fill(colour)))
+    if family is not None:
+        etree.SubElement(rpr, qn("a:latin"), typeface=family)
+    etree.SubElement(r, qn("a:t"))
+    return r
+
+
+_P, _RPR = qn("a:p"), qn("a:rPr")
 
 
 def title_shape(slide: Slide) -> Optional[Shape]:

@@ -13,7 +13,7 @@ from deckgen.builders.pptx.deck import DeckCanvas
 from deckgen.builders.pptx.design import Box, colour_ref
 from deckgen.builders.pptx.draw import (Canvas, _fill, _outline, _ref, _styled_box, _vertical_elbow, mark_decorative,
                                          unstyle)
-from deckgen.builders.pptx.layouts import _box, add_footer, remove_empty_placeholders, title_shape
+from deckgen.builders.pptx.layouts import _box, add_footer, remove_empty_placeholders, set_title, title_shape
 from tests.support import deckplans
 
 
@@ -171,3 +171,47 @@ def test_each_box_style_is_its_own() -> None:
 def _tree(element: etree._Element) -> list[tuple[str, dict[str, str]]]:
     """An element's tags and attributes, in order (namespace declarations aside)."""
     return [(e.tag, dict(e.attrib)) for e in element.iter()]
+
+
+def _python_pptx_title(shape, title: str, size: float, design, ink) -> None:  # type: ignore[no-untyped-def]
+    """The title's text as python-pptx's setters write it (what set_title did before)."""
+    from deckgen.builders.pptx.design import pptx_colour
+    from pptx.dml.color import RGBColor
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.util import Pt
+    shape.text_frame.text = title
+    for para in shape.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size = Pt(size)
+            colour = design.palette.heading if not shape.is_placeholder else ink
+            if not shape.is_placeholder:
+                run.font.bold = True
+                run.font.name = design.fonts.heading
+            if colour is not None:
+                slot = design.palette.slots.get(pptx_colour(colour))
+                if slot is not None:
+                    run.font.color.theme_color = MSO_THEME_COLOR.from_xml(slot)
+                else:
+                    run.font.color.rgb = RGBColor.from_string(pptx_colour(colour))
+
+
+def test_a_title_is_written_as_python_pptx_writes_it() -> None:
+    """Titles in placeholders (in the template's colour or the plan's) and in a text box of
+    deckgen's own (a layout without a title), on one line or several."""
+    for plan in (deckplans.every_kind(), deckplans.deck(template=deckplans.brand_template())):
+        deck = DeckCanvas.open(plan)
+        for look in deck.looks.values():
+            for untitled in (False, True):
+                for title in ("A title", "Two\nlines", ""):
+                    ours, theirs = (look.slides.add(deck.prs) for _ in range(2))
+                    if untitled:
+                        for slide in (ours, theirs):
+                            shape = title_shape(slide)
+                            if shape is not None:
+                                slide.shapes._spTree.remove(shape._element)
+                    set_title(ours, look.frame, title, 27.5, look.design)
+                    set_title(theirs, look.frame, "x", 27.5, look.design)  # the frame's part
+                    shape = title_shape(theirs) if not untitled else theirs.shapes[0]
+                    ink = look.design.palette.moved_title_ink if look.frame.master_title else look.design.palette.title_ink
+                    _python_pptx_title(shape, title, 27.5, look.design, ink)
+                    assert etree.tostring(ours._element) == etree.tostring(theirs._element)
