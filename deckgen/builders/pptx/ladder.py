@@ -72,9 +72,13 @@ class LadderBlock(Block):
             return self, None
         rocks = self.ladder.rocks
         heights = [self._item_h(r, width, t) for r in rocks]
-        count = len(rocks)
-        while count > 1 and self._part_height(rocks[:count], heights[:count], room) > room.height:
-            count -= 1
+        # The most rocks whose part fits, at least one. A part never shrinks as it takes another
+        # rock (its rocks' column and its priorities only grow), so counting up, the first count
+        # too many ends the search: a slide's worth of tries, not one for every rock left.
+        count = 1
+        while count < len(rocks) and self._part_height(rocks[:count + 1], heights[:count + 1],
+                                                       room) <= room.height:
+            count += 1
         head = self._part(rocks[:count], room)
         if head.height(width, t) > room.height and not room.force:
             return None, self
@@ -89,7 +93,7 @@ class LadderBlock(Block):
 
     def _part_height(self, rocks: list[plan.LadderItem], heights: list[float], room: Room) -> float:
         """The height of ``_part(rocks)`` from its rocks' ``heights``, added up as
-        :meth:`height` adds them, without making the part: splitting tries every count of rocks."""
+        :meth:`height` adds them, without making the part: splitting tries a count of rocks at a time."""
         priorities, _ = self._for(rocks, room)
         column = sum(heights) + ITEM_GAP * max(len(rocks) - 1, 0)
         shown = (self._priorities_h(room.width, room.t) if priorities is self.ladder.priorities

@@ -218,3 +218,24 @@ def test_a_long_table_is_added_up_once_a_level_not_once_a_slide(monkeypatch: pyt
     assert len(pages) > 10
     count = len(slide.elements[0].rows)
     assert max(looked.values()) <= 4 * count  # each slide's rows read by height_up_to and by split
+
+
+@pytest.mark.parametrize("priorities", [3, 12])
+def test_a_ladder_takes_the_most_rocks_whose_part_fits(priorities: int) -> None:
+    """Splitting a ladder looks for the most rocks whose part fits counting up, and stops at
+    the first count too many: a part never shrinks as it takes another rock. That is the count
+    trying every count from the top would find."""
+    from deckgen.builders.pptx.ladder import LadderBlock
+
+    element = deckplans.ladder_slide(rocks=30, priorities=priorities).elements[0]
+    block = block_for(element, DESIGN)
+    assert isinstance(block, LadderBlock)
+    rocks = block.ladder.rocks
+    for t in (0.0, 1.0):
+        heights = [block._item_h(r, WIDTH, t) for r in rocks]
+        for room in (Room(WIDTH, h, t, force=True) for h in (60.0, 150.0, ROOM, 600.0)):
+            parts = [block._part_height(rocks[:n], heights[:n], room) for n in range(1, len(rocks) + 1)]
+            assert parts == sorted(parts)
+            head, _ = block.split(room)
+            most = max((n for n in range(1, len(rocks) + 1) if parts[n - 1] <= room.height), default=1)
+            assert isinstance(head, LadderBlock) and head.ladder.rocks == rocks[:most], (t, room.height)
