@@ -64,7 +64,10 @@ class Item:
 
 
 def clean(text: str) -> str:
-    """Text safe for a slide: control characters out, tabs as spaces."""
+    """Text safe for a slide: control characters out, tabs as spaces. Printable text (nearly
+    all of it: no control character, tab or line end) is safe as it is."""
+    if text.isprintable():
+        return text
     return strip_control_chars(text).replace("\r", "").replace("\t", " ")
 
 
