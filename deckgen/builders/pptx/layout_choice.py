@@ -22,13 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional, cast
 
+from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 from pptx.shapes.base import BaseShape
 from pptx.shapes.placeholder import LayoutPlaceholder
+from pptx.shapes.shapetree import BaseShapeFactory
 from pptx.slide import SlideLayout
 
 from deckgen.load.template_package import TemplateError
@@ -221,15 +224,38 @@ def _master_number(prs: Presentation, layout: SlideLayout) -> int:
 
 
 def ph_type(shape: BaseShape) -> Optional[PP_PLACEHOLDER]:
-    """The placeholder's type (an untyped placeholder is a content "object" one)."""
-    kind: Optional[PP_PLACEHOLDER] = shape.placeholder_format.type
+    """The placeholder's type (an untyped placeholder is a content "object" one), read from its
+    ``p:ph`` as python-pptx's ``placeholder_format.type`` reads it, without its XPath query."""
+    ph = shape._element[0].find(_NV_PR_PH)
+    if ph is None:
+        raise ValueError("shape is not a placeholder")
+    kind: Optional[PP_PLACEHOLDER] = ph.type
     return kind
 
 
 def placeholders(layout: SlideLayout) -> list[LayoutPlaceholder]:
-    """The layout's placeholders, as a list: python-pptx declares ``LayoutPlaceholders.__iter__``
-    as a callable attribute, which mypy cannot iterate over directly."""
-    return list(layout.placeholders)
+    """The layout's placeholders, as python-pptx's ``layout.placeholders`` holds them, found by
+    walking its shape tree's children (python-pptx queries each shape by XPath, twice), and as
+    a list: python-pptx declares ``LayoutPlaceholders.__iter__`` as a callable attribute, which
+    mypy cannot iterate over directly."""
+    parent = layout.placeholders
+    return [LayoutPlaceholder(element, parent) if element.tag == _SP else cast(
+        LayoutPlaceholder, BaseShapeFactory(element, parent))
+        for element, _ in placeholder_elements(layout.shapes._spTree)]
+
+
+def placeholder_elements(tree: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """Each placeholder shape in the shape tree ``tree`` with its ``p:ph``, in order: what
+    python-pptx's ``placeholders`` of a slide, layout or master hold, read from the children."""
+    for element in tree.iterchildren(*_SHAPE_TAGS):
+        ph = element[0].find(_NV_PR_PH)  # in the non-visual properties, which come first
+        if ph is not None:
+            yield element, ph
+
+
+_SP = qn("p:sp")
+_SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_NV_PR_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def _norm(name: str) -> str:

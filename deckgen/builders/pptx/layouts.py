@@ -10,7 +10,7 @@ import copy
 import functools
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, cast
+from typing import Iterable, Optional, cast
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -30,7 +30,7 @@ from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Sca
 from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
-from .layout_choice import TITLES, ph_type, placeholders
+from .layout_choice import TITLES, ph_type, placeholder_elements, placeholders
 from .prepared import count_ids, place, placeholder_basename, stamp
 from .title_style import TitleStyle, title_style
 
@@ -226,24 +226,11 @@ def title_shape(slide: Slide) -> Optional[Shape]:
     ``p:sp`` is made a :class:`SlidePlaceholder` at once (python-pptx's factory queries its type
     again, to pick a subclass whose text is the same)."""
     shapes = slide.shapes
-    for element, ph in _placeholder_elements(slide):
+    for element, ph in placeholder_elements(slide.shapes._spTree):
         if int(ph.get("idx", "0")) == 0:
             return SlidePlaceholder(element, shapes) if element.tag == _SP else cast(
                 Shape, SlideShapeFactory(element, shapes))
     return None
-
-
-def _placeholder_elements(slide: Slide) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """Each placeholder shape of ``slide`` with its ``p:ph``, in order: what python-pptx's
-    ``slide.placeholders`` holds, read from the shape tree's children."""
-    for element in slide.shapes._spTree.iterchildren(*_SHAPE_TAGS):
-        ph = element[0].find(_NV_PR_PH)
-        if ph is not None:
-            yield element, ph
-
-
-_SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
-_NV_PR_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def unique_title(title: str, seen: set[str]) -> str:
@@ -310,7 +297,7 @@ def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.I
 def remove_empty_placeholders(slide: Slide) -> None:
     """Drop placeholders the builder did not fill ("Click to add text" leftovers)."""
     tree = slide.shapes._spTree
-    for element, _ in list(_placeholder_elements(slide)):
+    for element, _ in list(placeholder_elements(slide.shapes._spTree)):
         body = element.find(_TX_BODY) if element.tag == _SP else None  # only a p:sp holds text
         if body is None or not any((t.text or "").strip() for t in body.iterfind(_TEXTS)):
             tree.remove(element)

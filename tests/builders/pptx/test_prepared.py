@@ -13,6 +13,7 @@ from deckgen.builders.pptx.deck import DeckCanvas
 from deckgen.builders.pptx.design import Box, colour_ref
 from deckgen.builders.pptx.draw import (Canvas, _fill, _outline, _ref, _styled_box, _vertical_elbow, mark_decorative,
                                          unstyle)
+from deckgen.builders.pptx.layout_choice import ph_type, placeholders
 from deckgen.builders.pptx.layouts import _box, add_footer, remove_empty_placeholders, set_title, title_shape
 from tests.support import deckplans
 
@@ -215,3 +216,12 @@ def test_a_title_is_written_as_python_pptx_writes_it() -> None:
                     ink = look.design.palette.moved_title_ink if look.frame.master_title else look.design.palette.title_ink
                     _python_pptx_title(shape, title, 27.5, look.design, ink)
                     assert etree.tostring(ours._element) == etree.tostring(theirs._element)
+
+
+def test_a_layout_s_placeholders_and_their_types_are_python_pptx_s() -> None:
+    for plan in (deckplans.every_kind(), deckplans.deck(template=deckplans.brand_template())):
+        prs = DeckCanvas.open(plan).prs
+        for layout in (lay for master in prs.slide_masters for lay in master.slide_layouts):
+            ours, theirs = placeholders(layout), list(layout.placeholders)
+            assert [(type(ph), ph._element) for ph in ours] == [(type(ph), ph._element) for ph in theirs]
+            assert [ph_type(ph) for ph in ours] == [ph.placeholder_format.type for ph in theirs]
