@@ -161,8 +161,10 @@ def mix(color: str, other: str, amount: float) -> str:
     return pptx_colour(contrast.mix(color, other, amount))
 
 
+@functools.lru_cache(maxsize=256)
 def on(color: str) -> str:
-    """Text colour that reads on a ``color`` fill (the one rule, :func:`contrast.text_on`)."""
+    """Text colour that reads on a ``color`` fill (the one rule, :func:`contrast.text_on`); worked
+    out once per colour (every header cell of every table asks)."""
     return pptx_colour(contrast.text_on(color))
 
 
