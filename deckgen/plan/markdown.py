@@ -68,10 +68,14 @@ def _converter_code() -> bytes:
 @functools.lru_cache(maxsize=1)
 def _converter() -> md_lib.Markdown:
     """One converter for every body (reset before each): building one costs more than most
-    conversions."""
+    conversions. The extensions are Python-Markdown's own, given as objects: named, they would be
+    looked up among every installed package's entry points, where another package could answer
+    for the name and the HTML kept in the cache would no longer follow from its key."""
     import markdown as md_lib
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
 
-    converter = md_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    converter = md_lib.Markdown(extensions=[TableExtension(), SaneListExtension()], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return converter
