@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from typing import Iterator, Optional
 
 from pptx.shapes.autoshape import Shape
@@ -53,14 +53,16 @@ class Tree:
     hidden: int = 0
     cont: bool = False
 
-    @property
+    @cached_property
     def branches(self) -> list["Tree"]:
-        """Reports who have reports of their own: drawn side by side as trees."""
+        """Reports who have reports of their own: drawn side by side as trees. Kept (a tree
+        never changes): laying out asks at every panel depth it tries."""
         return [c for c in self.children if c.children]
 
-    @property
+    @cached_property
     def members(self) -> list["Tree"]:
-        """Reports without reports: drawn together in one panel under this person."""
+        """Reports without reports: drawn together in one panel under this person (kept, as
+        :attr:`branches` is)."""
         return [c for c in self.children if not c.children]
 
     def people(self) -> int:
