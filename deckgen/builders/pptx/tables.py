@@ -8,6 +8,7 @@ carry their symbol, so that they read in black and white too.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
@@ -167,13 +168,12 @@ class TableBlock(Block):
         return self._row_height(self.table.header, False, widths, size, bold=True)
 
     def height(self, width: float, t: float) -> float:
-        widths, size = self.widths(width), SCALE.at(t)
-        return self._header_height(widths, size) + sum(self._heights(widths, size))
+        """The unbounded :meth:`height_up_to` (see :meth:`Stack.height`)."""
+        return self.height_up_to(width, t, math.inf)
 
     def height_up_to(self, width: float, t: float, limit: float) -> float:
         """The rows added up until they pass ``limit``: paging asks how tall the rest of a
-        long table is on every slide it fills, and only needs to know it does not fit. The
-        same sum as :meth:`height`'s, in the same order, so the same number when it fits."""
+        long table is on every slide it fills, and only needs to know it does not fit."""
         widths, size = self.widths(width), SCALE.at(t)
         header, rows = self._header_height(widths, size), 0.0
         for height in self._heights(widths, size):
