@@ -5,7 +5,9 @@ specification says to ignore, relative), one subfolder per kind of entry. An ent
 hash of everything its value depends on (the input's bytes, the code that computed it, the
 libraries' versions), so a stale entry is never read: it is simply not found. The cache can never
 fail a run: an entry that cannot be read is a miss, one that cannot be written is skipped. Writes
-are atomic (a temporary file renamed into place), so runs side by side never read half an entry.
+are atomic (a temporary file renamed into place), so runs side by side never read half an entry,
+and each entry carries the digest of its value, so a damaged one (a bad disk, a copied or edited
+folder) is a miss too, never a wrong number, font path or picture in a deck.
 """
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Mapping, Optional
+
+#: Bytes of the SHA-256 digest an entry starts with.
+DIGEST = 32
 
 
 def folder(kind: str, environ: Mapping[str, str] = os.environ) -> Path:
@@ -34,15 +39,19 @@ def name(*parts: bytes | str) -> str:
 
 
 def read(kind: str, entry: str) -> Optional[bytes]:
-    """The entry's bytes, or None when it is missing or cannot be read."""
+    """The entry's value, or None when it is missing, cannot be read or is damaged (its value
+    no longer has the digest it was written with)."""
     try:
-        return (folder(kind) / entry).read_bytes()
+        kept = (folder(kind) / entry).read_bytes()
     except (OSError, RuntimeError):  # RuntimeError: no home folder to find ``~/.cache`` in
         return None
+    digest, value = kept[:DIGEST], kept[DIGEST:]
+    return value if hashlib.sha256(value).digest() == digest else None
 
 
 def write(kind: str, entry: str, data: bytes) -> None:
-    """Store the entry, atomically; nothing happens when the folder is not writable."""
+    """Store the entry with its value's digest, atomically; nothing happens when the folder is
+    not writable."""
     try:
         where = folder(kind)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -51,7 +60,7 @@ def write(kind: str, entry: str, data: bytes) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            out.write(hashlib.sha256(data).digest() + data)
         os.replace(temporary, where / entry)
     except OSError:
         with contextlib.suppress(OSError):

@@ -24,7 +24,6 @@ Without a writable cache folder, templates are compiled as if there were no cach
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
@@ -35,7 +34,7 @@ from pathlib import Path, PurePath
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
 import jinja2
-from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
+from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemLoader,
                     PrefixLoader, StrictUndefined, Template, TemplateNotFound, Undefined, nodes)
 from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
@@ -363,12 +362,12 @@ def _check_arguments(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any
 
 def bytecode_cache(env: Environment) -> Optional[BytecodeCache]:
     """The cache of ``env``'s compiled templates, or None when its folder cannot be made."""
+    kind = f"jinja/{_fingerprint(env)}"
     try:
-        folder = cache.folder("jinja") / _fingerprint(env)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        cache.folder(kind).mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: no home folder to find ``~/.cache`` in
         return None
-    return _OptionalCache(str(folder))
+    return _CompiledLayouts(kind)
 
 
 def _fingerprint(env: Environment) -> str:
@@ -381,16 +380,19 @@ def _fingerprint(env: Environment) -> str:
     return hashlib.sha256(repr(key).encode()).hexdigest()[:16]
 
 
-class _OptionalCache(FileSystemBytecodeCache):
-    """Jinja's file cache, where a cache file that cannot be read or written means compiling
-    the template, never an error (a read-only or full disk, a folder removed meanwhile)."""
+class _CompiledLayouts(BytecodeCache):
+    """Compiled templates kept as entries of the cache folder (:mod:`deckgen.cache`): written
+    atomically and checked against their digest, so a file that cannot be read or written, or a
+    damaged one, means compiling the template, never an error or a wrong slide. Jinja checks the
+    rest: its format's version and the template source's checksum."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            bucket.reset()
+        kept = cache.read(self.kind, bucket.key)
+        if kept is not None:
+            bucket.bytecode_from_string(kept)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        cache.write(self.kind, bucket.key, bucket.bytecode_to_string())

@@ -45,10 +45,7 @@ def to_html_source(text: str) -> str:
     entry = cache.name(_converter_code(), text)
     kept = cache.read("markdown", entry)
     if kept is not None:
-        try:
-            return kept.decode("utf-8")
-        except UnicodeDecodeError:  # not an entry this code wrote: a miss
-            pass
+        return kept.decode("utf-8")
     converter = _converter()
     converter.reset()
     html: str = converter.convert(text)

@@ -6,7 +6,6 @@ dropped, no larger than its box needs), whether a slide's picture or an org char
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,15 +98,14 @@ def reencode(data: bytes, max_width: int) -> bytes:
     Encoding is the dearest step of a slide (an 800x450 PNG: 37 ms of CPU), so the result is
     kept for the pictures seen lately (the live preview redraws a slide whenever its text
     changes) and in the cache folder (see :mod:`deckgen.cache`), named by the picture's bytes,
-    the width, and the code and libraries that encode it. An entry carries its own digest, so
-    a damaged one is a miss rather than a broken picture on a slide."""
+    the width, and the code and libraries that encode it (a damaged entry is a miss there,
+    never a broken picture on a slide)."""
     entry = cache.name(_encoder(), data, str(max_width))
-    kept = cache.read(ENCODED, entry) or b""
-    digest, encoded = kept[:32], kept[32:]
-    if encoded and hashlib.sha256(encoded).digest() == digest:
-        return encoded
+    kept = cache.read(ENCODED, entry)
+    if kept:
+        return kept
     encoded = _encoded(data, max_width)
-    cache.write(ENCODED, entry, hashlib.sha256(encoded).digest() + encoded)
+    cache.write(ENCODED, entry, encoded)
     return encoded
 
 
