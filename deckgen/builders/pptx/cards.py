@@ -21,7 +21,7 @@ from deckgen.plan import slides as plan
 from . import text
 from .design import GAP, GUTTER, STATUS, TYPE, Box, Design, measurable, with_status
 from .draw import BoxLook, Canvas
-from .flow import Block, Room, Split, Stack, continued, measured
+from .flow import Block, Room, Split, Stack, added_up, continued, measured
 from .fonts import text_width
 
 TITLE, BODY, BADGE = TYPE["card-title"], TYPE["card"], TYPE["caption"]
@@ -96,12 +96,7 @@ class CardsBlock(Block):
         """The rows added up until they pass ``limit`` (with every gap between them): paging
         asks the cards left on every slide they fill."""
         w, rows = self._card_width(width), self._rows()
-        gaps, total = GAP * (len(rows) - 1), 0.0
-        for row in rows:
-            total += self._row_height(row, w, t)
-            if total + gaps > limit:
-                break
-        return total + gaps
+        return added_up((self._row_height(row, w, t) for row in rows), GAP * (len(rows) - 1), limit)
 
     # Badges ----------------------------------------------------------------------------------
     def _badge_width(self, badge: plan.Badge, width: float, t: float) -> float:

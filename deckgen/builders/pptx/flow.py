@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Callable, Optional, Protocol
+from typing import Callable, Iterable, Optional, Protocol
 
 from .design import GAP, LEVELS, Box
 from .draw import Canvas
@@ -41,6 +41,19 @@ def measured(obj: object, key: tuple[object, ...], measure: Callable[[], float])
 def forget_measured() -> None:
     """Drop this build's heights (and the plan objects they keep alive)."""
     _MEASURED.clear()
+
+
+def added_up(heights: Iterable[float], extra: float, limit: float) -> float:
+    """``heights`` added up in order, plus ``extra`` (the gaps between them, a table's header),
+    until the total passes ``limit``: how tall a run of parts is when it fits, and some height
+    past ``limit`` when it does not (see :meth:`Block.height_up_to`). One sum in one order, so
+    a block's unbounded height (``limit`` infinite) is the same number to the last bit."""
+    total = 0.0
+    for height in heights:
+        total += height
+        if total + extra > limit:
+            break
+    return total + extra
 
 
 def continued(label: str) -> str:
@@ -147,12 +160,7 @@ class Stack(Block):
         """The blocks added up as :meth:`height` adds them, until they pass ``limit``."""
         if not self.blocks:
             return 0.0
-        gaps, total = GAP * (len(self.blocks) - 1), 0.0
-        for block in self.blocks:
-            total += block.height_up_to(width, t, limit)
-            if total + gaps > limit:
-                break
-        return total + gaps
+        return added_up((b.height_up_to(width, t, limit) for b in self.blocks), GAP * (len(self.blocks) - 1), limit)
 
     def split(self, room: Room) -> Split:
         """Blocks while they fit; then the first that does not is split or moved on (see

@@ -23,7 +23,7 @@ from . import text, wrap
 from .fonts import text_width
 from .design import INCH, STATUS, TYPE, Box, Design, measurable, on, solid_fill, with_status
 from .draw import Canvas
-from .flow import Block, Room, Split, Stack
+from .flow import Block, Room, Split, Stack, added_up
 from .prepared import add_table
 from .text import CONT
 
@@ -175,12 +175,7 @@ class TableBlock(Block):
         """The rows added up until they pass ``limit``: paging asks how tall the rest of a
         long table is on every slide it fills, and only needs to know it does not fit."""
         widths, size = self.widths(width), SCALE.at(t)
-        header, rows = self._header_height(widths, size), 0.0
-        for height in self._heights(widths, size):
-            rows += height
-            if header + rows > limit:
-                break
-        return header + rows
+        return added_up(self._heights(widths, size), self._header_height(widths, size), limit)
 
     def _heights(self, widths: list[float], size: float) -> Iterator[float]:
         """Each row's height in turn, from a table the parts of one table share: paging asks
