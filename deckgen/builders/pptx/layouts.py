@@ -7,7 +7,6 @@ and the grid where it does not.
 from __future__ import annotations
 
 import copy
-import functools
 import os
 from dataclasses import dataclass
 from typing import Iterable, Optional, cast
@@ -15,7 +14,6 @@ from typing import Iterable, Optional, cast
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import OxmlElement
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -26,7 +24,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from . import text
-from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale, colour_ref, prepared_fill
+from .design import GAP, INCH, MARGIN, TITLE_LAST_RESORT, TYPE, Box, Design, Scale, colour_ref
 from .draw import Canvas, first_in_reading_order
 from .text import CONT
 from .freearea import draws_slide_number, free_body, obstacles
@@ -187,8 +185,10 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
     text.prepare_insets(shape.text_frame)
     own = not shape.is_placeholder  # a text box of deckgen's: bold, in the heading font and colour
     colour = design.palette.heading if own else ink
-    run = _title_run(Pt(size).centipoints, own, colour_ref(colour, design.palette) if colour else None,
-                     design.fonts.heading if own else None)
+    # as python-pptx's text and font setters write a run: no language
+    run = text.prepared_run(str(Pt(size).centipoints), own, False,
+                            colour_ref(colour, design.palette) if colour else None,
+                            design.fonts.heading if own else None, lang=None)
     body = shape.text_frame._txBody
     for old in body.findall(_P):
         body.remove(old)
@@ -200,24 +200,7 @@ def set_title(slide: Slide, frame: Frame, title: str, size: float, design: Desig
             p.append(r)
 
 
-@functools.lru_cache(maxsize=64)
-def _title_run(sz: int, bold: bool, colour: Optional[tuple[str, str]], family: Optional[str]) -> etree._Element:
-    """A title's run without its text, as python-pptx's ``text`` and ``font`` setters write it: at
-    size ``sz`` (hundredths of a point), bold or not, in ``colour`` (see
-    :func:`.design.colour_ref`) and ``family`` (None: the placeholder's). Copied, never changed."""
-    r = OxmlElement("a:r")
-    rpr = etree.SubElement(r, _RPR, sz=str(sz))
-    if bold:
-        rpr.set("b", "1")
-    if colour is not None:
-        rpr.append(copy.deepcopy(prepared_fill(colour)))
-    if family is not None:
-        etree.SubElement(rpr, qn("a:latin"), typeface=family)
-    etree.SubElement(r, qn("a:t"))
-    return r
-
-
-_P, _RPR = qn("a:p"), qn("a:rPr")
+_P = qn("a:p")
 
 
 def title_shape(slide: Slide) -> Optional[Shape]:
@@ -226,7 +209,7 @@ def title_shape(slide: Slide) -> Optional[Shape]:
     ``p:sp`` is made a :class:`SlidePlaceholder` at once (python-pptx's factory queries its type
     again, to pick a subclass whose text is the same)."""
     shapes = slide.shapes
-    for element, ph in placeholder_elements(slide.shapes._spTree):
+    for element, ph in placeholder_elements(shapes._spTree):
         if int(ph.get("idx", "0")) == 0:
             return SlidePlaceholder(element, shapes) if element.tag == _SP else cast(
                 Shape, SlideShapeFactory(element, shapes))
@@ -297,7 +280,7 @@ def fill_subtitle(slide: Slide, canvas: Canvas, frame: Frame, lines: list[text.I
 def remove_empty_placeholders(slide: Slide) -> None:
     """Drop placeholders the builder did not fill ("Click to add text" leftovers)."""
     tree = slide.shapes._spTree
-    for element, _ in list(placeholder_elements(slide.shapes._spTree)):
+    for element, _ in list(placeholder_elements(tree)):
         body = element.find(_TX_BODY) if element.tag == _SP else None  # only a p:sp holds text
         if body is None or not any((t.text or "").strip() for t in body.iterfind(_TEXTS)):
             tree.remove(element)

@@ -268,7 +268,7 @@ def write(frame: TextFrame, items_: Sequence[Item], design: Design, size: float,
     frame inherits (a template's placeholder).
 
     The DrawingML (``a:p``/``a:pPr``/``a:r``/``a:rPr``, in schema order) is copied from
-    paragraphs and runs prepared once per look (:func:`_paragraph`, :func:`_run_of`): python-pptx's
+    paragraphs and runs prepared once per look (:func:`_paragraph`, :func:`prepared_run`): python-pptx's
     property setters cost a lookup each, and even an element made directly in its tree costs a
     Python object of python-pptx's class, where a copy is made in lxml alone; a deck sets tens
     of thousands."""
@@ -319,19 +319,21 @@ def _paragraph(algn: Optional[str], space: int, sz: str) -> etree._Element:
 
 
 @functools.lru_cache(maxsize=1024)
-def _run_of(sz: str, bold: bool, italic: bool, colour: Optional[tuple[str, str]],
-            family: str) -> etree._Element:
-    """A run without text, at size ``sz``, in ``colour`` (a tag and value, see
-    :func:`.design.colour_ref`; None: inherited) and ``family``. Copied, never changed."""
+def prepared_run(sz: str, bold: bool, italic: bool, colour: Optional[tuple[str, str]],
+                 family: Optional[str], lang: Optional[str] = "en-US") -> etree._Element:
+    """A run without text, at size ``sz`` (hundredths of a point), in ``colour`` (a tag and
+    value, see :func:`.design.colour_ref`) and ``family``, in language ``lang`` (each None:
+    inherited). Copied, never changed."""
     r = OxmlElement("a:r")
-    rpr = etree.SubElement(r, _A["rPr"], lang="en-US", sz=sz)
+    rpr = etree.SubElement(r, _A["rPr"], {"lang": lang, "sz": sz} if lang else {"sz": sz})
     if bold:
         rpr.set("b", "1")
     if italic:
         rpr.set("i", "1")
     if colour is not None:
         rpr.append(copy.deepcopy(prepared_fill(colour)))
-    etree.SubElement(rpr, _A["latin"], typeface=family)
+    if family is not None:
+        etree.SubElement(rpr, _A["latin"], typeface=family)
     etree.SubElement(r, _A["t"])
     return r
 
@@ -340,7 +342,7 @@ def _run(frame: TextFrame, end: etree._Element, run: Run, design: Design, sz: st
          color: Optional[str], bold: bool) -> None:
     """``run`` before the paragraph's end mark ``end``; a line break where its text has one."""
     hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
-    prepared = _run_of(sz, bold or run.bold, run.italic, colour_ref(hue, design.palette) if hue else None,
+    prepared = prepared_run(sz, bold or run.bold, run.italic, colour_ref(hue, design.palette) if hue else None,
                        family)
     for n, piece in enumerate(clean(run.text).split("\n")):
         if n:
