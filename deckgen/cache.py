@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
@@ -36,6 +37,20 @@ def name(*parts: bytes | str) -> str:
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
+
+
+def code(*files: str | Path | None) -> bytes:
+    """The bytes of ``files`` (modules, a library's version file) that exist, joined: what a
+    kept value depends on besides its input, for its entry's name (see :func:`name`)."""
+    return b"".join(Path(file).read_bytes() for file in files if file and Path(file).is_file())
+
+
+def library_file(package: str, file: str) -> Optional[Path]:
+    """``file`` beside ``package``'s ``__init__.py`` (the file that holds its version), found
+    without importing the package, which a run that finds its entries never needs; None when
+    the package is not installed."""
+    spec = importlib.util.find_spec(package)
+    return Path(spec.origin).with_name(file) if spec is not None and spec.origin else None
 
 
 def read(kind: str, entry: str) -> Optional[bytes]:

@@ -11,12 +11,9 @@ runs read every file unchanged since the last one, and importing it is a twentie
 from __future__ import annotations
 
 import functools
-import importlib.util
 import pickle
 import re
-import sys
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from .. import cache
@@ -81,10 +78,8 @@ def _parser_code() -> bytes:
     from . import limits as limits_module
     from . import source as source_module
 
-    ruamel = importlib.util.find_spec("ruamel.yaml")  # found, not imported
-    files = [sys.modules[__name__].__file__, source_module.__file__, clean_module.__file__,
-             limits_module.__file__, ruamel.origin if ruamel else None]
-    return b"".join(Path(file).read_bytes() for file in files if file)
+    return cache.code(__file__, source_module.__file__, clean_module.__file__, limits_module.__file__,
+                      cache.library_file("ruamel.yaml", "__init__.py"))
 
 
 def _parse(text: str, path: str, reporter: Reporter, line_offset: int) -> Source | None:

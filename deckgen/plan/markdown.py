@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
-import importlib.util
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Literal, Optional
 
 from lxml import html as lxml_html
@@ -57,9 +55,7 @@ def to_html_source(text: str) -> str:
 def _converter_code() -> bytes:
     """What a body's HTML depends on besides its text: this module (the converter's settings) and
     Python-Markdown's version (its ``__meta__.py``, read without importing it)."""
-    spec = importlib.util.find_spec("markdown")  # found, not imported
-    files = [Path(__file__), *([Path(spec.origin).with_name("__meta__.py")] if spec and spec.origin else [])]
-    return b"".join(file.read_bytes() for file in files if file.is_file())
+    return cache.code(__file__, cache.library_file("markdown", "__meta__.py"))
 
 
 @functools.lru_cache(maxsize=1)
