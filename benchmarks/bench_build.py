@@ -15,7 +15,11 @@ seconds, the child's peak resident memory (``ru_maxrss``), the slides made, and 
   metrics of an earlier run on disk), warm (a second build in the same process, as a live
   preview rebuilds), and ``check`` alone;
 - generated projects 1x, 4x, 10x, 20x (``tests/support/large_project.py``: the example grown
-  N times, every part of it).
+  N times, every part of it);
+- what no change to deckgen's own code can go below: ``libraries of a cold build`` and ``of a
+  cached build`` (the floor, plus importing every module of another project that the build
+  imported: pydantic, Jinja, click, Pillow...), and ``compile the built-in layouts`` (Jinja turning
+  every built-in slide layout into Python, which a first build does and a later one reads back).
 
 deckgen's modules are byte-compiled once before the runs (into a folder of the run, as an
 installed wheel has them), whatever ``PYTHONDONTWRITEBYTECODE`` says: a user does not compile
@@ -55,6 +59,40 @@ start = time.process_time()
 main(args, standalone_mode=False)
 print(time.process_time() - start)
 """
+#: A build that prints, last, the modules of other projects it imported (not deckgen's, not the
+#: standard library's, not an alias such as Markdown's ``htmlparser``): what a "libraries" case
+#: imports.
+PROBE = """import sys
+from deckgen.cli import main
+main(['build', sys.argv[1], '--format', 'pptx', '--output', sys.argv[2], '--force'], standalone_mode=False)
+own = sys.stdlib_module_names | {'deckgen', '__main__'}
+print(' '.join(sorted(name for name, module in list(sys.modules.items())
+                     if name.partition('.')[0] not in own and getattr(module, '__name__', None) == name)))
+"""
+#: The floor, plus importing the modules named after the output path: a build's least cost when
+#: all of deckgen's own work (its imports, checks, layouts, drawing) took no time at all.
+LIBRARIES = """import importlib, sys
+import pptx
+for name in sys.argv[2:]:
+    importlib.import_module(name)
+pptx.Presentation().save(sys.argv[1])
+"""
+#: Compiles every built-in slide layout (no cache); prints the CPU seconds it took: what a first
+#: build pays on top of a cached one to turn the layouts into Python.
+COMPILE = """import sys, time
+from pathlib import Path
+from deckgen.plan.environment import make_environment
+from deckgen.resources import builtin_templates
+env = make_environment(Path(sys.argv[1]), builtin_templates())
+env.bytecode_cache = None
+names = [n for n in env.list_templates() if n.startswith('slides/')]
+start = time.process_time()
+for name in names:
+    env.get_template(name)
+print(time.process_time() - start)
+"""
+#: The cases whose child prints the CPU seconds of its measured part, and what that part is.
+INNER = {WARM: "the rebuild alone", COMPILE: "the compiling alone"}
 
 
 @dataclass
@@ -88,7 +126,7 @@ class Case:
             raise SystemExit(f"{self.name} failed ({child.returncode}):\n{said}")
         self.cpu.append(usage.ru_utime + usage.ru_stime)
         self.peak = max(self.peak, usage.ru_maxrss / 1024)
-        if self.argv[1:2] == ["-c"] and self.argv[2] == WARM:
+        if self.argv[1:2] == ["-c"] and self.argv[2] in INNER:
             self.inner.append(float(said.strip().splitlines()[-1]))
 
     @property
@@ -110,6 +148,15 @@ def deckgen(*args: str) -> list[str]:
 def build_case(name: str, root: Path, out: Path, **kw: object) -> Case:
     return Case(name, deckgen("build", str(root), "--format", "pptx", "--output", str(out), "--force"),
                 output=out, **kw)  # type: ignore[arg-type]
+
+
+def libraries(root: Path, out: Path, cache: Path) -> list[str]:
+    """The modules of other projects a build of ``root`` imports, with ``cache`` as its cache folder
+    (an empty one: a first run's; a filled one: a later run's)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "SOURCE_DATE_EPOCH": "1800000000"}
+    said = subprocess.run([sys.executable, "-c", PROBE, str(root), str(out)], cwd=REPO, env=env,
+                          check=True, capture_output=True, text=True).stdout
+    return said.strip().splitlines()[-1].split()
 
 
 def script_case(name: str, slides: int, out: Path) -> Case:
@@ -140,6 +187,13 @@ def main() -> None:
                  [sys.executable, "-c", WARM, str(REPO), str(work / "warm-out")], env=cache),
             Case("check example", deckgen("check", str(REPO)), env=cache),
         ]
+        first = libraries(REPO, work / "probe-out", work / "probe-cache")
+        later = libraries(REPO, work / "probe-out", work / "probe-cache")
+        cases += [
+            Case("libraries of a cold build", [sys.executable, "-c", LIBRARIES, str(work / "l.pptx"), *first]),
+            Case("libraries of a cached build", [sys.executable, "-c", LIBRARIES, str(work / "l.pptx"), *later]),
+            Case("compile the built-in layouts", [sys.executable, "-c", COMPILE, str(REPO)], env=cold),
+        ]
         projects = {f: scaled_project(work / f"x{f}", f) for f in factors}
         for f, root in projects.items():
             build = build_case(f"{f}x project", root, work / f"x{f}-out", env=cache)
@@ -161,14 +215,19 @@ def report(cases: list[Case], factors: tuple[int, ...]) -> None:
     print(f"{'case':38} {'slides':>6} {'cpu s':>7} {'wall s':>7} {'MiB':>5}  ratio (CPU)")
     for i, case in enumerate(cases):
         ratio = ""
-        if case.name.startswith(("example, c", "check")):
+        if case.name.startswith(("example, c", "check", "libraries")):
             ratio = f"{case.median() / floor:.2f}x floor"
         elif case.name.endswith("project"):
             ratio = f"{case.median() / cases[i + 1].median():.2f}x its script"
         print(f"{case.name:38} {case.slides or '':>6} {case.median():7.2f} "
               f"{statistics.median(case.wall):7.2f} {case.peak:5.0f}  {ratio}")
         if case.inner:
-            print(f"{'  the rebuild alone':38} {'':>6} {statistics.median(case.inner):7.3f}")
+            inner = statistics.median(case.inner)
+            print(f"{'  ' + INNER[case.argv[2]]:38} {'':>6} {inner:7.3f} {'':>13}  {inner / floor:.2f}x floor")
+    least = (by["libraries of a cold build"].median() + statistics.median(by["compile the built-in layouts"].inner)
+             + statistics.median(by["example, warm rebuild (in process)"].inner))
+    print(f"least a cold build of the example can cost with these libraries (their imports, compiling the "
+          f"layouts, the rebuild alone): {least:.2f} s, {least / floor:.2f}x floor")
     per_slide = {f: by[f"{f}x project"].median() / by[f"{f}x project"].slides for f in factors}
     print("CPU ms per slide: " + ", ".join(f"{f}x {1000 * s:.1f}" for f, s in per_slide.items()))
     for small, big in itertools.pairwise(factors):
