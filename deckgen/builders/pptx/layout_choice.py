@@ -36,6 +36,8 @@ from pptx.slide import SlideLayout
 
 from deckgen.load.template_package import TemplateError
 
+from .prepared import placeholder_ph
+
 KINDS = ("title", "section", "content")
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _FRAME = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
@@ -226,7 +228,7 @@ def _master_number(prs: Presentation, layout: SlideLayout) -> int:
 def ph_type(shape: BaseShape) -> Optional[PP_PLACEHOLDER]:
     """The placeholder's type (an untyped placeholder is a content "object" one), read from its
     ``p:ph`` as python-pptx's ``placeholder_format.type`` reads it, without its XPath query."""
-    ph = shape._element[0].find(_NV_PR_PH)
+    ph = placeholder_ph(shape._element)
     if ph is None:
         raise ValueError("shape is not a placeholder")
     kind: Optional[PP_PLACEHOLDER] = ph.type
@@ -248,14 +250,13 @@ def placeholder_elements(tree: etree._Element) -> Iterator[tuple[etree._Element,
     """Each placeholder shape in the shape tree ``tree`` with its ``p:ph``, in order: what
     python-pptx's ``placeholders`` of a slide, layout or master hold, read from the children."""
     for element in tree.iterchildren(*_SHAPE_TAGS):
-        ph = element[0].find(_NV_PR_PH)  # in the non-visual properties, which come first
+        ph = placeholder_ph(element)
         if ph is not None:
             yield element, ph
 
 
 _SP = qn("p:sp")
 _SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
-_NV_PR_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def _norm(name: str) -> str:

@@ -21,7 +21,7 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide
 
 from . import text
-from .prepared import relate_new
+from .prepared import placeholder_ph, relate_new
 
 _PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 _P, _R, _T = qn("a:p"), qn("a:r"), qn("a:t")
@@ -75,10 +75,10 @@ def _body(notes: etree._Element) -> Optional[etree._Element]:
     """The text body of the notes placeholder (python-pptx's ``notes_placeholder``: the first
     placeholder of type body)."""
     for sp in notes.iter(_SP):
-        ph = sp.find(_PH)
+        ph = placeholder_ph(sp)
         if ph is not None and ph.get("type") == "body":
             return sp.find(_TX_BODY)
     return None
 
 
-_SP, _TX_BODY, _PH = qn("p:sp"), qn("p:txBody"), f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_SP, _TX_BODY = qn("p:sp"), qn("p:txBody")

@@ -179,9 +179,19 @@ def blank_textbox() -> etree._Element:
     return CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
 
 
+def placeholder_ph(shape: etree._Element) -> Optional[etree._Element]:
+    """The ``p:ph`` of a shape element, None when it is not a placeholder: in the non-visual
+    properties, its first child element, where python-pptx's ``ph`` looks (``./*[1]/p:nvPr/p:ph``).
+    A template's shape may have no child at all, or a comment first."""
+    first = next(shape.iterchildren(etree.Element), None)
+    return first.find(_NV_PR_PH) if first is not None else None
+
+
 def placeholder_basename(shapes: SlideShapes, sp: etree._Element) -> str:
     """What python-pptx names a clone of the placeholder ``sp`` after ("Footer Placeholder")."""
-    ph = sp.find(_PH)
+    ph = placeholder_ph(sp)
+    if ph is None:
+        raise ValueError("shape is not a placeholder")
     basename = shapes.ph_basename(ph.type)
     return f"Vertical {basename}" if ph.orient == ST_Direction.VERT else basename
 
@@ -196,7 +206,7 @@ def _unused_name(tree: etree._Element, basename: str, number: int) -> str:
 
 
 _EXT_LST, _C_NV_PR = qn("p:extLst"), qn("p:cNvPr")
-_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_NV_PR_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def add_table(shapes: SlideShapes, x: int, y: int, widths: Sequence[int], heights: Sequence[int], *,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -15,7 +16,7 @@ from lxml import etree
 from deckgen.builders.pptx.template import TemplateError
 from tests.support import deckplans
 from tests.support.decks import build, open_deck
-from tests.support.templates import corpus
+from tests.support.templates import FOLDER, corpus
 
 TEMPLATES = corpus()
 VALUES = ["", "-1", "0", "99999999999999", "x", "title", "ctrTitle", "rId999", "../../x.xml"]
@@ -83,3 +84,40 @@ def test_a_mutated_template_builds_or_is_one_template_error(case: Case) -> None:
         assert str(error) and "\n" not in str(error)
         return
     assert len(open_deck(data).slides) == len(plan.slides)
+
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _empty_shape(tree: etree._Element) -> None:
+    tree.append(etree.Element(f"{P}sp"))
+
+
+def _comment_first(tree: etree._Element) -> None:
+    for shape in tree.iterchildren(f"{P}sp"):
+        shape.insert(0, etree.Comment(" a template tool's note "))
+
+
+def _with_every_shape_tree(data: bytes, edit: Callable[[etree._Element], None]) -> bytes:
+    """``data`` with ``edit`` made to the shape tree of every master and layout."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name.startswith(("ppt/slideMasters/slideMaster", "ppt/slideLayouts/slideLayout")) and name.endswith(".xml"):
+                root = etree.fromstring(part)
+                edit(root.find(f"{P}cSld/{P}spTree"))
+                part = etree.tostring(root)
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("edit", [_empty_shape, _comment_first], ids=["an empty shape", "a comment first"])
+def test_shapes_are_read_as_python_pptx_reads_them(edit: Callable[[etree._Element], None]) -> None:
+    """A shape element with no children, or a comment before a placeholder's properties (both
+    valid XML a template tool may leave), is read as python-pptx reads it: the empty shape is no
+    placeholder, the commented one still is, so every title lands in its layout's title."""
+    template = _with_every_shape_tree((FOLDER / "python-pptx-default.pptx").read_bytes(), edit)
+    plan = deckplans.deck(deckplans.bullets_slide(2), template=template)
+    deck = open_deck(build(plan))
+    assert [slide.shapes.title.text for slide in deck.slides] == [s.title for s in plan.slides]
