@@ -342,8 +342,8 @@ def _run(frame: TextFrame, end: etree._Element, run: Run, design: Design, sz: st
          color: Optional[str], bold: bool) -> None:
     """``run`` before the paragraph's end mark ``end``; a line break where its text has one."""
     hue = design.palette.role(run.color) or (design.palette.accent_text if run.code else color)
-    prepared = prepared_run(sz, bold or run.bold, run.italic, colour_ref(hue, design.palette) if hue else None,
-                       family)
+    colour = colour_ref(hue, design.palette) if hue else None
+    prepared = prepared_run(sz, bold or run.bold, run.italic, colour, family)
     for n, piece in enumerate(clean(run.text).split("\n")):
         if n:
             br = end.makeelement(_A["br"], {})
